@@ -1,0 +1,54 @@
+// @ts-check
+/**
+ * web-test-runner plugins giving browser tests real servers to talk to, through
+ * `executeServerCommand` from @web/test-runner-commands:
+ *
+ *   quanda-server-start {seed?, fixture?}  → {url, api, adminToken, fixture}; a fresh
+ *                                           reference server and database for this test file
+ *   quanda-server-stop                     → stops this file's servers
+ *   misbehaving-server                     → {url, closedUrl, modes}
+ */
+import {startMisbehavingServer} from './misbehaving-server.mjs';
+import {startServer} from './quanda-server.mjs';
+
+/** @returns {import('@web/test-runner').TestRunnerPlugin} */
+export function serversPlugin() {
+  /** @type {Map<string, Array<{stop: () => Promise<void>}>>} */
+  const bySession = new Map();
+  /** @type {ReturnType<typeof startMisbehavingServer> | undefined} */
+  let misbehaving;
+
+  const stopSession = async (/** @type {string} */ id) => {
+    const servers = bySession.get(id) ?? [];
+    bySession.delete(id);
+    await Promise.all(servers.map((server) => server.stop()));
+  };
+
+  return {
+    name: 'quanda-servers',
+    async executeCommand({command, payload, session}) {
+      switch (command) {
+        case 'quanda-server-start': {
+          const server = await startServer(/** @type {any} */ (payload) ?? {});
+          bySession.set(session.id, [...(bySession.get(session.id) ?? []), server]);
+          const {url, api, adminToken, fixture} = server;
+          return {url, api, adminToken, fixture};
+        }
+        case 'quanda-server-stop':
+          await stopSession(session.id);
+          return true;
+        case 'misbehaving-server': {
+          misbehaving ??= startMisbehavingServer();
+          const {url, closedUrl, modes} = await misbehaving;
+          return {url, closedUrl, modes};
+        }
+        default:
+          return undefined;
+      }
+    },
+    async serverStop() {
+      await Promise.all([...bySession.keys()].map(stopSession));
+      await (await misbehaving)?.stop();
+    },
+  };
+}
