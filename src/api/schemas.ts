@@ -1,0 +1,196 @@
+/**
+ * The Quanda contract: every shape that crosses the wire between a Quanda widget and a
+ * Quanda backend. The browser client parses every response with these schemas, the
+ * reference server validates every request with them, and the OpenAPI document served at
+ * `/api/openapi.json` is generated from them. Edit here, nowhere else.
+ *
+ * Written with `zod/mini` so the browser pays ~9 KB gzip for the whole contract instead of
+ * ~25 KB with full zod. Wire names are camelCase so the inferred types are the TypeScript
+ * types used everywhere.
+ */
+import * as z from 'zod/mini';
+
+/** Rules shared by the widget's forms and the server's validation. */
+export const limits = {
+  idLength: 100,
+  cursorLength: 512,
+  titleLength: {min: 8, max: 200},
+  questionBody: {min: 0, max: 12_000},
+  answerBody: {min: 12, max: 12_000},
+  displayName: 40,
+  category: 60,
+  tags: 10,
+  tagLength: 40,
+  pageSize: {default: 10, max: 50},
+} as const;
+
+/** Opaque identifier of a question, answer or comment. Site owners may pick readable ones. */
+export const Id = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(limits.idLength),
+    z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'Use letters, digits, "-" and "_" only'),
+  );
+
+/** An ISO-8601 timestamp. Quanda servers send UTC (`…Z`); offsets are tolerated. */
+export const Timestamp = z.iso.datetime({offset: true});
+
+export const PostStatus = z.enum(['published', 'pending', 'hidden']);
+
+/** How the body of a post is written. Plain text keeps paragraphs and line breaks. */
+export const PostBody = z.object({
+  format: z.literal('text'),
+  text: z.string(),
+});
+
+export const Author = z.object({
+  /** What the author chose to be called; null shows as "anonymous". */
+  displayName: z.nullable(z.string()),
+  /** Reputation on this site; null when the backend has no such notion. */
+  points: z.nullable(z.int()),
+  /** True when the reader viewing the thread wrote this post. */
+  isViewer: z.boolean(),
+});
+
+/**
+ * Whether the viewer may do something, and when not, why. `reason` is a short code the
+ * widget translates (`own-post`, `hidden`, `rate-limited`, `not-asker`, …); unknown codes
+ * show a generic explanation, so a backend may add its own.
+ */
+export const Permission = z.object({
+  allowed: z.boolean(),
+  reason: z.optional(z.string().check(z.maxLength(60))),
+});
+
+export const ViewerCan = z.object({
+  vote: Permission,
+  accept: Permission,
+  edit: Permission,
+  flag: Permission,
+  comment: Permission,
+});
+
+export const LastEdit = z.object({
+  at: Timestamp,
+  by: Author,
+});
+
+export const VoteValue = z.literal([-1, 0, 1]);
+
+const postFields = {
+  id: Id,
+  status: PostStatus,
+  body: PostBody,
+  author: Author,
+  createdAt: Timestamp,
+  lastEdit: z.nullable(LastEdit),
+  score: z.int(),
+  viewerVote: VoteValue,
+  viewerCan: ViewerCan,
+};
+
+export const Question = z.object({
+  ...postFields,
+  kind: z.literal('question'),
+  title: z.string(),
+  category: z.nullable(z.string()),
+  tags: z.array(z.string()),
+  answerCount: z.int().check(z.nonnegative()),
+});
+
+export const Answer = z.object({
+  ...postFields,
+  kind: z.literal('answer'),
+  isAccepted: z.boolean(),
+});
+
+export const Sort = z.enum(['votes', 'oldest', 'newest']);
+
+/** What the thread knows about the reader looking at it. */
+export const Viewer = z.object({
+  /** The reader asked this question, so may choose the best answer. */
+  isAsker: z.boolean(),
+  canAnswer: Permission,
+});
+
+/**
+ * One page of a thread. The first page lists the accepted answer first; `nextCursor`
+ * fetches the next page with the same sort, or is null on the last page.
+ */
+export const Thread = z.object({
+  question: Question,
+  answers: z.array(Answer),
+  nextCursor: z.nullable(z.string().check(z.maxLength(limits.cursorLength))),
+  viewer: Viewer,
+  /** The server's clock, so relative times ("3 days ago") don't depend on the reader's. */
+  serverTime: Timestamp,
+});
+
+export const ThreadQuery = z.object({
+  sort: z._default(Sort, 'votes'),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(limits.cursorLength))),
+});
+
+const trimmed = (min: number, max: number) =>
+  z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
+
+/** Site owner creates the question an article asks (admin token required). */
+export const NewQuestion = z.object({
+  id: z.optional(Id),
+  title: trimmed(limits.titleLength.min, limits.titleLength.max),
+  body: z._default(trimmed(limits.questionBody.min, limits.questionBody.max), ''),
+  category: z.optional(trimmed(1, limits.category)),
+  tags: z._default(z.array(trimmed(1, limits.tagLength)).check(z.maxLength(limits.tags)), []),
+  author: z.optional(
+    z.object({
+      displayName: z.optional(trimmed(0, limits.displayName)),
+      points: z.optional(z.int().check(z.nonnegative())),
+    }),
+  ),
+});
+
+export const CreatedQuestion = z.object({
+  question: Question,
+  /** Viewer token of the asker: whoever holds it may choose the best answer. */
+  askerToken: z.string(),
+});
+
+export const ErrorCode = z.enum([
+  'validation',
+  'bad_request',
+  'not_found',
+  'unauthorized',
+  'forbidden',
+  'conflict',
+  'rate_limited',
+  'payload_too_large',
+  'internal',
+]);
+
+/** Every error response: a stable code, a readable message, and per-field messages. */
+export const ErrorEnvelope = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.optional(z.record(z.string(), z.string())),
+  }),
+});
+
+export type Id = z.infer<typeof Id>;
+export type PostBody = z.infer<typeof PostBody>;
+export type Author = z.infer<typeof Author>;
+export type Permission = z.infer<typeof Permission>;
+export type ViewerCan = z.infer<typeof ViewerCan>;
+export type LastEdit = z.infer<typeof LastEdit>;
+export type VoteValue = z.infer<typeof VoteValue>;
+export type Question = z.infer<typeof Question>;
+export type Answer = z.infer<typeof Answer>;
+export type Sort = z.infer<typeof Sort>;
+export type Viewer = z.infer<typeof Viewer>;
+export type Thread = z.infer<typeof Thread>;
+export type ThreadQuery = z.infer<typeof ThreadQuery>;
+export type NewQuestion = z.input<typeof NewQuestion>;
+export type CreatedQuestion = z.infer<typeof CreatedQuestion>;
+export type ErrorCode = z.infer<typeof ErrorCode>;
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;

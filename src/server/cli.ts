@@ -1,0 +1,99 @@
+/**
+ * The site owner's command line: `npm run quanda -- <command>`.
+ *
+ *   question create --title "…" [--body "…" | --body-file path] [--category "…"]
+ *                   [--tag a --tag b] [--id slug] [--author "Name"] [--points 0]
+ *       Creates the question an article asks; prints its id and the asker token.
+ *   migrate         Brings the database up to the latest schema.
+ *   seed            Adds the demo thread if it is not there.
+ *
+ * The database is QUANDA_DB (default ./data/quanda.db) or --db path.
+ */
+import {readFileSync} from 'node:fs';
+import {resolve} from 'node:path';
+import {parseArgs} from 'node:util';
+import * as z from 'zod/mini';
+import {NewQuestion} from '../api/schemas.js';
+import {configFromEnv} from './config.js';
+import {openSqlite} from './db/database.js';
+import {migrateToLatest} from './db/migrations.js';
+import {seedDemo} from './seed.js';
+import {KyselyStore} from './store.js';
+
+const {values, positionals} = parseArgs({
+  allowPositionals: true,
+  options: {
+    db: {type: 'string'},
+    title: {type: 'string'},
+    body: {type: 'string'},
+    'body-file': {type: 'string'},
+    category: {type: 'string'},
+    tag: {type: 'string', multiple: true},
+    id: {type: 'string'},
+    author: {type: 'string'},
+    points: {type: 'string'},
+    help: {type: 'boolean', short: 'h'},
+  },
+});
+
+const usage = readFileSync(new URL(import.meta.url), 'utf8')
+  .match(/\/\*\*([\s\S]*?)\*\//)![1]!
+  .replace(/^ \* ?/gm, '');
+
+async function main(): Promise<number> {
+  const command = positionals.join(' ');
+  if (values.help || !command) {
+    console.log(usage.trim());
+    return values.help ? 0 : 2;
+  }
+  const db = openSqlite(values.db ? resolve(values.db) : configFromEnv().database);
+  try {
+    await migrateToLatest(db);
+    const store = new KyselyStore(db);
+    switch (command) {
+      case 'migrate':
+        console.log('The database is up to date.');
+        return 0;
+      case 'seed':
+        console.log(
+          (await seedDemo(db)) ? 'Seeded the demo thread.' : 'The demo thread is already there.',
+        );
+        return 0;
+      case 'question create': {
+        const input = {
+          id: values.id,
+          title: values.title,
+          body: values['body-file'] ? readFileSync(values['body-file'], 'utf8') : values.body,
+          category: values.category,
+          tags: values.tag,
+          author:
+            values.author !== undefined || values.points !== undefined
+              ? {
+                  displayName: values.author,
+                  points: values.points === undefined ? undefined : Number(values.points),
+                }
+              : undefined,
+        };
+        const parsed = z.safeParse(NewQuestion, input);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues)
+            console.error(`--${issue.path.join('.') || 'input'}: ${issue.message}`);
+          return 1;
+        }
+        const {question, askerToken} = await store.createQuestion(parsed.data);
+        console.log(JSON.stringify({id: question.id, askerToken}, null, 2));
+        return 0;
+      }
+      default:
+        console.error(`Unknown command "${command}".\n\n${usage.trim()}`);
+        return 2;
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  return 1;
+});

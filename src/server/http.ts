@@ -1,0 +1,70 @@
+import type {Context} from 'hono';
+import type {ContentfulStatusCode} from 'hono/utils/http-status';
+import * as z from 'zod/mini';
+import type {ErrorCode, ErrorEnvelope} from '../api/schemas.js';
+
+/** An error the API answers with its envelope: `{error: {code, message, fields?}}`. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: ContentfulStatusCode;
+  readonly code: ErrorCode;
+  readonly fields?: Record<string, string>;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: ContentfulStatusCode,
+    code: ErrorCode,
+    message: string,
+    options: {fields?: Record<string, string>; headers?: Record<string, string>} = {},
+  ) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.fields = options.fields;
+    this.headers = options.headers ?? {};
+  }
+}
+
+export function envelope(error: ApiError): ErrorEnvelope {
+  const body: ErrorEnvelope = {error: {code: error.code, message: error.message}};
+  if (error.fields) body.error.fields = error.fields;
+  return body;
+}
+
+export function sendError(c: Context, error: ApiError) {
+  for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+  return c.json(envelope(error), error.status);
+}
+
+/** Parses with a contract schema; a mismatch is a 400 naming each field. */
+export function validate<T>(schema: z.ZodMiniType<T>, value: unknown, what = 'request'): T {
+  const result = z.safeParse(schema, value);
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String).join('.') || what;
+    fields[path] ??= issue.message;
+  }
+  const names = Object.keys(fields).join(', ');
+  throw new ApiError(400, 'validation', `Invalid ${what}: check ${names}`, {fields});
+}
+
+/** The JSON body of a request, or a 400 that says it is not JSON. */
+export async function jsonBody(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new ApiError(400, 'bad_request', 'Send the request body as application/json');
+  }
+  try {
+    return await c.req.json();
+  } catch {
+    throw new ApiError(400, 'bad_request', 'The request body is not valid JSON');
+  }
+}
+
+/** The bearer token of a request, if it has one. */
+export function bearerToken(c: Context): string | null {
+  const header = c.req.header('authorization') ?? '';
+  const match = /^Bearer\s+(\S{1,512})$/i.exec(header);
+  return match ? match[1]! : null;
+}

@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import {sql} from 'kysely';
+import {openSqlite} from '../../src/server/db/database.js';
+import {migrateToLatest, migrationNames} from '../../src/server/db/migrations.js';
+import {InvalidCursorError, KyselyStore} from '../../src/server/store.js';
+
+describe('KyselyStore on SQLite', () => {
+  const queries: {sql: string; parameters: readonly unknown[]}[] = [];
+  const db = openSqlite(':memory:', {
+    onQuery: (sql, parameters) => queries.push({sql, parameters}),
+  });
+  let tick = Date.parse('2026-01-01T00:00:00Z');
+  const store = new KyselyStore(db, {clock: () => new Date((tick += 1000))});
+  let asker: string;
+  const answerIds: string[] = [];
+
+  before(async () => {
+    await migrateToLatest(db);
+    const created = await store.createQuestion({
+      id: 'q',
+      title: 'How do I start therapy?',
+      body: 'Where do I begin?',
+      tags: ['therapy'],
+      author: {displayName: 'Sam', points: 40},
+    });
+    asker = (await store.viewerIdForToken(created.askerToken))!;
+    for (let i = 0; i < 25; i++) {
+      const author = await store.createViewer();
+      const answer = await store.addAnswer({
+        questionId: 'q',
+        body: `answer ${i}`,
+        authorId: author.id,
+        displayName: i % 2 ? `Name ${i}` : null,
+      });
+      answerIds.push(answer.id);
+    }
+    // Scores: answer 7 gets 3 votes, answer 3 gets 2, answer 20 gets -1.
+    for (const [index, votes] of [
+      [7, 3],
+      [3, 2],
+      [20, -1],
+    ] as const) {
+      for (let v = 0; v < Math.abs(votes); v++) {
+        const voter = await store.createViewer();
+        await store.setVote(answerIds[index]!, voter.id, votes > 0 ? 1 : -1);
+      }
+    }
+    await store.setAcceptedAnswer('q', answerIds[12]!);
+  });
+  after(() => store.close());
+
+  it('records every migration it ran, and runs none twice', async () => {
+    assert.deepEqual(await migrateToLatest(db), []);
+    const rows = await db
+      .selectFrom('quanda_migrations' as never)
+      .selectAll()
+      .execute();
+    assert.equal(rows.length, migrationNames.length);
+  });
+
+  it('lists the accepted answer first, then by votes, oldest first among equals', async () => {
+    const thread = (await store.getThread('q', {sort: 'votes', viewerId: null}))!;
+    const bodies = thread.answers.map((a) => a.body.text);
+    assert.deepEqual(bodies.slice(0, 4), ['answer 12', 'answer 7', 'answer 3', 'answer 0']);
+    assert.equal(thread.answers[0]!.isAccepted, true);
+    assert.equal(thread.answers.filter((a) => a.isAccepted).length, 1);
+    assert.equal(thread.answers.length, 11);
+    assert.ok(thread.nextCursor);
+    assert.equal(thread.question.answerCount, 25);
+  });
+
+  for (const sort of ['votes', 'oldest', 'newest'] as const) {
+    it(`pages through all answers exactly once, sorted by ${sort}`, async () => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = (await store.getThread('q', {sort, cursor, viewerId: null, limit: 7}))!;
+        seen.push(...page.answers.map((a) => a.id));
+        cursor = page.nextCursor ?? undefined;
+        pages++;
+      } while (cursor);
+      assert.equal(new Set(seen).size, 25);
+      assert.equal(seen.length, 25);
+      assert.equal(pages, 4);
+      if (sort === 'newest') assert.equal(seen[1], answerIds[24]);
+      if (sort === 'oldest') assert.equal(seen[1], answerIds[0]);
+      if (sort === 'votes') assert.equal(seen.at(-1), answerIds[20]);
+    });
+  }
+
+  it('refuses a cursor it did not make, or one from another sort', async () => {
+    const page = (await store.getThread('q', {sort: 'votes', viewerId: null}))!;
+    await assert.rejects(
+      store.getThread('q', {sort: 'oldest', cursor: page.nextCursor!, viewerId: null}),
+      InvalidCursorError,
+    );
+    await assert.rejects(
+      store.getThread('q', {sort: 'votes', cursor: 'not-a-cursor', viewerId: null}),
+      InvalidCursorError,
+    );
+    const forged = Buffer.from(JSON.stringify(['votes', 'x', 1, 2])).toString('base64url');
+    await assert.rejects(
+      store.getThread('q', {sort: 'votes', cursor: forged, viewerId: null}),
+      InvalidCursorError,
+    );
+  });
+
+  it('knows the viewer: the asker, their vote, and their own posts', async () => {
+    const voter = await store.createViewer();
+    await store.setVote(answerIds[5]!, voter.id, -1);
+    const asVoter = (await store.getThread('q', {sort: 'oldest', viewerId: voter.id, limit: 50}))!;
+    assert.equal(asVoter.viewer.isAsker, false);
+    assert.equal(asVoter.answers.find((a) => a.id === answerIds[5])!.viewerVote, -1);
+    assert.equal(
+      asVoter.answers.find((a) => a.id === answerIds[12])!.viewerCan.accept.reason,
+      'not-asker',
+    );
+
+    const asAsker = (await store.getThread('q', {sort: 'votes', viewerId: asker}))!;
+    assert.equal(asAsker.viewer.isAsker, true);
+    assert.equal(asAsker.question.author.isViewer, true);
+    assert.deepEqual(asAsker.question.viewerCan.vote, {allowed: false, reason: 'own-post'});
+    assert.deepEqual(asAsker.answers[0]!.viewerCan.accept, {allowed: true});
+  });
+
+  it('counts a vote once per viewer, lets it change, and moves the score and points with it', async () => {
+    const voter = await store.createViewer();
+    const post = answerIds[1]!;
+    const points = async () =>
+      (
+        await db
+          .selectFrom('posts as p')
+          .innerJoin('viewers as v', 'v.id', 'p.author_id')
+          .select('v.points')
+          .where('p.id', '=', post)
+          .executeTakeFirstOrThrow()
+      ).points;
+    const before = await points();
+    assert.equal((await store.setVote(post, voter.id, 1)).score, 1);
+    assert.equal((await store.setVote(post, voter.id, 1)).score, 1);
+    assert.equal(await points(), before + 10);
+    assert.equal((await store.setVote(post, voter.id, -1)).score, -1);
+    assert.equal(await points(), before - 2);
+    assert.equal((await store.setVote(post, voter.id, 0)).score, 0);
+    assert.equal(await points(), before);
+  });
+
+  it('hides points of anonymous authors', async () => {
+    const thread = (await store.getThread('q', {sort: 'oldest', viewerId: null}))!;
+    assert.deepEqual(thread.answers[1]!.author, {displayName: null, points: null, isViewer: false});
+    assert.equal(thread.answers[2]!.author.displayName, 'Name 1');
+    assert.equal(typeof thread.answers[2]!.author.points, 'number');
+  });
+
+  it('reads a page in three queries however many answers it holds', async () => {
+    for (const limit of [5, 50]) {
+      queries.length = 0;
+      await store.getThread('q', {sort: 'votes', viewerId: null, limit});
+      assert.equal(queries.length, 3); // the question, the accepted answer, the page
+    }
+  });
+
+  for (const sort of ['votes', 'oldest', 'newest'] as const) {
+    it(`reads a ${sort} page from an index, without sorting or scanning`, async () => {
+      const first = (await store.getThread('q', {sort, viewerId: null}))!;
+      queries.length = 0;
+      await store.getThread('q', {sort, viewerId: null, cursor: first.nextCursor!});
+      const page = queries.at(-1)!;
+      const plan = await sql<{
+        detail: string;
+      }>`explain query plan ${sql.raw(inline(page.sql, page.parameters))}`.execute(db);
+      const details = plan.rows.map((row) => row.detail);
+      assert.ok(details[0]!.startsWith('SEARCH p USING INDEX posts_by_'), details.join('; '));
+      assert.ok(
+        !details.some((d) => d.includes('TEMP B-TREE') || d.startsWith('SCAN')),
+        details.join('; '),
+      );
+    });
+  }
+
+  it('returns null for an unknown question', async () => {
+    assert.equal(await store.getThread('nope', {sort: 'votes', viewerId: null}), null);
+  });
+});
+
+/** SQL with its parameters written in, for EXPLAIN. */
+function inline(query: string, parameters: readonly unknown[]): string {
+  let i = 0;
+  return query.replace(/\?/g, () => {
+    const value = parameters[i++];
+    return typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
+  });
+}

@@ -1,0 +1,108 @@
+// @ts-check
+/**
+ * Starts real Quanda reference servers for tests: each on a free port, each on its own
+ * fresh SQLite file, as separate processes exactly as `npm start` runs them (minus the
+ * build). Used by the browser tests (through a web-test-runner plugin) and the Node tests.
+ */
+import {spawn} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+/**
+ * @typedef {{seed?: boolean, fixture?: unknown, env?: Record<string, string>, dir?: string}} StartOptions
+ * @typedef {{url: string, api: string, db: string, adminToken: string, pid: number, stop: () => Promise<void>, lines: string[]}} RunningServer
+ */
+
+/**
+ * Runs a TypeScript file with tsx (Node 20 has no TypeScript of its own).
+ * @param {string} file
+ * @param {string[]} args
+ * @param {Record<string, string>} env
+ */
+export function runTs(file, args = [], env = {}) {
+  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, file), ...args], {
+    cwd: ROOT,
+    env: {...process.env, ...env},
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/**
+ * Populates a database through the Store before a server opens it.
+ * @param {string} db
+ * @param {unknown} fixture
+ */
+export async function writeFixture(db, fixture) {
+  const child = runTs('test/support/fixture.ts', [db, JSON.stringify(fixture)]);
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`fixture failed (${code}): ${out}`);
+  return JSON.parse(out.trim().split('\n').at(-1) ?? 'null');
+}
+
+/**
+ * @param {StartOptions} options
+ * @returns {Promise<RunningServer & {fixture: unknown}>}
+ */
+export async function startServer(options = {}) {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'quanda-test-'));
+  const db = join(dir, 'quanda.db');
+  const fixture = options.fixture ? await writeFixture(db, options.fixture) : null;
+  const child = runTs('src/server/main.ts', [], {
+    PORT: '0',
+    QUANDA_DB: db,
+    QUANDA_SEED: options.seed ? '1' : '0',
+    QUANDA_ADMIN_TOKEN: ADMIN_TOKEN,
+    ...options.env,
+  });
+  /** @type {string[]} */
+  const lines = [];
+  const url = await new Promise((resolve, reject) => {
+    let buffer = '';
+    const onData = (/** @type {Buffer} */ data) => {
+      buffer += data;
+      const parts = buffer.split('\n');
+      buffer = parts.pop() ?? '';
+      for (const line of parts) {
+        lines.push(line);
+        const match = /running at (http:\/\/\S+)/.exec(line);
+        if (match) resolve(match[1].replace(/\/$/, ''));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) =>
+      reject(new Error(`server exited (${code}):\n${lines.join('\n')}${buffer}`)),
+    );
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${lines.join('\n')}${buffer}`)),
+      30_000,
+    );
+    timer.unref();
+  });
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    if (!options.dir) rmSync(dir, {recursive: true, force: true});
+  };
+  return {
+    url,
+    api: `${url}/api`,
+    db,
+    adminToken: ADMIN_TOKEN,
+    pid: child.pid ?? 0,
+    stop,
+    lines,
+    fixture,
+  };
+}
