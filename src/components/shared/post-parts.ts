@@ -1,0 +1,54 @@
+import {html, nothing} from 'lit';
+import type {TemplateResult} from 'lit';
+import type {Author, LastEdit, PostBody} from '../../api/schemas.js';
+import type {Localizer} from '../../i18n/localizer.js';
+
+/** Plain text as paragraphs (blank lines) and line breaks (single newlines). Never HTML. */
+export function plainText(text: string): TemplateResult[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => {
+      const lines = paragraph.split('\n');
+      return html`<p>${lines.map((line, i) => (i === 0 ? line : html`<br />${line}`))}</p>`;
+    });
+}
+
+export function postBody(body: PostBody): TemplateResult[] {
+  return plainText(body.text);
+}
+
+/** "Name (6.5K points)", or "anonymous". */
+export function authorLabel(i18n: Localizer, author: Author): unknown[] {
+  const name = html`<strong part="author"
+    >${author.displayName || i18n.t('post.anonymous')}</strong
+  >`;
+  if (author.points === null) return [name];
+  const points = i18n.t('post.points', {count: author.points, points: i18n.compact(author.points)});
+  return i18n.parts('post.authorWithPoints', {name, points});
+}
+
+/** The author's name as plain text, for labels ("Answer by …"). */
+export function authorText(i18n: Localizer, author: Author): string {
+  return author.displayName || i18n.t('post.anonymous');
+}
+
+/** "3 days ago", with the exact date for those who hover or inspect. */
+export function timeAgo(i18n: Localizer, iso: string, now: Date): TemplateResult {
+  const date = new Date(iso);
+  return html`<time datetime=${iso} title=${i18n.dateTime(date)}
+    >${i18n.relativeTime(date, now)}</time
+  >`;
+}
+
+/** "edited 2 days ago by Name", or nothing for a post never edited. */
+export function editedLine(i18n: Localizer, lastEdit: LastEdit | null, now: Date) {
+  if (!lastEdit) return nothing;
+  const time = timeAgo(i18n, lastEdit.at, now);
+  const text = lastEdit.by.displayName
+    ? i18n.parts('post.edited', {time, author: authorLabel(i18n, lastEdit.by)})
+    : i18n.parts('post.editedAnon', {time});
+  return html`<p part="edited" class="meta">${text}</p>`;
+}

@@ -1,0 +1,109 @@
+import {en} from './locales/en.js';
+
+type Source = typeof en;
+export type MessageKey = keyof Source;
+
+/** A message: text with `{name}` placeholders, or plural forms chosen by `count`. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & {other: string};
+export type Message = string | PluralForms;
+
+/** A locale's catalogue: one message for every key of the English source. */
+export type Catalog = {
+  readonly [K in MessageKey]: Source[K] extends string ? string : PluralForms;
+};
+
+type Params = Record<string, unknown>;
+
+const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'dv', 'yi']);
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/**
+ * Formats everything a reader sees for one locale: catalogue messages, plurals, numbers
+ * and relative times, all through `Intl`. Elements get one through context from
+ * `<quanda-thread>`, or fall back to English when used alone.
+ */
+export class Localizer {
+  readonly locale: string;
+  readonly dir: 'ltr' | 'rtl';
+  readonly #catalog: Catalog;
+  readonly #plurals: Intl.PluralRules;
+  readonly #numbers = new Map<string, Intl.NumberFormat>();
+  readonly #relative: Intl.RelativeTimeFormat;
+
+  constructor(locale: string, catalog: Catalog) {
+    this.locale = locale;
+    this.#catalog = catalog;
+    this.dir = RTL.has(locale.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
+    this.#plurals = new Intl.PluralRules(locale);
+    this.#relative = new Intl.RelativeTimeFormat(locale, {numeric: 'auto'});
+  }
+
+  /** The message for `key` as text, with its placeholders filled. */
+  t(key: MessageKey, params: Params = {}): string {
+    return this.parts(key, params).join('');
+  }
+
+  /**
+   * The message for `key` split around its placeholders, so a placeholder can be a
+   * template (a bold name, a link) while the words around it stay translatable.
+   */
+  parts(key: MessageKey, params: Params = {}): unknown[] {
+    const text = this.#pick(key, params['count']);
+    const out: unknown[] = [];
+    let last = 0;
+    for (const match of text.matchAll(/\{(\w+)\}/g)) {
+      out.push(text.slice(last, match.index));
+      const value = params[match[1]!];
+      out.push(typeof value === 'number' ? this.number(value) : (value ?? match[0]));
+      last = match.index + match[0].length;
+    }
+    out.push(text.slice(last));
+    return out.filter((part) => part !== '');
+  }
+
+  number(value: number, options: Intl.NumberFormatOptions = {}): string {
+    const id = JSON.stringify(options);
+    let format = this.#numbers.get(id);
+    if (!format) {
+      format = new Intl.NumberFormat(this.locale, options);
+      this.#numbers.set(id, format);
+    }
+    return format.format(value);
+  }
+
+  /** 6500 → "6.5K" in English, "6,5 mil" in Spanish. */
+  compact(value: number): string {
+    return this.number(value, {notation: 'compact', maximumFractionDigits: 1});
+  }
+
+  /** "3 days ago", measured from `now` (the server's clock, not the reader's). */
+  relativeTime(date: Date, now: Date): string {
+    const seconds = (date.getTime() - now.getTime()) / 1000;
+    for (const [unit, size] of UNITS) {
+      if (Math.abs(seconds) >= size) return this.#relative.format(Math.trunc(seconds / size), unit);
+    }
+    return this.#relative.format(0, 'second');
+  }
+
+  /** An absolute date and time, for tooltips and `<time>` titles. */
+  dateTime(date: Date): string {
+    return date.toLocaleString(this.locale, {dateStyle: 'long', timeStyle: 'short'});
+  }
+
+  #pick(key: MessageKey, count: unknown): string {
+    const message: Message = this.#catalog[key] ?? en[key];
+    if (typeof message === 'string') return message;
+    const rule = typeof count === 'number' ? this.#plurals.select(count) : 'other';
+    return message[rule] ?? message.other;
+  }
+}
+
+export const english = new Localizer('en', en);
