@@ -17,7 +17,12 @@ export const limits = {
   titleLength: {min: 8, max: 200},
   questionBody: {min: 0, max: 12_000},
   answerBody: {min: 12, max: 12_000},
+  commentBody: {min: 2, max: 2_000},
   displayName: 40,
+  email: 254,
+  flagNote: 500,
+  /** Comments each post carries in a thread page; the rest load on request. */
+  commentsShown: 3,
   category: 60,
   tags: 10,
   tagLength: 40,
@@ -78,6 +83,26 @@ export const LastEdit = z.object({
 
 export const VoteValue = z.literal([-1, 0, 1]);
 
+/** A comment on the question or on an answer. Comments are not voted on. */
+export const Comment = z.object({
+  id: Id,
+  kind: z.literal('comment'),
+  /** The question or answer commented on. */
+  parentId: Id,
+  status: PostStatus,
+  body: PostBody,
+  author: Author,
+  createdAt: Timestamp,
+  lastEdit: z.nullable(LastEdit),
+  viewerCan: ViewerCan,
+});
+
+/** The latest few comments of a post (oldest first), and how many it has in all. */
+export const CommentList = z.object({
+  items: z.array(Comment),
+  count: z.int().check(z.nonnegative()),
+});
+
 const postFields = {
   id: Id,
   status: PostStatus,
@@ -88,6 +113,7 @@ const postFields = {
   score: z.int(),
   viewerVote: VoteValue,
   viewerCan: ViewerCan,
+  comments: CommentList,
 };
 
 export const Question = z.object({
@@ -156,6 +182,109 @@ export const CreatedQuestion = z.object({
   askerToken: z.string(),
 });
 
+/** A new anonymous viewer: the token to send as `Authorization: Bearer …` from now on. */
+export const ViewerSession = z.object({
+  token: z.string().check(z.minLength(16), z.maxLength(512)),
+});
+
+/** Valid email syntax, within the length a mailbox can have. */
+export const Email = z.email().check(z.maxLength(limits.email));
+
+/**
+ * Who wrote a post and whether they want to hear back. The email is checked (and kept)
+ * only when `notify` is true; it is used for those notifications alone and never appears
+ * in any response.
+ */
+const authorFields = {
+  displayName: z.optional(trimmed(0, limits.displayName)),
+  notify: z._default(z.boolean(), false),
+  email: z.optional(z.string().check(z.trim(), z.maxLength(limits.email))),
+};
+
+const emailWhenNotifying = z.refine<{notify: boolean; email?: string | undefined}>(
+  (value) => !value.notify || z.safeParse(Email, value.email ?? '').success,
+  {path: ['email'], message: 'Enter a valid email address to be notified'},
+);
+
+export const NewAnswer = z
+  .object({body: trimmed(limits.answerBody.min, limits.answerBody.max), ...authorFields})
+  .check(emailWhenNotifying);
+
+export const NewComment = z
+  .object({body: trimmed(limits.commentBody.min, limits.commentBody.max), ...authorFields})
+  .check(emailWhenNotifying);
+
+export const VoteRequest = z.object({value: VoteValue});
+
+/** The post's score after the vote, and the viewer's vote as the server now has it. */
+export const VoteResult = z.object({score: z.int(), viewerVote: VoteValue});
+
+export const AcceptRequest = z.object({answerId: Id});
+
+export const AcceptResult = z.object({acceptedAnswerId: z.nullable(Id)});
+
+export const FlagReason = z.enum(['spam', 'abusive', 'other']);
+
+export const NewFlag = z
+  .object({reason: FlagReason, note: z.optional(trimmed(0, limits.flagNote))})
+  .check(
+    z.refine<{reason: string; note?: string | undefined}>(
+      (value) => value.reason !== 'other' || !!value.note,
+      {
+        path: ['note'],
+        message: 'Say what is wrong',
+      },
+    ),
+  );
+
+export const FlagResult = z.object({flagged: z.literal(true)});
+
+/** The author's edit of their own post. Length limits are those of the post's kind. */
+export const PostEdit = z.object({
+  body: trimmed(1, Math.max(limits.answerBody.max, limits.questionBody.max)),
+});
+
+export const Post = z.discriminatedUnion('kind', [Question, Answer, Comment]);
+
+export const Removed = z.object({id: Id, removed: z.literal(true)});
+
+/** A post's comments, oldest first, a page at a time. */
+export const CommentsPage = z.object({
+  comments: z.array(Comment),
+  nextCursor: z.nullable(z.string().check(z.maxLength(limits.cursorLength))),
+});
+
+export const CommentsQuery = z.object({
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(limits.cursorLength))),
+});
+
+// Moderation (the moderator token from the server's environment).
+
+export const ModerationFilter = z.enum(['flagged', 'pending', 'hidden']);
+
+export const ModerationQuery = z.object({status: z._default(ModerationFilter, 'flagged')});
+
+export const FlagRecord = z.object({
+  reason: FlagReason,
+  note: z.nullable(z.string()),
+  createdAt: Timestamp,
+});
+
+export const ModeratedPost = z.object({
+  id: Id,
+  kind: z.enum(['question', 'answer', 'comment']),
+  questionId: Id,
+  status: PostStatus,
+  body: PostBody,
+  displayName: z.nullable(z.string()),
+  createdAt: Timestamp,
+  flags: z.array(FlagRecord),
+});
+
+export const ModerationQueue = z.object({posts: z.array(ModeratedPost)});
+
+export const ModerationAction = z.object({action: z.enum(['hide', 'restore', 'approve'])});
+
 export const ErrorCode = z.enum([
   'validation',
   'bad_request',
@@ -163,6 +292,8 @@ export const ErrorCode = z.enum([
   'unauthorized',
   'forbidden',
   'conflict',
+  'duplicate',
+  'idempotency_key_reused',
   'rate_limited',
   'payload_too_large',
   'internal',
@@ -193,4 +324,19 @@ export type ThreadQuery = z.infer<typeof ThreadQuery>;
 export type NewQuestion = z.input<typeof NewQuestion>;
 export type CreatedQuestion = z.infer<typeof CreatedQuestion>;
 export type ErrorCode = z.infer<typeof ErrorCode>;
+export type Comment = z.infer<typeof Comment>;
+export type CommentList = z.infer<typeof CommentList>;
+export type ViewerSession = z.infer<typeof ViewerSession>;
+export type NewAnswer = z.input<typeof NewAnswer>;
+export type NewComment = z.input<typeof NewComment>;
+export type VoteResult = z.infer<typeof VoteResult>;
+export type AcceptResult = z.infer<typeof AcceptResult>;
+export type FlagReason = z.infer<typeof FlagReason>;
+export type NewFlag = z.input<typeof NewFlag>;
+export type PostEdit = z.infer<typeof PostEdit>;
+export type Post = z.infer<typeof Post>;
+export type Removed = z.infer<typeof Removed>;
+export type CommentsPage = z.infer<typeof CommentsPage>;
+export type ModeratedPost = z.infer<typeof ModeratedPost>;
+export type ModerationQueue = z.infer<typeof ModerationQueue>;
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;

@@ -386,6 +386,7 @@ function postFields(row: PostRow, facts: ViewerFacts) {
     score: row.score,
     viewerVote: toVote(row.viewer_vote),
     viewerCan: viewerCan({kind: row.kind, status: row.status, authorId: row.author_id}, facts),
+    comments: {items: [], count: 0},
   };
 }
 

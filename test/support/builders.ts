@@ -21,6 +21,7 @@ export function question(overrides: Partial<Question> = {}): Question {
     score: 11,
     viewerVote: 0,
     viewerCan: can,
+    comments: {items: [], count: 0},
     answerCount: 2,
     ...overrides,
   };
@@ -40,6 +41,7 @@ export function answer(overrides: Partial<Answer> = {}): Answer {
     score: 2,
     viewerVote: 0,
     viewerCan: can,
+    comments: {items: [], count: 0},
     isAccepted: false,
     ...overrides,
   };
