@@ -4,19 +4,16 @@
  */
 import './api/jitless.js';
 import {QuandaAnswer} from './components/answer/answer.js';
+import {QuandaComments} from './components/comments/comments.js';
 import {QuandaQuestion} from './components/question/question.js';
 import {QuandaThread} from './components/thread/thread.js';
 import {QuandaVote} from './components/vote/vote.js';
+import {defineElement} from './define-element.js';
 
-export function defineElement(tag: string, element: CustomElementConstructor) {
-  const existing = customElements.get(tag);
-  if (!existing) customElements.define(tag, element);
-  else if (existing !== element) {
-    console.warn(`Quanda: <${tag}> is already defined by another script; keeping that one.`);
-  }
-}
+export {defineElement};
 
 defineElement('quanda-vote', QuandaVote);
+defineElement('quanda-comments', QuandaComments);
 defineElement('quanda-question', QuandaQuestion);
 defineElement('quanda-answer', QuandaAnswer);
 defineElement('quanda-thread', QuandaThread);

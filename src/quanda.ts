@@ -1,7 +1,8 @@
 /**
  * The drop-in file, `dist/quanda.js`: one `<script type="module">` registers every element.
- * Everything a site can import from the npm package is reachable as `window` exports too.
+ * A page can also import the client, errors and events from it; the writing forms load
+ * on first use.
  */
 import './define.js';
 
-export * from './index.js';
+export * from './core.js';

@@ -1,7 +1,22 @@
 import * as z from 'zod/mini';
 import {QuandaError} from './api-error.js';
-import {ErrorEnvelope, Thread} from './schemas.js';
-import type {Sort} from './schemas.js';
+import {
+  AcceptResult,
+  Answer,
+  Comment,
+  CommentsPage,
+  ErrorEnvelope,
+  FlagResult,
+  Post,
+  Removed,
+  Thread,
+  ViewerSession,
+  VoteResult,
+} from './schemas.js';
+import type {NewAnswer, NewComment, NewFlag, PostEdit} from './requests.js';
+import type {Sort, VoteValue} from './schemas.js';
+import {defaultViewerTokens} from '../storage/viewer-tokens.js';
+import type {ViewerTokenStore} from '../storage/viewer-tokens.js';
 
 export interface RequestOptions {
   /** Cancels the request; the promise then rejects with the signal's reason. */
@@ -14,14 +29,39 @@ export interface GetThreadOptions extends RequestOptions {
   cursor?: string;
 }
 
+export interface GetCommentsOptions extends RequestOptions {
+  cursor?: string;
+}
+
+export interface WriteOptions extends RequestOptions {
+  /**
+   * Identifies this write. Retrying with the same key can never apply it twice; the
+   * client makes one when none is given, and reuses it for its own retries.
+   */
+  idempotencyKey?: string;
+}
+
 /**
  * Everything the widget asks of a backend. `RestClient` speaks the Quanda contract over
  * HTTP; a site whose backend speaks something else can give `<quanda-thread>` its own
- * object with these methods (`thread.client = myClient`). Implementations reject with a
+ * object (`thread.client = myClient`). Only `getThread` is required: the widget offers
+ * each write only when the client has the method for it. Implementations reject with a
  * `QuandaError`, or with the signal's reason when cancelled.
  */
 export interface QuandaClient {
   getThread(questionId: string, options?: GetThreadOptions): Promise<Thread>;
+  postAnswer?(questionId: string, answer: NewAnswer, options?: WriteOptions): Promise<Answer>;
+  vote?(postId: string, value: VoteValue, options?: WriteOptions): Promise<VoteResult>;
+  setAcceptedAnswer?(
+    questionId: string,
+    answerId: string | null,
+    options?: WriteOptions,
+  ): Promise<AcceptResult>;
+  getComments?(postId: string, options?: GetCommentsOptions): Promise<CommentsPage>;
+  postComment?(postId: string, comment: NewComment, options?: WriteOptions): Promise<Comment>;
+  flag?(postId: string, flag: NewFlag, options?: WriteOptions): Promise<FlagResult>;
+  editPost?(postId: string, edit: PostEdit, options?: WriteOptions): Promise<Post>;
+  removePost?(postId: string, options?: WriteOptions): Promise<Removed>;
 }
 
 export interface RestClientOptions {
@@ -31,14 +71,41 @@ export interface RestClientOptions {
   timeout?: number;
   /** The `fetch` to use; defaults to the global one. */
   fetch?: typeof fetch;
+  /**
+   * The viewer's token, when the site signs its readers in itself. Otherwise the client
+   * mints an anonymous one on the first write and keeps it in `tokens`.
+   */
+  viewerToken?: string;
+  /** Where anonymous viewer tokens are kept. Default: IndexedDB, else memory. */
+  tokens?: ViewerTokenStore;
+  /** How often a write is tried when the network or the server fails. Default 3. */
+  attempts?: number;
+  /** First pause between attempts, in ms; doubles each time. Default 400. */
+  retryDelay?: number;
 }
 
-interface Call<T> {
+/** @internal What a write needs of its RestClient (see rest-writes.ts). */
+export interface WriteContext {
+  endpoint: string;
+  fixedToken?: string;
+  tokens: ViewerTokenStore;
+  attempts: number;
+  retryDelay: number;
+  call<T>(request: Call<T>): Promise<T>;
+  /** The viewer's token, minting an anonymous viewer the first time one is needed. */
+  token(signal?: AbortSignal): Promise<string>;
+}
+
+/** @internal One request. */
+export interface Call<T> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   query?: Record<string, string | undefined>;
+  body?: unknown;
   schema: z.ZodMiniType<T>;
   signal?: AbortSignal;
+  token?: string | null;
+  idempotencyKey?: string;
 }
 
 const DEFAULT_TIMEOUT = 15_000;
@@ -49,33 +116,155 @@ export class RestClient implements QuandaClient {
   readonly endpoint: string;
   readonly timeout: number;
   readonly #fetch: typeof fetch;
+  readonly #context: WriteContext;
+  #minting?: Promise<string>;
 
   constructor(options: RestClientOptions) {
     this.endpoint = resolveEndpoint(options.endpoint);
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT;
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#context = {
+      endpoint: this.endpoint,
+      fixedToken: options.viewerToken,
+      tokens: options.tokens ?? defaultViewerTokens(),
+      attempts: Math.max(1, options.attempts ?? 3),
+      retryDelay: options.retryDelay ?? 400,
+      call: (request) => this.call(request),
+      token: (signal) => this.#token(signal),
+    };
   }
 
-  getThread(questionId: string, options: GetThreadOptions = {}): Promise<Thread> {
+  async getThread(questionId: string, options: GetThreadOptions = {}): Promise<Thread> {
     return this.call({
       method: 'GET',
       path: `questions/${encodeURIComponent(questionId)}`,
       query: {sort: options.sort, cursor: options.cursor},
       schema: Thread,
       signal: options.signal,
+      token: await this.#storedToken(),
     });
   }
 
-  protected async call<T>({method, path, query, schema, signal}: Call<T>): Promise<T> {
+  async getComments(postId: string, options: GetCommentsOptions = {}): Promise<CommentsPage> {
+    return this.call({
+      method: 'GET',
+      path: `posts/${encodeURIComponent(postId)}/comments`,
+      query: {cursor: options.cursor},
+      schema: CommentsPage,
+      signal: options.signal,
+      token: await this.#storedToken(),
+    });
+  }
+
+  postAnswer(questionId: string, answer: NewAnswer, options?: WriteOptions): Promise<Answer> {
+    return this.#write(
+      'POST',
+      `questions/${encodeURIComponent(questionId)}/answers`,
+      answer,
+      Answer,
+      options,
+    );
+  }
+
+  vote(postId: string, value: VoteValue, options?: WriteOptions): Promise<VoteResult> {
+    return this.#write(
+      'PUT',
+      `posts/${encodeURIComponent(postId)}/vote`,
+      {value},
+      VoteResult,
+      options,
+    );
+  }
+
+  setAcceptedAnswer(
+    questionId: string,
+    answerId: string | null,
+    options?: WriteOptions,
+  ): Promise<AcceptResult> {
+    const path = `questions/${encodeURIComponent(questionId)}/accepted-answer`;
+    return answerId === null
+      ? this.#write('DELETE', path, undefined, AcceptResult, options)
+      : this.#write('PUT', path, {answerId}, AcceptResult, options);
+  }
+
+  postComment(postId: string, comment: NewComment, options?: WriteOptions): Promise<Comment> {
+    return this.#write(
+      'POST',
+      `posts/${encodeURIComponent(postId)}/comments`,
+      comment,
+      Comment,
+      options,
+    );
+  }
+
+  flag(postId: string, flag: NewFlag, options?: WriteOptions): Promise<FlagResult> {
+    return this.#write(
+      'POST',
+      `posts/${encodeURIComponent(postId)}/flags`,
+      flag,
+      FlagResult,
+      options,
+    );
+  }
+
+  editPost(postId: string, edit: PostEdit, options?: WriteOptions): Promise<Post> {
+    return this.#write('PATCH', `posts/${encodeURIComponent(postId)}`, edit, Post, options);
+  }
+
+  removePost(postId: string, options?: WriteOptions): Promise<Removed> {
+    return this.#write(
+      'DELETE',
+      `posts/${encodeURIComponent(postId)}`,
+      undefined,
+      Removed,
+      options,
+    );
+  }
+
+  /** Writes load on first use: they are never needed to show a thread. */
+  async #write<T>(
+    method: Call<T>['method'],
+    path: string,
+    body: unknown,
+    schema: z.ZodMiniType<T>,
+    options: WriteOptions = {},
+  ): Promise<T> {
+    const {write} = await import('./rest-writes.js');
+    return write(this.#context, {method, path, body, schema, ...options});
+  }
+
+  async #storedToken(): Promise<string | null> {
+    return this.#context.fixedToken ?? (await this.#context.tokens.get(this.endpoint));
+  }
+
+  async #token(signal?: AbortSignal): Promise<string> {
+    const stored = await this.#storedToken();
+    if (stored) return stored;
+    this.#minting ??= this.call({method: 'POST', path: 'viewer', schema: ViewerSession, signal})
+      .then(async ({token}) => {
+        await this.#context.tokens.set(this.endpoint, token);
+        return token;
+      })
+      .finally(() => (this.#minting = undefined));
+    return this.#minting;
+  }
+
+  protected async call<T>(request: Call<T>): Promise<T> {
+    const {method, path, query, body, schema, signal, token, idempotencyKey} = request;
     const url = new URL(path, this.endpoint);
     for (const [name, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, value);
     }
+    const headers: Record<string, string> = {accept: 'application/json'};
+    if (token) headers['authorization'] = `Bearer ${token}`;
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+    if (body !== undefined) headers['content-type'] = 'application/json';
     const limit = deadline(this.timeout, signal);
     try {
       const response = await this.#fetch(url, {
         method,
-        headers: {accept: 'application/json'},
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: limit.signal,
         credentials: 'omit',
       });

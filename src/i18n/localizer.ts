@@ -1,18 +1,25 @@
 import {en} from './locales/en.js';
+import type {enWrite} from './locales/en-write.js';
 
-type Source = typeof en;
+type Source = typeof en & typeof enWrite;
 export type MessageKey = keyof Source;
 
 /** A message: text with `{name}` placeholders, or plural forms chosen by `count`. */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & {other: string};
 export type Message = string | PluralForms;
 
-/** A locale's catalogue: one message for every key of the English source. */
+/** A locale's catalogue: one message for every key of the English source (both parts). */
 export type Catalog = {
   readonly [K in MessageKey]: Source[K] extends string ? string : PluralForms;
 };
 
 type Params = Record<string, unknown>;
+
+/**
+ * English, the fallback for every locale: what the first load needs, and what
+ * `addEnglish` adds when the writing modules load.
+ */
+const englishMessages: Partial<Record<MessageKey, Message>> = {...en};
 
 const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'dv', 'yi']);
 
@@ -44,6 +51,14 @@ export class Localizer {
     this.dir = RTL.has(locale.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
     this.#plurals = new Intl.PluralRules(locale);
     this.#relative = new Intl.RelativeTimeFormat(locale, {numeric: 'auto'});
+  }
+
+  /**
+   * Adds English messages that load later (en-write.ts comes with the modules that
+   * write). English is every locale's fallback, so this serves all localizers.
+   */
+  addEnglish(messages: Partial<Record<MessageKey, Message>>) {
+    Object.assign(englishMessages, messages);
   }
 
   /** The message for `key` as text, with its placeholders filled. */
@@ -99,11 +114,11 @@ export class Localizer {
   }
 
   #pick(key: MessageKey, count: unknown): string {
-    const message: Message = this.#catalog[key] ?? en[key];
+    const message: Message = this.#catalog[key] ?? englishMessages[key] ?? key;
     if (typeof message === 'string') return message;
     const rule = typeof count === 'number' ? this.#plurals.select(count) : 'other';
     return message[rule] ?? message.other;
   }
 }
 
-export const english = new Localizer('en', en);
+export const english = new Localizer('en', englishMessages as Catalog);

@@ -13,7 +13,7 @@ import {readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import * as z from 'zod/mini';
-import {NewQuestion} from '../api/schemas.js';
+import {NewQuestion} from '../api/requests.js';
 import {configFromEnv} from './config.js';
 import {openSqlite} from './db/database.js';
 import {migrateToLatest} from './db/migrations.js';

@@ -1,7 +1,8 @@
 import type {Context} from 'hono';
 import type {ContentfulStatusCode} from 'hono/utils/http-status';
 import * as z from 'zod/mini';
-import type {ErrorCode, ErrorEnvelope} from '../api/schemas.js';
+import type {ErrorCode} from '../api/requests.js';
+import type {ErrorEnvelope} from '../api/schemas.js';
 
 /** An error the API answers with its envelope: `{error: {code, message, fields?}}`. */
 export class ApiError extends Error {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import * as requests from '../api/requests.js';
 import * as api from '../api/schemas.js';
 
 /**
@@ -29,7 +30,7 @@ const components: Record<string, Schema> = {
   Permission: api.Permission,
   ViewerCan: api.ViewerCan,
   PostBody: api.PostBody,
-  NewQuestion: api.NewQuestion,
+  NewQuestion: requests.NewQuestion,
   CreatedQuestion: api.CreatedQuestion,
   ErrorEnvelope: api.ErrorEnvelope,
 };
@@ -42,7 +43,7 @@ export const operations: Operation[] = [
     path: '/questions/{id}',
     summary: 'A page of a thread: the question, answers (accepted first), and the next cursor',
     auth: 'viewer',
-    query: api.ThreadQuery,
+    query: requests.ThreadQuery,
     responses: {
       200: {description: 'The thread', schema: api.Thread},
       400: error('Malformed id, sort or cursor'),
@@ -54,7 +55,7 @@ export const operations: Operation[] = [
     path: '/questions',
     summary: "Create the question an article asks (the site owner's admin token)",
     auth: 'admin',
-    body: api.NewQuestion,
+    body: requests.NewQuestion,
     responses: {
       201: {description: 'Created, with the asker token', schema: api.CreatedQuestion},
       400: error('Invalid question'),

@@ -1,8 +1,15 @@
 /** Contract-shaped test data for leaf-element tests (the e2e tests use the real server). */
-import type {Answer, Permission, Question, Thread} from '../../src/api/schemas.js';
+import type {Answer, Comment, Permission, Question, Thread} from '../../src/api/schemas.js';
 
 const yes: Permission = {allowed: true};
-const can = {vote: yes, accept: yes, edit: yes, flag: yes, comment: yes};
+/** A reader looking at someone else's post in someone else's question. */
+const can = {
+  vote: yes,
+  accept: {allowed: false, reason: 'not-asker'},
+  edit: {allowed: false, reason: 'not-author'},
+  flag: yes,
+  comment: yes,
+};
 export const NOW = '2026-11-27T12:00:00.000Z';
 const daysAgo = (days: number) => new Date(Date.parse(NOW) - days * 86_400_000).toISOString();
 
@@ -58,3 +65,28 @@ export function thread(overrides: Partial<Thread> = {}): Thread {
     ...overrides,
   };
 }
+
+export function comment(overrides: Partial<Comment> = {}): Comment {
+  const id = `c${next++}`;
+  return {
+    id,
+    kind: 'comment',
+    parentId: 'q1',
+    status: 'published',
+    body: {format: 'text', text: `Comment ${id}.`},
+    author: {displayName: `Commenter ${id}`, points: 3, isViewer: false},
+    createdAt: daysAgo(1),
+    lastEdit: null,
+    viewerCan: can,
+    ...overrides,
+  };
+}
+
+/** What a reader may do on their own post: edit it, not vote or flag it. */
+export const own = {
+  vote: {allowed: false, reason: 'own-post'},
+  accept: {allowed: false, reason: 'not-asker'},
+  edit: {allowed: true},
+  flag: {allowed: false, reason: 'own-post'},
+  comment: {allowed: true},
+};

@@ -1,25 +1,40 @@
 import {html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {Answer} from '../../api/schemas.js';
+import {PostActionsController} from '../../controllers/post-actions-controller.js';
+import {QuandaEvent} from '../../events/quanda-event.js';
 import {hostStyles} from '../../styles/host.styles.js';
 import {LocalizedElement, toggleState} from '../shared/localized-element.js';
-import {authorLabel, authorText, editedLine, postBody, timeAgo} from '../shared/post-parts.js';
+import {
+  authorLabel,
+  authorText,
+  editedLine,
+  postBody,
+  statusNote,
+  timeAgo,
+} from '../shared/post-parts.js';
 import {postStyles} from '../shared/post.styles.js';
 import {styles} from './answer.styles.js';
 
 /**
  * One answer in a thread.
  *
- * @summary An answer's text, who wrote it and when, its score, and whether it is the best answer.
+ * @summary An answer's text, who wrote it and when, its score and votes, its comments, and whether it is the best answer.
  * @tag quanda-answer
+ * @fires {QuandaEvent} quanda-accept - The asker chose this answer as best, or took that back: `detail.answerId`, `detail.accepted`. Cancelable.
+ * @fires {QuandaEvent} quanda-vote - Forwarded from the votes.
+ * @fires {QuandaEvent} quanda-remove - The author confirmed removing it: `detail.postId`. Cancelable.
  * @csspart answer - The whole answer.
  * @csspart badge - The "Best answer" badge.
+ * @csspart status-note - "Awaiting moderation", shown to the author only.
  * @csspart body - The answer's text.
  * @csspart meta - "answered … by …".
  * @csspart edited - "edited … by …".
  * @csspart author - An author's name.
- * @csspart vote - The score beside the answer.
- * @csspart score - The score's number.
+ * @csspart accept-button - "Select as best answer" / "Remove selection" (the asker only).
+ * @csspart actions - Edit, Remove and Flag.
+ * @csspart vote - The votes beside the answer.
+ * @csspart comments - The answer's comments.
  * @cssstate accepted - This is the best answer.
  * @cssprop [--quanda-answer-best-color=var(--quanda-color-success, #1b7f3b)] - Background of the "Best answer" badge.
  * @cssprop [--quanda-answer-best-text=#ffffff] - Text of the "Best answer" badge.
@@ -33,7 +48,11 @@ export class QuandaAnswer extends LocalizedElement {
   /** "Now" for relative times: the server's clock. */
   @property({attribute: false}) now = new Date();
 
+  /** A vote on this answer is being saved. */
+  @property({type: Boolean, attribute: 'vote-pending'}) votePending = false;
+
   readonly #internals = this.attachInternals();
+  readonly #actions = new PostActionsController(this, () => this.i18n);
 
   override willUpdate() {
     toggleState(this.#internals, 'accepted', this.answer?.isAccepted ?? false);
@@ -43,25 +62,59 @@ export class QuandaAnswer extends LocalizedElement {
     const answer = this.answer;
     if (!answer) return nothing;
     const {i18n, now} = this;
+    const author = authorText(i18n, answer.author);
+    const what = i18n.t('what.answer', {author});
     const time = timeAgo(i18n, answer.createdAt, now);
     const meta = i18n.parts('answer.answered', {time, author: authorLabel(i18n, answer.author)});
-    return html`<article
-      part="answer"
-      aria-label=${i18n.t('answer.byLabel', {author: authorText(i18n, answer.author)})}
-    >
+    return html`<article part="answer" aria-label=${i18n.t('answer.byLabel', {author})}>
       <quanda-vote
         part="vote"
-        exportparts="score"
+        exportparts="score, score-label, up-button, down-button, note: vote-note"
+        post-id=${answer.id}
+        label=${what}
         .score=${answer.score}
         .myVote=${answer.viewerVote}
+        .permission=${answer.viewerCan.vote}
+        .pending=${this.votePending}
       ></quanda-vote>
-      <div>
+      <div class="main">
         ${answer.isAccepted ? html`<p part="badge">${i18n.t('answer.best')}</p>` : nothing}
-        <div part="body">${postBody(answer.body)}</div>
+        ${statusNote(i18n, answer)}
+        <div part="body">${this.#actions.body(answer, postBody(answer.body))}</div>
         <p part="meta" class="meta">${meta}</p>
         ${editedLine(i18n, answer.lastEdit, now)}
+        <div class="footer">
+          ${
+            answer.viewerCan.accept.allowed
+              ? html`<button
+                  part="accept-button"
+                  type="button"
+                  aria-pressed=${answer.isAccepted}
+                  @click=${this.handleAccept}
+                >
+                  ${i18n.t(answer.isAccepted ? 'accept.remove' : 'accept.select')}
+                </button>`
+              : nothing
+          }
+          ${this.#actions.actions(answer, what)}
+        </div>
+        <quanda-comments
+          part="comments"
+          exportparts="earlier-button, comment-list, comment, comment-body, comment-meta, add-comment-button"
+          post-id=${answer.id}
+          label=${what}
+          .comments=${answer.comments}
+          .permission=${answer.viewerCan.comment}
+          .now=${now}
+        ></quanda-comments>
       </div>
     </article>`;
+  }
+
+  private handleAccept() {
+    const answer = this.answer!;
+    const detail = {answerId: answer.id, accepted: !answer.isAccepted};
+    this.dispatchEvent(new QuandaEvent('quanda-accept', detail, {cancelable: true}));
   }
 }
 

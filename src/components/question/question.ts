@@ -1,17 +1,19 @@
 import {html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {Question} from '../../api/schemas.js';
+import {PostActionsController} from '../../controllers/post-actions-controller.js';
 import {hostStyles} from '../../styles/host.styles.js';
 import {LocalizedElement} from '../shared/localized-element.js';
-import {authorLabel, editedLine, postBody, timeAgo} from '../shared/post-parts.js';
+import {authorLabel, editedLine, postBody, statusNote, timeAgo} from '../shared/post-parts.js';
 import {postStyles} from '../shared/post.styles.js';
 import {styles} from './question.styles.js';
 
 /**
  * The question at the top of a thread.
  *
- * @summary Title, text, tags, who asked it and when, and its score.
+ * @summary Title, text, tags, who asked it and when, its score and votes, and its comments.
  * @tag quanda-question
+ * @fires {QuandaEvent} quanda-vote - Forwarded from the votes.
  * @csspart question - The whole question.
  * @csspart title - The question's title.
  * @csspart body - The question's text.
@@ -20,8 +22,9 @@ import {styles} from './question.styles.js';
  * @csspart meta - "asked … by …".
  * @csspart edited - "edited … by …".
  * @csspart author - An author's name.
- * @csspart vote - The score beside the question.
- * @csspart score - The score's number.
+ * @csspart actions - Edit, Remove and Flag.
+ * @csspart vote - The votes beside the question.
+ * @csspart comments - The question's comments.
  * @cssprop [--quanda-question-title-size=1.375em] - Size of the title.
  */
 export class QuandaQuestion extends LocalizedElement {
@@ -36,10 +39,16 @@ export class QuandaQuestion extends LocalizedElement {
   /** Level of the title heading, so the thread fits the page's outline. */
   @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
 
+  /** A vote on the question is being saved. */
+  @property({type: Boolean, attribute: 'vote-pending'}) votePending = false;
+
+  readonly #actions = new PostActionsController(this, () => this.i18n);
+
   override render() {
     const question = this.question;
     if (!question) return nothing;
     const {i18n, now} = this;
+    const what = i18n.t('what.question');
     const time = timeAgo(i18n, question.createdAt, now);
     const author = authorLabel(i18n, question.author);
     const meta = question.category
@@ -48,15 +57,20 @@ export class QuandaQuestion extends LocalizedElement {
     return html`<article part="question" aria-labelledby="title">
       <quanda-vote
         part="vote"
-        exportparts="score"
+        exportparts="score, score-label, up-button, down-button, note: vote-note"
+        post-id=${question.id}
+        label=${what}
         .score=${question.score}
         .myVote=${question.viewerVote}
+        .permission=${question.viewerCan.vote}
+        .pending=${this.votePending}
       ></quanda-vote>
-      <div>
+      <div class="main">
         <div part="title" id="title" role="heading" aria-level=${this.headingLevel}>
           ${question.title}
         </div>
-        <div part="body">${postBody(question.body)}</div>
+        ${statusNote(i18n, question)}
+        <div part="body">${this.#actions.body(question, postBody(question.body))}</div>
         ${
           question.tags.length
             ? html`<ul part="tags" aria-label=${i18n.t('question.tags')}>
@@ -66,6 +80,16 @@ export class QuandaQuestion extends LocalizedElement {
         }
         <p part="meta" class="meta">${meta}</p>
         ${editedLine(i18n, question.lastEdit, now)}
+        <div class="footer">${this.#actions.actions(question, what)}</div>
+        <quanda-comments
+          part="comments"
+          exportparts="earlier-button, comment-list, comment, comment-body, comment-meta, add-comment-button"
+          post-id=${question.id}
+          label=${what}
+          .comments=${question.comments}
+          .permission=${question.viewerCan.comment}
+          .now=${now}
+        ></quanda-comments>
       </div>
     </article>`;
   }

@@ -52,3 +52,10 @@ export function editedLine(i18n: Localizer, lastEdit: LastEdit | null, now: Date
     : i18n.parts('post.editedAnon', {time});
   return html`<p part="edited" class="meta">${text}</p>`;
 }
+
+/** For an author looking at their own post that others cannot see yet (or any more). */
+export function statusNote(i18n: Localizer, post: {status: string}) {
+  if (post.status === 'published') return nothing;
+  const key = post.status === 'pending' ? 'post.pending' : 'post.hiddenForOthers';
+  return html`<p part="status-note" class="status-note">${i18n.t(key)}</p>`;
+}

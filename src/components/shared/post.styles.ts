@@ -36,4 +36,52 @@ export const postStyles = css`
   p {
     margin: 0;
   }
+
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+    margin-block-start: var(--_space-s);
+  }
+
+  .footer:empty {
+    display: none;
+  }
+
+  .footer button {
+    min-block-size: 24px;
+    padding: 2px var(--_space-s);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-size: var(--_font-size-small);
+    cursor: pointer;
+  }
+
+  [part~='accept-button'][aria-pressed='true'] {
+    border-color: var(--_success);
+    color: var(--_success);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+    font-size: var(--_font-size-small);
+  }
+
+  .status-note {
+    margin-block-end: var(--_space-s);
+    padding: var(--_space-xs) var(--_space-s);
+    border-inline-start: 3px solid var(--_accent);
+    background: var(--_raised);
+    font-size: var(--_font-size-small);
+  }
+
+  .failure {
+    color: var(--_danger);
+    font-size: var(--_font-size-small);
+  }
 `;

@@ -8,31 +8,62 @@ import {QuandaError, toQuandaError} from '../../api/api-error.js';
 import {RestClient} from '../../api/client.js';
 import type {GetThreadOptions, QuandaClient} from '../../api/client.js';
 import {Sort, Thread} from '../../api/schemas.js';
-import type {Answer} from '../../api/schemas.js';
+import type {Viewer} from '../../api/schemas.js';
 import {localizerContext} from '../../context/contexts.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {QuandaErrorEvent} from '../../events/error-event.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {english} from '../../i18n/localizer.js';
 import type {Localizer} from '../../i18n/localizer.js';
+import {preloadWhenIdle} from '../../lazy.js';
 import {hostStyles} from '../../styles/host.styles.js';
+import {withoutWrites} from './thread-state.js';
+import type {ThreadView} from './thread-state.js';
+import type {ThreadHost} from './thread-writes.js';
+import type {QuandaEvent} from '../../events/quanda-event.js';
 import {styles} from './thread.styles.js';
 
 const SORTS = Sort.def.entries;
 
 /** Parts of inner elements that a page can style from outside, through the thread. */
-const QUESTION_PARTS = 'question, title, body, tags, tag, meta, edited, author, vote, score';
-const ANSWER_PARTS =
-  'answer, badge, body: answer-body, meta: answer-meta, edited: answer-edited, author, vote, score';
+const POST_PARTS =
+  'vote, score, score-label, up-button, down-button, vote-note, body, meta, edited, author, ' +
+  'actions, status-note, comments, earlier-button, comment-list, comment, comment-body, ' +
+  'comment-meta, add-comment-button';
+const QUESTION_PARTS = `question, title, tags, tag, ${POST_PARTS}`;
+const ANSWER_PARTS = `answer, badge, accept-button, ${POST_PARTS}`
+  .replace('body,', 'body: answer-body,')
+  .replace('meta,', 'meta: answer-meta,')
+  .replace('edited,', 'edited: answer-edited,');
+const FORM_PARTS =
+  'form, heading: form-heading, label, hint, textarea, input, checkbox, field-error, form-error, submit-button';
+
+const WRITES = [
+  'postAnswer',
+  'vote',
+  'setAcceptedAnswer',
+  'postComment',
+  'flag',
+  'editPost',
+  'removePost',
+] as const;
 
 /**
  * A question thread, loaded from a Quanda backend: the question, its answers ranked by
- * votes with the best answer first, and "Show more answers". The only element that talks
- * to the backend; the others show what it hands them.
+ * votes with the best answer first, "Show more answers", voting, comments and the answer
+ * form. The only element that talks to the backend; the others show what it hands them
+ * and fire events it answers.
  *
  * @summary Drop-in Q&A thread: `<quanda-thread endpoint="…" question-id="…">`.
  * @tag quanda-thread
- * @fires {QuandaErrorEvent} quanda-error - A request failed; the reader has been told.
+ * @fires {QuandaErrorEvent} quanda-error - A request failed; the reader has been told. `operation` says which.
+ * @fires {QuandaEvent} quanda-voted - The server saved a vote: `detail.postId`, `detail.value`, `detail.score`.
+ * @fires {QuandaEvent} quanda-answer-submitted - An answer was posted: `detail.answer`.
+ * @fires {QuandaEvent} quanda-accepted - The best answer changed: `detail.answerId` (null when cleared).
+ * @fires {QuandaEvent} quanda-commented - A comment was posted: `detail.comment`.
+ * @fires {QuandaEvent} quanda-flagged - A flag was sent: `detail.postId`.
+ * @fires {QuandaEvent} quanda-edited - An edit was saved: `detail.post`.
+ * @fires {QuandaEvent} quanda-removed - A post was removed: `detail.postId`.
  * @csspart thread - The whole thread.
  * @csspart status - "Loading answers…".
  * @csspart error - The message shown when loading failed.
@@ -43,10 +74,11 @@ const ANSWER_PARTS =
  * @csspart answers - The list of answers.
  * @csspart empty - "No answers yet."
  * @csspart more-button - "Show more answers".
- * @csspart question - Forwarded from `<quanda-question>`; so are title, body, tags, tag, meta, edited, author, vote and score.
- * @csspart answer - Forwarded from each `<quanda-answer>`; so are badge, answer-body, answer-meta and answer-edited.
+ * @csspart answer-form - The answer form.
+ * @csspart question - Forwarded from `<quanda-question>`; so are title, tags, tag, body, meta, edited, author, vote, score and the comments' parts.
+ * @csspart answer - Forwarded from each `<quanda-answer>`; so are badge, accept-button, answer-body, answer-meta and answer-edited.
  */
-export class QuandaThread extends LitElement {
+export class QuandaThread extends LitElement implements ThreadHost {
   static override styles = [hostStyles, styles];
 
   /** Base URL of the Quanda API, absolute or relative to the page (`/api`). */
@@ -64,27 +96,40 @@ export class QuandaThread extends LitElement {
   /** Replace to talk to a backend that does not speak the Quanda contract. */
   @property({attribute: false}) client?: QuandaClient;
 
+  /**
+   * The reader's viewer token, for a site that signs its readers in itself. Without it,
+   * readers are anonymous: a token is minted on their first write and kept on the device.
+   */
+  @property({attribute: false}) viewerToken?: string;
+
   @provide({context: localizerContext})
   @state()
-  private i18n: Localizer = english;
+  i18n: Localizer = english;
 
-  @state() private thread?: Thread;
-  @state() private answers: Answer[] = [];
+  @state() view: ThreadView | undefined = undefined;
+  @state() pendingVotes: ReadonlySet<string> = new Set();
+  @state() private viewer?: Viewer;
   @state() private nextCursor: string | null = null;
   @state() private more: 'idle' | 'loading' | 'failed' = 'idle';
   @state() private announcement = '';
 
   /** Server clock minus the reader's, so "3 days ago" follows the server. */
   #clockOffset = 0;
-  #rest?: {for: string; client: RestClient};
+  #rest?: {for: string; token?: string; client: RestClient};
   #moreRequest?: AbortController;
-  #focusFrom = -1;
+  #focus?: string;
   #lastMoreError?: QuandaError;
-
   constructor() {
     super();
     new LocaleController(this, (localizer) => (this.i18n = localizer));
+    for (const type of INTENTS) this.addEventListener(type, this.#onIntent);
   }
+
+  /** Writes load on first use; the element that fired the intent waits on the outcome. */
+  readonly #onIntent = (event: Event) => {
+    const intent = event as QuandaEvent<unknown>;
+    intent.respondWith(loadWrites().then(({handleIntent}) => handleIntent(this, intent)));
+  };
 
   readonly #load = new Task(this, {
     task: async ([client, endpoint, questionId, sort], {signal}) => {
@@ -94,31 +139,31 @@ export class QuandaThread extends LitElement {
         return await this.#fetch({sort, signal});
       } catch (error) {
         if (signal.aborted) throw error;
-        throw this.#report(error, 'load');
+        throw this.report(error, 'load');
       }
     },
-    args: () => [this.client, this.endpoint, this.questionId, this.sort] as const,
+    args: () => [this.client, this.endpoint, this.questionId, this.sort, this.viewerToken] as const,
     onComplete: (thread) => this.#show(thread),
   });
 
   override render() {
-    const thread = this.thread?.question.id === this.questionId ? this.thread : undefined;
+    const view = this.view?.question.id === this.questionId ? this.view : undefined;
     const status = this.#load.status;
     return html`<section
       part="thread"
       dir=${this.i18n.dir}
       aria-busy=${status === TaskStatus.PENDING}
     >
-      ${thread ? this.#renderThread(thread, status) : this.#renderPlaceholder(status)}
+      ${view ? this.#renderThread(view, status) : this.#renderPlaceholder(status)}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     </section>`;
   }
 
   override updated() {
-    if (this.#focusFrom < 0) return;
-    const first = this.renderRoot.querySelectorAll('quanda-answer')[this.#focusFrom];
-    this.#focusFrom = -1;
-    first?.focus();
+    if (!this.#focus) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(this.#focus);
+    this.#focus = undefined;
+    target?.focus();
   }
 
   #renderPlaceholder(status: TaskStatus) {
@@ -143,18 +188,26 @@ export class QuandaThread extends LitElement {
     </div>`;
   }
 
-  #renderThread(thread: Thread, status: TaskStatus) {
+  #renderThread(view: ThreadView, status: TaskStatus) {
     const {i18n} = this;
     const now = new Date(Date.now() + this.#clockOffset);
-    const count = thread.question.answerCount;
+    const count = view.question.answerCount;
+    const canAnswer = this.viewer?.canAnswer.allowed && this.#supports('postAnswer');
     return html`<quanda-question
         exportparts=${QUESTION_PARTS}
-        .question=${thread.question}
+        .question=${view.question}
         .now=${now}
         heading-level=${this.headingLevel}
+        ?vote-pending=${this.pendingVotes.has(view.question.id)}
       ></quanda-question>
       <div part="answers-header">
-        <div part="answers-heading" role="heading" aria-level=${this.headingLevel + 1}>
+        <div
+          part="answers-heading"
+          id="answers-heading"
+          tabindex="-1"
+          role="heading"
+          aria-level=${this.headingLevel + 1}
+        >
           ${i18n.t('thread.answersHeading', {count})}
         </div>
         ${count > 1 ? this.#renderSort() : nothing}
@@ -164,7 +217,16 @@ export class QuandaThread extends LitElement {
           ? this.#renderLoading()
           : status === TaskStatus.ERROR
             ? this.#renderError()
-            : this.#renderAnswers(now)
+            : this.#renderAnswers(view, now)
+      }
+      ${
+        canAnswer
+          ? html`<quanda-answer-form
+              part="answer-form"
+              exportparts=${FORM_PARTS}
+              heading-level=${this.headingLevel + 1}
+            ></quanda-answer-form>`
+          : nothing
       }`;
   }
 
@@ -183,21 +245,23 @@ export class QuandaThread extends LitElement {
     </label>`;
   }
 
-  #renderAnswers(now: Date) {
+  #renderAnswers(view: ThreadView, now: Date) {
     const {i18n} = this;
-    if (this.answers.length === 0) return html`<p part="empty">${i18n.t('thread.empty')}</p>`;
+    if (view.answers.length === 0) return html`<p part="empty">${i18n.t('thread.empty')}</p>`;
     const loading = this.more === 'loading';
     return html`<ol part="answers">
         ${repeat(
-          this.answers,
+          view.answers,
           (answer) => answer.id,
           (answer) =>
             html`<li>
               <quanda-answer
                 tabindex="-1"
+                data-id=${answer.id}
                 exportparts=${ANSWER_PARTS}
                 .answer=${answer}
                 .now=${now}
+                ?vote-pending=${this.pendingVotes.has(answer.id)}
               ></quanda-answer>
             </li>`,
         )}
@@ -242,38 +306,81 @@ export class QuandaThread extends LitElement {
     this.announcement = '';
     try {
       const page = await this.#fetch({sort: this.sort, cursor, signal: request.signal});
-      const known = new Set(this.answers.map((answer) => answer.id));
-      const added = page.answers.filter((answer) => !known.has(answer.id));
-      this.#focusFrom = added.length ? this.answers.length : -1;
-      this.answers = [...this.answers, ...added];
+      const view = this.view!;
+      const known = new Set(view.answers.map((answer) => answer.id));
+      const fresh = page.answers.filter((answer) => !known.has(answer.id));
+      const {answers: added} = this.#writable({question: view.question, answers: fresh});
+      if (added[0]) this.#focus = `quanda-answer[data-id="${added[0].id}"]`;
+      this.view = {...view, answers: [...view.answers, ...added]};
       this.nextCursor = page.nextCursor;
       this.more = 'idle';
-      this.announcement = this.i18n.t('thread.moreLoaded', {count: added.length});
+      this.announce(this.i18n.t('thread.moreLoaded', {count: added.length}));
     } catch (error) {
       if (request.signal.aborted) return;
-      this.#lastMoreError = this.#report(error, 'load-more');
+      this.#lastMoreError = this.report(error, 'load-more');
       this.more = 'failed';
     }
   }
 
   #show(thread: Thread) {
     this.#clockOffset = Date.parse(thread.serverTime) - Date.now();
-    this.thread = thread;
-    this.answers = thread.answers;
+    this.view = this.#writable({question: thread.question, answers: thread.answers});
+    this.viewer = thread.viewer;
     this.nextCursor = thread.nextCursor;
     this.more = 'idle';
+    if (WRITES.some((method) => this.#supports(method))) {
+      preloadWhenIdle('quanda-answer-form');
+      void loadWrites().catch(() => undefined);
+    }
+  }
+
+  /** With a client that cannot write, nothing offers a write. */
+  #writable(view: ThreadView): ThreadView {
+    return WRITES.some((method) => this.#supports(method)) ? view : withoutWrites(view);
+  }
+
+  #supports(method: (typeof WRITES)[number]): boolean {
+    return typeof this.writeClient()[method] === 'function';
+  }
+
+  /** Says something to screen-reader users through the thread's live region. */
+  announce(text: string) {
+    // Clear first, so the same words said twice are announced twice.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
   }
 
   /** Tells listeners (and through them the site) what failed; returns the typed error. */
-  #report(error: unknown, operation: string): QuandaError {
+  report(error: unknown, operation: string): QuandaError {
     const quandaError = toQuandaError(error);
     this.dispatchEvent(new QuandaErrorEvent(quandaError, operation));
     return quandaError;
   }
 
+  reload() {
+    void this.#load.run();
+  }
+
+  focusAfterRemoval(postId: string) {
+    const answers = this.view?.answers ?? [];
+    const index = answers.findIndex((answer) => answer.id === postId);
+    if (index < 0) return; // a comment: its list keeps focus
+    const next = answers[index + 1] ?? answers[index - 1];
+    this.#focus = next ? `quanda-answer[data-id="${next.id}"]` : '#answers-heading';
+  }
+
+  trusted(): boolean {
+    return !this.client;
+  }
+
+  /** The client every request goes through: the site's own, or a RestClient on `endpoint`. */
+  writeClient(): QuandaClient {
+    return this.client ?? this.#restClient();
+  }
+
   /**
-   * One page of the thread from the site's client, or from a RestClient on `endpoint`.
-   * A site's own client is held to the contract too: what it returns is checked here.
+   * One page of the thread. A site's own client is held to the contract too: what it
+   * returns is checked here.
    */
   async #fetch(options: GetThreadOptions): Promise<Thread> {
     if (!this.client) return this.#restClient().getThread(this.questionId, options);
@@ -285,12 +392,28 @@ export class QuandaThread extends LitElement {
   }
 
   #restClient(): RestClient {
-    if (this.#rest?.for !== this.endpoint) {
-      this.#rest = {for: this.endpoint, client: new RestClient({endpoint: this.endpoint})};
+    if (this.#rest?.for !== this.endpoint || this.#rest.token !== this.viewerToken) {
+      const client = new RestClient({endpoint: this.endpoint, viewerToken: this.viewerToken});
+      this.#rest = {for: this.endpoint, token: this.viewerToken, client};
     }
     return this.#rest.client;
   }
 }
+
+const INTENTS = [
+  'quanda-vote',
+  'quanda-accept',
+  'quanda-answer-submit',
+  'quanda-comment-submit',
+  'quanda-comments-request',
+  'quanda-flag',
+  'quanda-edit',
+  'quanda-remove',
+] as const;
+
+let writes: Promise<typeof import('./thread-writes.js')> | undefined;
+/** One import for every intent, so intents are handled in the order they were fired. */
+const loadWrites = () => (writes ??= import('./thread-writes.js'));
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,12 +3,18 @@ import {css} from 'lit';
 export const styles = css`
   :host {
     --_vote-accent: var(--quanda-vote-accent, var(--_accent));
+    --_vote-size: var(--quanda-vote-button-size, 32px);
     display: inline-flex;
     flex-direction: column;
     align-items: center;
+    gap: 2px;
     min-inline-size: 48px;
     text-align: center;
     line-height: 1.2;
+  }
+
+  p {
+    margin: 0;
   }
 
   .total {
@@ -23,5 +29,57 @@ export const styles = css`
     font-size: 1.5em;
     font-weight: 600;
     color: var(--_text);
+  }
+
+  :host(:state(pending)) [part~='score'] {
+    opacity: 0.6;
+  }
+
+  button {
+    display: grid;
+    place-items: center;
+    inline-size: var(--_vote-size);
+    block-size: var(--_vote-size);
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: 50%;
+    background: var(--_surface);
+    color: var(--_muted);
+    cursor: pointer;
+  }
+
+  button:hover {
+    color: var(--_vote-accent);
+    border-color: var(--_vote-accent);
+  }
+
+  button[aria-pressed='true'] {
+    background: var(--_vote-accent);
+    border-color: var(--_vote-accent);
+    color: var(--_on-accent);
+  }
+
+  button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+
+  svg {
+    inline-size: 60%;
+    block-size: 60%;
+    fill: currentColor;
+  }
+
+  [part~='note'] {
+    max-inline-size: 12em;
+    font-size: var(--_font-size-small);
+    color: var(--_muted);
+  }
+
+  @media (forced-colors: active) {
+    button[aria-pressed='true'] {
+      background: Highlight;
+      color: HighlightText;
+    }
   }
 `;

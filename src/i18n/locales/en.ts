@@ -1,6 +1,8 @@
 /**
- * English, the source catalogue: every string a reader can see, by key. Other locales
- * are typed against it, so a missing key fails the type check. Placeholders are `{name}`;
+ * English, the source catalogue: every string a reader can see before writing anything,
+ * by key (what only the writing forms and the outcome of a write need is in
+ * en-write.ts, which loads with them). Other locales are typed against both, so a missing
+ * key fails the type check. Placeholders are `{name}`;
  * a message with plural forms picks one through `Intl.PluralRules` by its `count`.
  */
 export const en = {
@@ -40,4 +42,45 @@ export const en = {
   'post.authorWithPoints': '{name} ({points})',
 
   'vote.score': {one: '{score} vote', other: '{score} votes'},
+  'vote.up': 'Upvote {what}',
+  'vote.down': 'Downvote {what}',
+
+  'what.question': 'the question',
+  'what.answer': 'answer by {author}',
+  'what.comment': 'comment by {author}',
+
+  'reason.own-post': 'This is your own post.',
+  'reason.hidden': 'This post is hidden.',
+  'reason.pending': 'This post is awaiting moderation.',
+  'reason.rate-limited': 'You have done this a lot in the last hour. Please try again later.',
+  'reason.not-asker': 'Only the person who asked can choose the best answer.',
+  'reason.other': 'This is not possible right now.',
+
+  'accept.select': 'Select as best answer',
+  'accept.remove': 'Remove selection',
+
+  'post.pending': 'Awaiting moderation. Only you can see this for now.',
+  'post.hiddenForOthers': 'Hidden after reports. Only you can see this.',
+  'post.edit': 'Edit',
+  'post.editLabel': 'Edit {what}',
+  'post.remove': 'Remove',
+  'post.removeLabel': 'Remove {what}',
+  'post.removeConfirm': 'Remove this for good?',
+  'post.removeYes': 'Yes, remove',
+  'post.removeNo': 'Keep it',
+  'post.removeFailed': 'It could not be removed. {reason}',
+
+  'flag.open': 'Flag',
+  'flag.label': 'Flag {what}',
+  'flag.done': 'Flagged',
+
+  'comments.label': 'Comments on {what}',
+  'comments.showEarlier': {
+    one: 'Show {count} earlier comment',
+    other: 'Show {count} earlier comments',
+  },
+  'comments.loading': 'Loading comments…',
+  'comments.failed': 'The comments could not be loaded. {reason}',
+  'comments.add': 'Add a comment',
+  'comment.byline': '{author}, {time}',
 } as const;

@@ -1,36 +1,13 @@
 import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../../src/define.js';
 import {QuandaError} from '../../../src/api/api-error.js';
-import type {GetThreadOptions, QuandaClient} from '../../../src/api/client.js';
+import type {QuandaClient} from '../../../src/api/client.js';
 import type {Thread} from '../../../src/api/schemas.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {answer, thread} from '../../support/builders.js';
 import {$, $$, text, waitFor} from '../../support/dom.js';
 import {nextError} from '../../support/events.js';
-
-/** A site's own client, as `thread.client = …` allows: answers what each test queues. */
-class ScriptedClient implements QuandaClient {
-  readonly calls: (GetThreadOptions & {questionId: string})[] = [];
-  readonly #replies: ((options: GetThreadOptions) => Promise<Thread>)[] = [];
-
-  reply(...replies: ((options: GetThreadOptions) => Promise<Thread>)[]) {
-    this.#replies.push(...replies);
-    return this;
-  }
-
-  getThread(questionId: string, options: GetThreadOptions = {}) {
-    this.calls.push({questionId, ...options});
-    const next = this.#replies.shift();
-    return next ? next(options) : Promise.reject(new Error('no reply queued'));
-  }
-}
-
-const ok = (value: Thread) => () => Promise.resolve(value);
-const fail = (error: unknown) => () => Promise.reject(error);
-const never = () => (options: GetThreadOptions) =>
-  new Promise<Thread>((_, reject) =>
-    options.signal?.addEventListener('abort', () => reject(options.signal!.reason)),
-  );
+import {ScriptedClient, fail, never, ok} from '../../support/scripted-client.js';
 
 async function mount(client: QuandaClient, questionId = 'q1') {
   const el = await fixture<QuandaThread>(

@@ -1,0 +1,55 @@
+import {html} from 'lit';
+import {property} from 'lit/decorators.js';
+import {limits} from '../../api/schemas.js';
+import {requestIntent} from '../../events/quanda-event.js';
+import {PostForm} from '../shared/post-form.js';
+import type {PostFormValues} from '../shared/post-form.js';
+
+/**
+ * The reader's answer: text, an optional name to show, and an optional email for
+ * notifications. Loaded on first use.
+ *
+ * @summary Lets a reader answer the question, anonymously if they like.
+ * @tag quanda-answer-form
+ * @fires {QuandaEvent} quanda-answer-submit - The reader sent an answer that passed the checks: `detail.answer`. Cancelable; the thread posts it and answers with `respondWith`.
+ * @csspart form - The form.
+ * @csspart heading - "Your answer".
+ * @csspart label - Each field's label.
+ * @csspart hint - Each field's help text.
+ * @csspart textarea - Where the answer is written.
+ * @csspart input - The name and email fields.
+ * @csspart checkbox - "Email me…".
+ * @csspart field-error - A field's error.
+ * @csspart form-error - Why sending failed.
+ * @csspart actions - The buttons.
+ * @csspart submit-button - "Post your answer".
+ */
+export class QuandaAnswerForm extends PostForm {
+  protected readonly text = {
+    label: 'form.answer.label',
+    hint: 'form.answer.hint',
+    notify: 'form.answer.notify',
+    submit: 'form.answer.submit',
+  } as const;
+
+  protected readonly bodyLimits = limits.answerBody;
+
+  /** Level of the form's heading, one below the answer count's. */
+  @property({type: Number, attribute: 'heading-level'}) headingLevel = 3;
+
+  protected override renderHeading() {
+    return html`<div part="heading" role="heading" aria-level=${this.headingLevel}>
+      ${this.i18n.t('form.answer.heading')}
+    </div>`;
+  }
+
+  protected send(values: PostFormValues) {
+    return requestIntent(this, 'quanda-answer-submit', {answer: values});
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'quanda-answer-form': QuandaAnswerForm;
+  }
+}

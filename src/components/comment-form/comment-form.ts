@@ -1,0 +1,43 @@
+import {property} from 'lit/decorators.js';
+import {limits} from '../../api/schemas.js';
+import {requestIntent} from '../../events/quanda-event.js';
+import {PostForm} from '../shared/post-form.js';
+import type {PostFormValues} from '../shared/post-form.js';
+
+/**
+ * A comment on the question or an answer, with the same optional name and email as an
+ * answer. Loaded on first use.
+ *
+ * @summary Lets a reader comment on a post.
+ * @tag quanda-comment-form
+ * @fires {QuandaEvent} quanda-comment-submit - The reader sent a comment: `detail.postId`, `detail.comment`. Cancelable.
+ * @fires {Event} done - The comment was posted (does not bubble).
+ * @fires {Event} cancel - The reader closed the form (does not bubble).
+ * @csspart form - The form.
+ * @csspart textarea - Where the comment is written.
+ * @csspart submit-button - "Post comment".
+ * @csspart cancel-button - "Cancel".
+ */
+export class QuandaCommentForm extends PostForm {
+  protected readonly text = {
+    label: 'form.comment.label',
+    notify: 'form.comment.notify',
+    submit: 'form.comment.submit',
+    cancel: true,
+  } as const;
+
+  protected readonly bodyLimits = limits.commentBody;
+
+  /** The question or answer commented on. */
+  @property({attribute: 'post-id'}) postId = '';
+
+  protected send(values: PostFormValues) {
+    return requestIntent(this, 'quanda-comment-submit', {postId: this.postId, comment: values});
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'quanda-comment-form': QuandaCommentForm;
+  }
+}

@@ -1,0 +1,162 @@
+import {html, nothing} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {repeat} from 'lit/directives/repeat.js';
+import type {CommentList, Permission} from '../../api/schemas.js';
+import {PostActionsController} from '../../controllers/post-actions-controller.js';
+import {requestIntent} from '../../events/quanda-event.js';
+import {describeError} from '../../i18n/describe-error.js';
+import {loadElement} from '../../lazy.js';
+import {hostStyles} from '../../styles/host.styles.js';
+import {LocalizedElement} from '../shared/localized-element.js';
+import {
+  authorLabel,
+  authorText,
+  editedLine,
+  postBody,
+  statusNote,
+  timeAgo,
+} from '../shared/post-parts.js';
+import {styles} from './comments.styles.js';
+
+/**
+ * The comments under a question or an answer: the latest few, "Show N earlier comments",
+ * and "Add a comment".
+ *
+ * @summary Comments on one post, and a way to add one.
+ * @tag quanda-comments
+ * @fires {QuandaEvent} quanda-comments-request - The reader asked for the earlier comments: `detail.postId`. The thread loads them.
+ * @csspart comments - The whole list.
+ * @csspart earlier-button - "Show 3 earlier comments".
+ * @csspart comment-list - The list.
+ * @csspart comment - One comment.
+ * @csspart comment-body - A comment's text.
+ * @csspart comment-meta - Who wrote it, and when.
+ * @csspart add-comment-button - "Add a comment".
+ * @csspart actions - Edit, Remove and Flag on a comment.
+ */
+export class QuandaComments extends LocalizedElement {
+  static override styles = [hostStyles, styles];
+
+  /** The question or answer these comments belong to. */
+  @property({attribute: 'post-id'}) postId = '';
+
+  /** The comments shown now, and how many there are in all. */
+  @property({attribute: false}) comments: CommentList = {items: [], count: 0};
+
+  /** Whether the reader may comment, and why not. */
+  @property({attribute: false}) permission?: Permission;
+
+  /** What is commented on, for labels: "answer by Jonas". */
+  @property() label = '';
+
+  /** "Now" for relative times: the server's clock. */
+  @property({attribute: false}) now = new Date();
+
+  @state() private adding = false;
+  @state() private loading = false;
+  @state() private failure = '';
+
+  readonly #actions = new PostActionsController(this, () => this.i18n);
+
+  override render() {
+    const {i18n, comments} = this;
+    const earlier = comments.count - comments.items.length;
+    const canAdd = this.permission?.allowed ?? false;
+    if (!comments.count && !canAdd) return nothing;
+    return html`<section part="comments" aria-label=${i18n.t('comments.label', {what: this.label})}>
+      ${
+        earlier > 0 && !this.loading
+          ? html`<button
+              part="earlier-button"
+              type="button"
+              class="link"
+              @click=${this.handleEarlier}
+            >
+              ${i18n.t('comments.showEarlier', {count: earlier})}
+            </button>`
+          : nothing
+      }
+      ${this.loading ? html`<p role="status">${i18n.t('comments.loading')}</p>` : nothing}
+      ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
+      ${
+        comments.items.length
+          ? html`<ul part="comment-list">
+              ${repeat(
+                comments.items,
+                (comment) => comment.id,
+                (comment) => {
+                  const what = i18n.t('what.comment', {author: authorText(i18n, comment.author)});
+                  return html`<li part="comment" tabindex="-1" data-id=${comment.id}>
+                    ${statusNote(i18n, comment)}
+                    <div part="comment-body">
+                      ${this.#actions.body(comment, postBody(comment.body))}
+                    </div>
+                    <p part="comment-meta" class="meta">
+                      ${i18n.parts('comment.byline', {
+                        author: authorLabel(i18n, comment.author),
+                        time: timeAgo(i18n, comment.createdAt, this.now),
+                      })}
+                    </p>
+                    ${editedLine(i18n, comment.lastEdit, this.now)}
+                    ${this.#actions.actions(comment, what)}
+                  </li>`;
+                },
+              )}
+            </ul>`
+          : nothing
+      }
+      ${
+        this.adding
+          ? html`<quanda-comment-form
+              post-id=${this.postId}
+              @done=${this.handleClose}
+              @cancel=${this.handleClose}
+            ></quanda-comment-form>`
+          : canAdd
+            ? html`<button
+                part="add-comment-button"
+                type="button"
+                class="link"
+                @click=${this.handleAdd}
+              >
+                ${i18n.t('comments.add')}
+              </button>`
+            : nothing
+      }
+    </section>`;
+  }
+
+  private async handleEarlier() {
+    this.loading = true;
+    this.failure = '';
+    try {
+      await requestIntent(this, 'quanda-comments-request', {postId: this.postId});
+      await this.updateComplete;
+      // The earliest comment, just loaded, is where the reader's eyes go next.
+      this.renderRoot.querySelector<HTMLElement>('[part~="comment"]')?.focus();
+    } catch (error) {
+      this.failure = this.i18n.t('comments.failed', {reason: describeError(this.i18n, error)});
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private async handleAdd() {
+    await loadElement('quanda-comment-form');
+    this.adding = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('quanda-comment-form')?.focus();
+  }
+
+  private async handleClose() {
+    this.adding = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="add-comment-button"]')?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'quanda-comments': QuandaComments;
+  }
+}

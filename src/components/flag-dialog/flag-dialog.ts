@@ -1,0 +1,179 @@
+import {css, html, nothing} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {limits} from '../../api/schemas.js';
+import type {FlagReason} from '../../api/schemas.js';
+import {requestIntent} from '../../events/quanda-event.js';
+import {describeError} from '../../i18n/describe-error.js';
+import {enWrite} from '../../i18n/locales/en-write.js';
+import {hostStyles} from '../../styles/host.styles.js';
+import {formStyles} from '../shared/form.styles.js';
+import {LocalizedElement} from '../shared/localized-element.js';
+
+const REASONS: FlagReason[] = ['spam', 'abusive', 'other'];
+
+/**
+ * Asks why a post should be looked at, in a modal dialog, and sends the flag. Loaded
+ * the first time a reader flags something.
+ *
+ * @summary Lets a reader report a post to the moderators.
+ * @tag quanda-flag-dialog
+ * @fires {QuandaEvent} quanda-flag - The reader sent a flag: `detail.postId`, `detail.flag`. Cancelable.
+ * @fires {Event} done - The flag was sent (does not bubble).
+ * @fires {Event} close - The dialog closed, sent or not (does not bubble).
+ * @csspart dialog - The dialog box.
+ * @csspart heading - "Why should a moderator look at this?"
+ * @csspart submit-button - "Send to moderators".
+ * @csspart cancel-button - "Cancel".
+ * @cssprop [--quanda-flag-dialog-background=Canvas] - The dialog's (opaque) background.
+ * @cssprop [--quanda-flag-dialog-color=CanvasText] - The dialog's text colour.
+ */
+export class QuandaFlagDialog extends LocalizedElement {
+  static override styles = [
+    hostStyles,
+    formStyles,
+    css`
+      dialog {
+        inline-size: min(28em, calc(100vw - 32px));
+        padding: var(--_space-l);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        /* The dialog sits in the top layer, over the page: it needs an opaque background. */
+        background: var(--quanda-flag-dialog-background, Canvas);
+        color: var(--quanda-flag-dialog-color, CanvasText);
+      }
+
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.4);
+      }
+
+      fieldset {
+        display: flex;
+        flex-direction: column;
+        gap: var(--_space-s);
+        margin: 0;
+        padding: 0;
+        border: 0;
+      }
+
+      legend {
+        margin-block-end: var(--_space-s);
+        padding: 0;
+      }
+    `,
+  ];
+
+  /** The post being flagged. */
+  @property({attribute: 'post-id'}) postId = '';
+
+  /** What is flagged, for the dialog's name: "answer by Jonas". */
+  @property() label = '';
+
+  @state() private reason: FlagReason = 'spam';
+  @state() private noteError = '';
+  @state() private failure = '';
+  @state() private pending = false;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  constructor() {
+    super();
+    this.i18n.addEnglish(enWrite); // strings only writing needs come with the modules that write
+  }
+
+  /** Opens the dialog (modal: focus stays inside until it closes). */
+  async show() {
+    await this.updateComplete;
+    if (!this.dialog.open) this.dialog.showModal();
+  }
+
+  override render() {
+    const {i18n} = this;
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="heading"
+      @cancel=${this.handleCancel}
+      @close=${() => this.dispatchEvent(new Event('close'))}
+    >
+      <form novalidate @submit=${this.handleSubmit}>
+        <fieldset>
+          <legend id="heading" part="heading">${i18n.t('flag.heading')}</legend>
+          ${REASONS.map(
+            (reason) =>
+              html`<div class="check">
+                <input
+                  type="radio"
+                  id=${reason}
+                  name="reason"
+                  .value=${reason}
+                  .checked=${this.reason === reason}
+                  @change=${() => (this.reason = reason)}
+                />
+                <label for=${reason}>${i18n.t(`flag.reason.${reason}`)}</label>
+              </div>`,
+          )}
+        </fieldset>
+        <div class="field">
+          <label for="note">${i18n.t('flag.note')}</label>
+          <textarea
+            id="note"
+            name="note"
+            rows="3"
+            maxlength=${limits.flagNote}
+            aria-invalid=${this.noteError ? 'true' : 'false'}
+            aria-describedby=${this.noteError ? 'note-error' : nothing}
+          ></textarea>
+          ${this.noteError ? html`<p id="note-error" class="error">${this.noteError}</p>` : nothing}
+        </div>
+        ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
+        <div class="actions">
+          <button part="cancel-button" type="button" @click=${this.handleCancel}>
+            ${i18n.t('form.cancel')}
+          </button>
+          <button
+            part="submit-button"
+            type="submit"
+            aria-disabled=${this.pending ? 'true' : 'false'}
+          >
+            ${i18n.t(this.pending ? 'form.sending' : 'flag.submit')}
+          </button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  private handleCancel(event: Event) {
+    event.preventDefault();
+    if (!this.pending) this.dialog.close();
+  }
+
+  private async handleSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.pending) return;
+    const textarea = this.renderRoot.querySelector('textarea')!;
+    const note = textarea.value.trim();
+    this.failure = '';
+    this.noteError = this.reason === 'other' && !note ? this.i18n.t('flag.noteRequired') : '';
+    if (this.noteError) {
+      textarea.focus();
+      return;
+    }
+    this.pending = true;
+    try {
+      const flag = {reason: this.reason, ...(note ? {note} : {})};
+      const {vetoed} = await requestIntent(this, 'quanda-flag', {postId: this.postId, flag});
+      if (vetoed) return;
+      this.dispatchEvent(new Event('done'));
+      this.dialog.close();
+    } catch (error) {
+      this.failure = this.i18n.t('flag.failed', {reason: describeError(this.i18n, error)});
+    } finally {
+      this.pending = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'quanda-flag-dialog': QuandaFlagDialog;
+  }
+}

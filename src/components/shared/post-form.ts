@@ -1,0 +1,272 @@
+import {html, nothing} from 'lit';
+import type {PropertyValues, TemplateResult} from 'lit';
+import {query, state} from 'lit/decorators.js';
+import * as z from 'zod/mini';
+import {QuandaError} from '../../api/api-error.js';
+import {Email} from '../../api/requests.js';
+import {limits} from '../../api/schemas.js';
+import {describeError} from '../../i18n/describe-error.js';
+import {enWrite} from '../../i18n/locales/en-write.js';
+import type {MessageKey} from '../../i18n/localizer.js';
+import {hostStyles} from '../../styles/host.styles.js';
+import {formStyles} from './form.styles.js';
+import {LocalizedElement} from './localized-element.js';
+
+type Field = 'body' | 'displayName' | 'email';
+type Errors = Partial<Record<Field, string>>;
+
+export interface PostFormValues {
+  body: string;
+  displayName?: string;
+  notify: boolean;
+  email?: string;
+}
+
+/** What a form variant is called and checks: its words, its limits, its fields. */
+export interface FormText {
+  label: MessageKey;
+  hint?: MessageKey;
+  notify?: MessageKey;
+  submit: MessageKey;
+  /** The thread announces success; this is what the form itself says, if anything. */
+  cancel?: boolean;
+}
+
+/**
+ * The shared shape of Quanda's writing forms (answer, comment, edit): a native form with
+ * real labels, checks that mirror the server's, each error tied to its field
+ * (`aria-invalid`, `aria-describedby`) with focus moved to the first, and text that is
+ * never lost: a failed send keeps everything and says why.
+ *
+ * Subclasses say what they send by firing their intent in `send()`; the thread answers it
+ * with the server's outcome.
+ */
+export abstract class PostForm extends LocalizedElement {
+  static override styles = [hostStyles, formStyles];
+  static override shadowRootOptions = {...LocalizedElement.shadowRootOptions, delegatesFocus: true};
+
+  protected abstract readonly text: FormText;
+  protected abstract readonly bodyLimits: {min: number; max: number};
+  /** Name, notify and email fields (answers and comments have them; edits don't). */
+  protected readonly withAuthorFields: boolean = true;
+  /** Fires the intent and resolves with the outcome (rejects with a QuandaError). */
+  protected abstract send(values: PostFormValues): Promise<{vetoed: boolean; outcome: unknown}>;
+
+  @state() protected notify = false;
+  @state() protected errors: Errors = {};
+  @state() protected pending = false;
+  @state() protected failure = '';
+
+  @query('form') protected form!: HTMLFormElement;
+  @query('textarea') protected textarea!: HTMLTextAreaElement;
+
+  /** Text the form starts with (an edit starts from the post's text). */
+  protected initialBody = '';
+
+  constructor() {
+    super();
+    this.i18n.addEnglish(enWrite); // strings only writing needs come with the modules that write
+  }
+
+  override render() {
+    const {i18n, text, errors} = this;
+    const bodyHint = text.hint ? i18n.t(text.hint, {min: this.bodyLimits.min}) : '';
+    return html`<form part="form" novalidate aria-busy=${this.pending} @submit=${this.handleSubmit}>
+      ${this.renderHeading()}
+      <div class="field">
+        <label part="label" for="body">${i18n.t(text.label)}</label>
+        ${bodyHint ? html`<p id="body-hint" part="hint" class="hint">${bodyHint}</p>` : nothing}
+        <textarea
+          id="body"
+          name="body"
+          part="textarea"
+          rows="6"
+          .defaultValue=${this.initialBody}
+          ?readonly=${this.pending}
+          aria-invalid=${errors.body ? 'true' : 'false'}
+          aria-describedby=${describedBy(bodyHint && 'body-hint', errors.body && 'body-error')}
+        ></textarea>
+        ${fieldError('body', errors.body)}
+      </div>
+      ${this.withAuthorFields ? this.#renderAuthorFields() : nothing}
+      ${
+        this.failure
+          ? html`<p part="form-error" class="failure" role="alert">${this.failure}</p>`
+          : nothing
+      }
+      <div part="actions" class="actions">
+        ${
+          text.cancel
+            ? html`<button part="cancel-button" type="button" @click=${this.handleCancel}>
+                ${i18n.t('form.cancel')}
+              </button>`
+            : nothing
+        }
+        <button part="submit-button" type="submit" aria-disabled=${this.pending ? 'true' : 'false'}>
+          ${i18n.t(this.pending ? 'form.sending' : text.submit)}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  protected renderHeading(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  #renderAuthorFields() {
+    const {i18n, errors} = this;
+    return html`<div class="field">
+        <label part="label" for="name">${i18n.t('form.name.label')}</label>
+        <p id="name-hint" part="hint" class="hint">${i18n.t('form.name.hint')}</p>
+        <input
+          id="name"
+          name="displayName"
+          part="input"
+          autocomplete="nickname"
+          maxlength=${limits.displayName + 20}
+          ?readonly=${this.pending}
+          aria-invalid=${errors.displayName ? 'true' : 'false'}
+          aria-describedby=${describedBy('name-hint', errors.displayName && 'displayName-error')}
+        />
+        ${fieldError('displayName', errors.displayName)}
+      </div>
+      <div class="check">
+        <input
+          id="notify"
+          name="notify"
+          type="checkbox"
+          part="checkbox"
+          .checked=${this.notify}
+          ?disabled=${this.pending}
+          @change=${this.handleNotifyChange}
+        />
+        <label for="notify">${i18n.t(this.text.notify ?? 'form.answer.notify')}</label>
+      </div>
+      <div class="field" ?hidden=${!this.notify}>
+        <label part="label" for="email">${i18n.t('form.email.label')}</label>
+        <p id="email-hint" part="hint" class="hint">${i18n.t('form.email.privacy')}</p>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          part="input"
+          autocomplete="email"
+          ?readonly=${this.pending}
+          aria-invalid=${errors.email ? 'true' : 'false'}
+          aria-describedby=${describedBy('email-hint', errors.email && 'email-error')}
+        />
+        ${fieldError('email', errors.email)}
+      </div>`;
+  }
+
+  protected override updated(changed: PropertyValues) {
+    super.updated(changed);
+    if (changed.has('errors') && Object.keys(this.errors).length) {
+      // Focus the first field that needs fixing; its error is read with it.
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  }
+
+  /** The values as typed, trimmed as the server will trim them. */
+  protected values(): PostFormValues {
+    const data = new FormData(this.form);
+    const value = (name: string) => String(data.get(name) ?? '').trim();
+    return {
+      body: value('body'),
+      ...(this.withAuthorFields
+        ? {
+            displayName: value('displayName') || undefined,
+            notify: this.notify,
+            email: this.notify ? value('email') : undefined,
+          }
+        : {notify: false}),
+    };
+  }
+
+  /** The same checks the server makes, in the reader's language. */
+  protected check(values: PostFormValues): Errors {
+    const {i18n} = this;
+    const errors: Errors = {};
+    const {min, max} = this.bodyLimits;
+    const length = [...values.body].length;
+    if (length < min) errors.body = i18n.t('form.error.tooShort', {min});
+    else if (length > max) errors.body = i18n.t('form.error.tooLong', {max, count: length});
+    if ((values.displayName?.length ?? 0) > limits.displayName) {
+      errors.displayName = i18n.t('form.error.nameTooLong', {max: limits.displayName});
+    }
+    if (values.notify && !z.safeParse(Email, values.email ?? '').success) {
+      errors.email = i18n.t('form.error.email');
+    }
+    return errors;
+  }
+
+  private async handleSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.pending) return;
+    const values = this.values();
+    this.errors = this.check(values);
+    this.failure = '';
+    if (Object.keys(this.errors).length) return;
+    this.pending = true;
+    try {
+      const {vetoed} = await this.send(values);
+      if (vetoed) return;
+      this.reset();
+      this.dispatchEvent(new Event('done'));
+    } catch (error) {
+      this.#explain(error, values);
+    } finally {
+      this.pending = false;
+    }
+  }
+
+  private handleCancel() {
+    this.dispatchEvent(new Event('cancel'));
+  }
+
+  private handleNotifyChange(event: Event) {
+    this.notify = (event.target as HTMLInputElement).checked;
+    if (!this.notify && this.errors.email) this.errors = {...this.errors, email: undefined};
+  }
+
+  /** Empties the form after a confirmed send. */
+  reset() {
+    this.form?.reset();
+    this.notify = false;
+    this.errors = {};
+    this.failure = '';
+  }
+
+  /** Says why the server refused, next to the field when it names one; keeps every word. */
+  #explain(error: unknown, values: PostFormValues) {
+    const {i18n} = this;
+    if (error instanceof QuandaError && error.code === 'duplicate') {
+      this.errors = {body: i18n.t('form.error.duplicate')};
+      return;
+    }
+    if (error instanceof QuandaError && error.status === 429) {
+      const minutes = Math.max(1, Math.ceil((error.retryAfter ?? 3600) / 60));
+      this.failure = i18n.t('form.error.waitMinutes', {count: minutes});
+      return;
+    }
+    const local = this.check(values);
+    const named = Object.keys(error instanceof QuandaError ? (error.envelope?.fields ?? {}) : {});
+    const matched = named.filter((field): field is Field => field in local);
+    if (matched.length) {
+      this.errors = Object.fromEntries(matched.map((field) => [field, local[field]]));
+      return;
+    }
+    this.failure = i18n.t('form.failed', {reason: describeError(i18n, error)});
+  }
+}
+
+function describedBy(...ids: (string | false | undefined)[]) {
+  const list = ids.filter(Boolean).join(' ');
+  return list || nothing;
+}
+
+function fieldError(field: Field, message: string | undefined) {
+  return message
+    ? html`<p id="${field}-error" part="field-error" class="error">${message}</p>`
+    : nothing;
+}

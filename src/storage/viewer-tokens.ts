@@ -1,0 +1,61 @@
+import {DATABASE_NAME} from './names.js';
+import {peek} from './peek.js';
+
+/**
+ * Where the client keeps the anonymous viewer token of each endpoint, so a reader stays
+ * the same reader across visits (their votes, their own posts, the questions they asked).
+ */
+export interface ViewerTokenStore {
+  get(endpoint: string): Promise<string | null>;
+  set(endpoint: string, token: string): Promise<void>;
+  delete(endpoint: string): Promise<void>;
+}
+
+/**
+ * IndexedDB, falling back to memory for this page when IndexedDB is missing or fails
+ * (private modes, full disks, blocked storage): the reader can still vote and answer.
+ * Reading is part of the first load; writing loads with the first write.
+ */
+export class IndexedDbViewerTokens implements ViewerTokenStore {
+  readonly #name: string;
+  readonly #memory = new Map<string, string | null>();
+
+  constructor(databaseName = DATABASE_NAME) {
+    this.#name = databaseName;
+  }
+
+  async get(endpoint: string): Promise<string | null> {
+    if (this.#memory.has(endpoint)) return this.#memory.get(endpoint)!;
+    const record = await peek<{token: string}>(this.#name, 'viewer', endpoint);
+    return record?.token ?? null;
+  }
+
+  async set(endpoint: string, token: string): Promise<void> {
+    this.#memory.set(endpoint, token);
+    try {
+      const {openQuandaDatabase} = await import('./database.js');
+      const db = await openQuandaDatabase(this.#name);
+      await db.put('viewer', {endpoint, token, savedAt: Date.now()});
+    } catch {
+      // Kept in memory for this page.
+    }
+  }
+
+  async delete(endpoint: string): Promise<void> {
+    this.#memory.set(endpoint, null);
+    try {
+      const {openQuandaDatabase} = await import('./database.js');
+      const db = await openQuandaDatabase(this.#name);
+      await db.delete('viewer', endpoint);
+    } catch {
+      // Nothing stored.
+    }
+  }
+}
+
+let shared: IndexedDbViewerTokens | undefined;
+
+/** The tokens store every RestClient uses unless given another. */
+export function defaultViewerTokens(): ViewerTokenStore {
+  return (shared ??= new IndexedDbViewerTokens());
+}
