@@ -19,8 +19,12 @@ export interface Reply {
  * Requests made through it have no client address unless `from` is given (the address
  * a Node server would see on the socket).
  */
-export async function makeApi(config: Partial<ApiConfig> = {}, clock?: () => Date) {
-  const db = openSqlite(':memory:');
+export async function makeApi(
+  config: Partial<ApiConfig> = {},
+  clock?: () => Date,
+  file = ':memory:',
+) {
+  const db = openSqlite(file);
   await migrateToLatest(db);
   const store = new KyselyStore(db, {clock});
   const logs: string[] = [];
