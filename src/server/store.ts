@@ -625,7 +625,9 @@ export class KyselyStore implements Store {
   }
 
   setVote(postId: string, viewerId: string, value: VoteValue): Promise<VoteResult> {
-    return this.#atomic(async ({db}) => {
+    return this.#atomic(async (store) => {
+      const {db} = store;
+      await store.#lockPost(postId);
       const post = await db
         .selectFrom('posts')
         .select(['kind', 'author_id'])
@@ -665,7 +667,9 @@ export class KyselyStore implements Store {
   }
 
   setAcceptedAnswer(questionId: string, answerId: string | null): Promise<void> {
-    return this.#atomic(async ({db}) => {
+    return this.#atomic(async (store) => {
+      const {db} = store;
+      await store.#lockPost(questionId);
       const question = await db
         .selectFrom('posts')
         .select(['accepted_answer_id', 'author_id'])
@@ -690,6 +694,7 @@ export class KyselyStore implements Store {
     threshold: number,
   ): Promise<void> {
     return this.#atomic(async (store) => {
+      await store.#lockPost(postId);
       // The key (post, viewer) keeps it to one flag each, however often it is sent.
       await store.db
         .insertInto('flags')
@@ -741,6 +746,7 @@ export class KyselyStore implements Store {
   removePost(postId: string): Promise<void> {
     return this.#atomic(async (store) => {
       const {db} = store;
+      await store.#lockPost(postId);
       const post = await db
         .selectFrom('posts')
         .select(['kind', 'status', 'author_id', 'question_id'])
@@ -771,6 +777,21 @@ export class KyselyStore implements Store {
       // Nobody will be told about a post that is gone: its addresses go too.
       await db.deleteFrom('notification_emails').where('post_id', '=', postId).execute();
     });
+  }
+
+  /**
+   * Takes the post's row lock before reading what a change to it depends on (the previous
+   * vote, the accepted answer, the status). On SQLite, BEGIN IMMEDIATE already runs one
+   * writer at a time; on PostgreSQL (READ COMMITTED) two transactions could both read "no
+   * vote yet" and both add to the score, the unique key keeping only the vote row right.
+   * A no-op UPDATE is the lock both databases understand (SQLite has no FOR UPDATE).
+   */
+  async #lockPost(postId: string) {
+    await this.db
+      .updateTable('posts')
+      .set((eb) => ({score: eb.ref('score')}))
+      .where('id', '=', postId)
+      .execute();
   }
 
   /** Changes a post's status and keeps the question's count of published answers in step. */
@@ -844,6 +865,7 @@ export class KyselyStore implements Store {
 
   moderate(postId: string, action: ModerationAction): Promise<ModeratedPost | null> {
     return this.#atomic(async (store) => {
+      await store.#lockPost(postId);
       const post = await store.db
         .selectFrom('posts')
         .select('status')
