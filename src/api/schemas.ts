@@ -193,12 +193,17 @@ export const CommentsPage = z.object({
   nextCursor: z.nullable(z.string().check(z.maxLength(limits.cursorLength))),
 });
 
-/** Every error response: a stable code, a readable message, and per-field messages. */
+/**
+ * Every error response: a stable code, a readable message, per-field messages, and for a
+ * refused action (`forbidden`) the same short `reason` code `viewerCan` uses (`own-post`,
+ * `not-asker`, …), so the widget can explain it in the reader's language.
+ */
 export const ErrorEnvelope = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     fields: z.optional(z.catchall(z.object({}), z.string())),
+    reason: z.optional(z.string().check(z.maxLength(60))),
   }),
 });
 

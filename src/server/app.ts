@@ -1,21 +1,81 @@
+import './zod-locale.js';
 import {timingSafeEqual} from 'node:crypto';
+import {getConnInfo} from '@hono/node-server/conninfo';
 import {Hono} from 'hono';
 import type {Context} from 'hono';
 import {bodyLimit} from 'hono/body-limit';
 import {cors} from 'hono/cors';
-import {NewQuestion, ThreadQuery} from '../api/requests.js';
-import {Id} from '../api/schemas.js';
+import type {ContentfulStatusCode} from 'hono/utils/http-status';
+import {ModerationAction, ModerationQuery} from '../api/moderation.js';
+import {
+  AcceptRequest,
+  CommentsQuery,
+  NewAnswer,
+  NewComment,
+  NewFlag,
+  NewQuestion,
+  PostEdit,
+  ThreadQuery,
+  VoteRequest,
+} from '../api/requests.js';
+import {Id, limits} from '../api/schemas.js';
+import type {Permission} from '../api/schemas.js';
+import {defaultRateLimits} from './config.js';
 import type {ServerConfig} from './config.js';
+import {IdempotencyKeyReusedError, fingerprint} from './idempotency.js';
 import {ApiError, bearerToken, jsonBody, sendError, validate} from './http.js';
 import {openApiDocument} from './openapi.js';
-import {DuplicateIdError, InvalidCursorError} from './store.js';
-import type {Store} from './store.js';
+import {canAnswer, viewerCan} from './policy.js';
+import type {LimitedAction, ViewerFacts} from './policy.js';
+import {shownStatus} from './post-rows.js';
+import {RateLimitedError, hashIp} from './rate-limits.js';
+import type {RateSubjects} from './rate-limits.js';
+import {DuplicateIdError, InvalidCursorError, reachable} from './store.js';
+import type {PostRecord, Store, WriteResponse} from './store.js';
+
+/** What the API reads from the server's configuration. */
+export type ApiConfig = Pick<
+  ServerConfig,
+  | 'adminToken'
+  | 'moderatorToken'
+  | 'allowedOrigins'
+  | 'flagThreshold'
+  | 'premoderate'
+  | 'rateLimits'
+  | 'ipKey'
+  | 'trustProxy'
+>;
+
+const apiDefaults: ApiConfig = {
+  adminToken: null,
+  moderatorToken: null,
+  allowedOrigins: [],
+  flagThreshold: 3,
+  premoderate: false,
+  rateLimits: defaultRateLimits,
+  ipKey: null,
+  trustProxy: false,
+};
+
+/**
+ * Who is asking, as a viewer id, or null for a reader who has not written yet. The default
+ * reads the anonymous viewer token (`Authorization: Bearer …`). A site with its own
+ * sign-in can pass a function that maps its signed-in user to a viewer instead: nothing
+ * else in the API knows how viewers are recognised.
+ */
+export type IdentifyViewer = (c: Context, store: Store) => Promise<string | null>;
+
+export const viewerFromBearerToken: IdentifyViewer = async (c, store) => {
+  const token = bearerToken(c);
+  return token ? store.viewerIdForToken(token) : null;
+};
 
 export interface AppOptions {
   store: Store;
-  config: Pick<ServerConfig, 'adminToken' | 'allowedOrigins'>;
+  config?: Partial<ApiConfig>;
   /** Where request lines go; one line per request, never a body or a query string. */
   log?: (line: string) => void;
+  identify?: IdentifyViewer;
 }
 
 type Env = {Variables: {viewerId: string | null}};
@@ -23,12 +83,30 @@ type Env = {Variables: {viewerId: string | null}};
 /** Largest request body the API reads: well above a 12,000-character answer in any script. */
 const MAX_BODY_BYTES = 64 * 1024;
 
+/** Printable ASCII, as Stripe and the IETF draft have it; the widget sends a UUID. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+const bodyLimits = {
+  question: limits.questionBody,
+  answer: limits.answerBody,
+  comment: limits.commentBody,
+} as const;
+
 /**
  * The reference server's API, mounted under `/api`. Handlers validate with the contract's
- * schemas, delegate to the Store, and answer every error with the envelope.
+ * schemas, delegate to the Store, and answer every error with the envelope. Every write
+ * goes through `write()`: a known viewer, the idempotency key, the hourly limit and the
+ * write itself, in one transaction.
  */
-export function createApi({store, config, log = console.log}: AppOptions) {
+export function createApi({
+  store,
+  config: given = {},
+  log = console.log,
+  identify = viewerFromBearerToken,
+}: AppOptions) {
+  const config: ApiConfig = {...apiDefaults, ...given};
   const api = new Hono<Env>();
+  let ipKey: Promise<string> | undefined;
 
   api.use(async (c, next) => {
     const start = performance.now();
@@ -57,26 +135,282 @@ export function createApi({store, config, log = console.log}: AppOptions) {
 
   // Who is asking: an unknown or stale token reads as a new, anonymous reader.
   api.use(async (c, next) => {
-    const token = bearerToken(c);
-    c.set('viewerId', token ? await store.viewerIdForToken(token) : null);
+    c.set('viewerId', await identify(c, store));
     await next();
   });
 
+  /** The keyed hash of the client's address; the address itself goes no further. */
+  async function ipHash(c: Context): Promise<string | null> {
+    const ip = clientIp(c, config.trustProxy);
+    if (!ip) return null;
+    ipKey ??= config.ipKey ? Promise.resolve(config.ipKey) : store.ipKey();
+    return hashIp(await ipKey, ip);
+  }
+
+  function requireViewer(c: Context<Env>): string {
+    const viewerId = c.get('viewerId');
+    if (viewerId) return viewerId;
+    throw new ApiError(
+      401,
+      'unauthorized',
+      bearerToken(c)
+        ? 'This viewer token is not known here: get a new one with POST /viewer'
+        : 'Writing needs a viewer token: get one with POST /viewer and send it as "Authorization: Bearer <token>"',
+      {headers: {'WWW-Authenticate': 'Bearer'}},
+    );
+  }
+
+  /**
+   * Runs a write exactly once: a retry with the same `Idempotency-Key` gets the first
+   * response back (with `Idempotent-Replayed: true`), and `action` counts against the
+   * hourly limits of the viewer and of their address.
+   */
+  async function write(
+    c: Context<Env>,
+    scope: string,
+    options: {action?: LimitedAction; input?: unknown},
+    run: (tx: Store) => Promise<WriteResponse>,
+  ) {
+    const key = c.req.header('idempotency-key') ?? null;
+    if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
+      const message = 'Use 1 to 255 printable ASCII characters, such as a UUID';
+      throw new ApiError(400, 'validation', `Invalid Idempotency-Key: ${message}`, {
+        fields: {'Idempotency-Key': message},
+      });
+    }
+    const {action} = options;
+    const outcome = await store.write(
+      {
+        scope,
+        idempotencyKey: key,
+        fingerprint: fingerprint(c.req.method, new URL(c.req.url).pathname, options.input),
+        limit: action && {
+          action,
+          subjects: {viewerId: scope, ipHash: await ipHash(c)},
+          limits: config.rateLimits,
+        },
+      },
+      run,
+    );
+    if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(outcome.body as object, outcome.status as ContentfulStatusCode);
+  }
+
   api.get('/openapi.json', (c) => c.json(openApiDocument(new URL('.', c.req.url).pathname)));
+
+  // Reading.
 
   api.get('/questions/:id', async (c) => {
     const id = validate(Id, c.req.param('id'), 'question id');
     const query = validate(ThreadQuery, c.req.query(), 'query');
-    const thread = await store.getThread(id, {...query, viewerId: c.get('viewerId')});
+    const viewerId = c.get('viewerId');
+    const limited = viewerId
+      ? await store.limitsUsedUp({viewerId, ipHash: await ipHash(c)}, config.rateLimits)
+      : undefined;
+    const thread = await store.getThread(id, {...query, viewerId, limited});
     if (!thread) throw new ApiError(404, 'not_found', `No question "${id}"`);
     return c.json(thread);
   });
 
+  api.get('/posts/:id/comments', async (c) => {
+    const id = validate(Id, c.req.param('id'), 'post id');
+    const query = validate(CommentsQuery, c.req.query(), 'query');
+    const page = await store.getComments(id, {viewerId: c.get('viewerId'), cursor: query.cursor});
+    if (!page) throw notFound('post', id);
+    return c.json(page);
+  });
+
+  // Writing, as a viewer.
+
+  api.post('/viewer', async (c) => {
+    // No idempotency key: there is no viewer to keep it for yet, and a lost response
+    // costs only an unused viewer. The limit per address stops a script minting thousands.
+    const subjects: RateSubjects = {viewerId: null, ipHash: await ipHash(c)};
+    const outcome = await store.write(
+      {
+        scope: 'new-viewer',
+        idempotencyKey: null,
+        fingerprint: '',
+        limit: {action: 'viewers', subjects, limits: config.rateLimits},
+      },
+      async (tx) => ({status: 201, body: {token: (await tx.createViewer()).token}}),
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.json(outcome.body as object, 201);
+  });
+
+  api.post('/questions/:id/answers', async (c) => {
+    const viewerId = requireViewer(c);
+    const questionId = validate(Id, c.req.param('id'), 'question id');
+    const input = await jsonBody(c);
+    const answer = validate(NewAnswer, input, 'answer');
+    return write(c, viewerId, {action: 'answers', input}, async (tx) => {
+      const question = await tx.findPost(questionId);
+      if (question?.kind !== 'question' || !reachable(question, viewerId)) {
+        throw notFound('question', questionId);
+      }
+      permit(
+        canAnswer({status: shownStatus(question.status)}, {viewerId, isAsker: false}),
+        'answer',
+      );
+      const sibling = {parentId: questionId, body: answer.body, authorId: viewerId};
+      if (await tx.hasDuplicate({...sibling, kind: 'answer'})) throw duplicate('answer');
+      const created = await tx.addAnswer({
+        questionId,
+        body: answer.body,
+        authorId: viewerId,
+        displayName: answer.displayName,
+        status: config.premoderate ? 'pending' : 'published',
+        notifyEmail: answer.notify ? answer.email : null,
+      });
+      return {status: 201, body: created};
+    });
+  });
+
+  api.post('/posts/:id/comments', async (c) => {
+    const viewerId = requireViewer(c);
+    const postId = validate(Id, c.req.param('id'), 'post id');
+    const input = await jsonBody(c);
+    const comment = validate(NewComment, input, 'comment');
+    return write(c, viewerId, {action: 'comments', input}, async (tx) => {
+      const post = await reachablePost(tx, postId, viewerId);
+      permit(can(post, viewerId).comment, 'comment on');
+      const sibling = {parentId: postId, body: comment.body, authorId: viewerId};
+      if (await tx.hasDuplicate({...sibling, kind: 'comment'})) throw duplicate('comment');
+      const created = await tx.addComment({
+        questionId: post.questionId,
+        parentId: postId,
+        body: comment.body,
+        authorId: viewerId,
+        displayName: comment.displayName,
+        status: config.premoderate ? 'pending' : 'published',
+        notifyEmail: comment.notify ? comment.email : null,
+      });
+      return {status: 201, body: created};
+    });
+  });
+
+  api.put('/posts/:id/vote', async (c) => {
+    const viewerId = requireViewer(c);
+    const postId = validate(Id, c.req.param('id'), 'post id');
+    const input = await jsonBody(c);
+    const {value} = validate(VoteRequest, input, 'vote');
+    return write(c, viewerId, {action: 'votes', input}, async (tx) => {
+      const post = await reachablePost(tx, postId, viewerId);
+      permit(can(post, viewerId).vote, 'vote on');
+      return {status: 200, body: await tx.setVote(postId, viewerId, value)};
+    });
+  });
+
+  api.put('/questions/:id/accepted-answer', async (c) => {
+    const viewerId = requireViewer(c);
+    const questionId = validate(Id, c.req.param('id'), 'question id');
+    const input = await jsonBody(c);
+    const {answerId} = validate(AcceptRequest, input, 'best answer');
+    return write(c, viewerId, {input}, async (tx) => {
+      await askedBy(tx, questionId, viewerId);
+      const answer = await tx.findPost(answerId);
+      if (
+        answer?.kind !== 'answer' ||
+        answer.questionId !== questionId ||
+        !reachable(answer, viewerId)
+      ) {
+        const message = `No answer "${answerId}" to this question`;
+        throw new ApiError(400, 'validation', message, {fields: {answerId: message}});
+      }
+      permit(can(answer, viewerId).accept, 'accept');
+      await tx.setAcceptedAnswer(questionId, answerId);
+      return {status: 200, body: {acceptedAnswerId: answerId}};
+    });
+  });
+
+  api.delete('/questions/:id/accepted-answer', async (c) => {
+    const viewerId = requireViewer(c);
+    const questionId = validate(Id, c.req.param('id'), 'question id');
+    return write(c, viewerId, {}, async (tx) => {
+      await askedBy(tx, questionId, viewerId);
+      await tx.setAcceptedAnswer(questionId, null);
+      return {status: 200, body: {acceptedAnswerId: null}};
+    });
+  });
+
+  api.post('/posts/:id/flags', async (c) => {
+    const viewerId = requireViewer(c);
+    const postId = validate(Id, c.req.param('id'), 'post id');
+    const input = await jsonBody(c);
+    const flag = validate(NewFlag, input, 'flag');
+    return write(c, viewerId, {action: 'flags', input}, async (tx) => {
+      const post = await reachablePost(tx, postId, viewerId);
+      permit(can(post, viewerId).flag, 'flag');
+      await tx.addFlag(postId, viewerId, flag, config.flagThreshold);
+      return {status: 201, body: {flagged: true}};
+    });
+  });
+
+  api.patch('/posts/:id', async (c) => {
+    const viewerId = requireViewer(c);
+    const postId = validate(Id, c.req.param('id'), 'post id');
+    const input = await jsonBody(c);
+    const {body} = validate(PostEdit, input, 'edit');
+    return write(c, viewerId, {input}, async (tx) => {
+      const post = await reachablePost(tx, postId, viewerId);
+      permit(can(post, viewerId).edit, 'edit');
+      const {min, max} = bodyLimits[post.kind];
+      if (body.length < min || body.length > max) {
+        const message = `A ${post.kind} is ${min} to ${max.toLocaleString('en')} characters long`;
+        throw new ApiError(400, 'validation', `Invalid edit: ${message}`, {
+          fields: {body: message},
+        });
+      }
+      if (post.kind !== 'question' && post.parentId) {
+        const sibling = {parentId: post.parentId, kind: post.kind, body, authorId: viewerId};
+        if (await tx.hasDuplicate(sibling, postId)) throw duplicate(post.kind);
+      }
+      await tx.editPost(postId, {body, editorId: viewerId, editorName: post.authorName});
+      return {status: 200, body: await tx.getPost(postId, viewerId)};
+    });
+  });
+
+  api.delete('/posts/:id', async (c) => {
+    const viewerId = requireViewer(c);
+    const postId = validate(Id, c.req.param('id'), 'post id');
+    return write(c, viewerId, {}, async (tx) => {
+      const post = await tx.findPost(postId);
+      const removed = {status: 200, body: {id: postId, removed: true}};
+      // Removing twice is still "removed", even with a new key.
+      if (post?.status === 'removed' && post.authorId === viewerId) return removed;
+      if (!post || !reachable(post, viewerId)) throw notFound('post', postId);
+      permit(can(post, viewerId).edit, 'remove');
+      await tx.removePost(postId);
+      return removed;
+    });
+  });
+
+  // The site owner and the moderators.
+
   api.post('/questions', async (c) => {
-    requireAdmin(c, config.adminToken);
+    requireToken(c, config.adminToken, 'admin', 'QUANDA_ADMIN_TOKEN');
     const data = validate(NewQuestion, await jsonBody(c), 'question');
     const created = await store.createQuestion(data);
     return c.json(created, 201);
+  });
+
+  api.get('/moderation/posts', async (c) => {
+    requireToken(c, config.moderatorToken, 'moderator', 'QUANDA_MODERATOR_TOKEN');
+    const {status} = validate(ModerationQuery, c.req.query(), 'query');
+    return c.json(await store.moderationQueue(status));
+  });
+
+  api.post('/moderation/posts/:id', async (c) => {
+    requireToken(c, config.moderatorToken, 'moderator', 'QUANDA_MODERATOR_TOKEN');
+    const postId = validate(Id, c.req.param('id'), 'post id');
+    const input = await jsonBody(c);
+    const {action} = validate(ModerationAction, input, 'moderation');
+    return write(c, 'moderator', {input}, async (tx) => {
+      const moderated = await tx.moderate(postId, action);
+      if (!moderated) throw notFound('post', postId);
+      return {status: 200, body: moderated};
+    });
   });
 
   api.notFound((c) => sendError(c, new ApiError(404, 'not_found', 'No such API route')));
@@ -95,23 +429,113 @@ export function createApi({store, config, log = console.log}: AppOptions) {
         new ApiError(409, 'conflict', error.message, {fields: {id: error.message}}),
       );
     }
-    console.error(error);
+    if (error instanceof IdempotencyKeyReusedError) {
+      return sendError(c, new ApiError(422, 'idempotency_key_reused', error.message));
+    }
+    if (error instanceof RateLimitedError) {
+      return sendError(
+        c,
+        new ApiError(429, 'rate_limited', error.message, {
+          headers: {'Retry-After': String(error.retryAfter)},
+        }),
+      );
+    }
+    // The stack, not the error object: no request data goes into the log.
+    console.error(error instanceof Error ? error.stack : 'Unknown error');
     return sendError(c, new ApiError(500, 'internal', 'The server ran into a problem'));
   });
 
   return api;
 }
 
-function requireAdmin(c: Context, adminToken: string | null) {
-  if (!adminToken) {
-    throw new ApiError(403, 'forbidden', 'The admin API is off: set QUANDA_ADMIN_TOKEN to use it');
+/** The post, if the viewer can reach it; otherwise the same 404 as for a post that never was. */
+async function reachablePost(tx: Store, postId: string, viewerId: string): Promise<PostRecord> {
+  const post = await tx.findPost(postId);
+  if (!post || !reachable(post, viewerId)) throw notFound('post', postId);
+  return post;
+}
+
+/** The question, if the viewer can reach it and asked it. */
+async function askedBy(tx: Store, questionId: string, viewerId: string) {
+  const question = await tx.findPost(questionId);
+  if (question?.kind !== 'question' || !reachable(question, viewerId)) {
+    throw notFound('question', questionId);
+  }
+  if (question.authorId !== viewerId) {
+    throw new ApiError(
+      403,
+      'forbidden',
+      'Only the person who asked the question can choose the best answer',
+      {reason: 'not-asker'},
+    );
+  }
+}
+
+/** What the viewer may do with a post, by the same rules the thread shows them. */
+function can(post: PostRecord, viewerId: string) {
+  const facts: ViewerFacts = {viewerId, isAsker: post.question.authorId === viewerId};
+  return viewerCan(
+    {kind: post.kind, status: shownStatus(post.status), authorId: post.authorId},
+    facts,
+  );
+}
+
+const refusals: Record<string, string> = {
+  pending: 'This post is waiting for a moderator',
+  hidden: 'This post is hidden until a moderator looks at it',
+  'not-asker': 'Only the person who asked the question can choose the best answer',
+  'not-answer': 'Only an answer can be chosen as the best answer',
+  'not-author': 'Only the author of a post can edit or remove it',
+  'not-votable': 'Comments are not voted on',
+  'not-commentable': 'Comments cannot be commented on',
+};
+
+/** Refuses with the permission's reason: `doing` completes "You cannot … your own post". */
+function permit(permission: Permission, doing: string) {
+  if (permission.allowed) return;
+  const reason = permission.reason ?? 'forbidden';
+  const message =
+    reason === 'own-post'
+      ? `You cannot ${doing} your own post`
+      : (refusals[reason] ?? 'This is not allowed');
+  throw new ApiError(403, 'forbidden', message, {reason});
+}
+
+function notFound(what: 'post' | 'question', id: string) {
+  return new ApiError(404, 'not_found', `No ${what} "${id}"`);
+}
+
+function duplicate(kind: 'answer' | 'comment') {
+  const message = `The same ${kind} is already here`;
+  return new ApiError(409, 'duplicate', message, {fields: {body: message}});
+}
+
+function requireToken(c: Context, token: string | null, who: string, variable: string) {
+  if (!token) {
+    throw new ApiError(403, 'forbidden', `The ${who} API is off: set ${variable} to use it`);
   }
   const given = Buffer.from(bearerToken(c) ?? '');
-  const expected = Buffer.from(adminToken);
+  const expected = Buffer.from(token);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new ApiError(401, 'unauthorized', 'This needs the admin token', {
+    throw new ApiError(401, 'unauthorized', `This needs the ${who} token`, {
       headers: {'WWW-Authenticate': 'Bearer'},
     });
+  }
+}
+
+/**
+ * The address the request came from: the socket's peer, or behind a trusted reverse proxy
+ * the last `X-Forwarded-For` entry (the one the proxy saw; earlier ones anyone can write).
+ */
+function clientIp(c: Context, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // not served by node (app.request in tests): no address to count
   }
 }
 

@@ -14,6 +14,7 @@ import {resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import * as z from 'zod/mini';
 import {NewQuestion} from '../api/requests.js';
+import './zod-locale.js';
 import {configFromEnv} from './config.js';
 import {openSqlite} from './db/database.js';
 import {migrateToLatest} from './db/migrations.js';

@@ -1,4 +1,25 @@
 import {resolve} from 'node:path';
+import type {LimitedAction} from './policy.js';
+
+/** Hourly limits of one kind of write: per viewer, and per IP address (all viewers behind it). */
+export interface HourlyLimit {
+  viewer: number;
+  ip: number;
+}
+
+export type RateLimits = Record<LimitedAction, HourlyLimit>;
+
+/**
+ * Question2Answer's defaults. New viewers are limited per IP address only: minting one
+ * is how an anonymous reader starts, and a flood of them is how a script would start.
+ */
+export const defaultRateLimits: RateLimits = {
+  answers: {viewer: 25, ip: 50},
+  comments: {viewer: 20, ip: 40},
+  votes: {viewer: 300, ip: 600},
+  flags: {viewer: 5, ip: 10},
+  viewers: {viewer: 1, ip: 100},
+};
 
 /** Everything the reference server reads from its environment, with defaults for `npm start`. */
 export interface ServerConfig {
@@ -10,6 +31,8 @@ export interface ServerConfig {
   database: string;
   /** Bearer token for the site owner's API (`QUANDA_ADMIN_TOKEN`); unset turns that API off. */
   adminToken: string | null;
+  /** Bearer token for the moderation API (`QUANDA_MODERATOR_TOKEN`); unset turns it off. */
+  moderatorToken: string | null;
   /**
    * Origins whose pages may embed the widget (`QUANDA_ALLOWED_ORIGINS`, comma separated,
    * `*` for any). Pages on localhost and on the server's own origin are always allowed.
@@ -17,6 +40,22 @@ export interface ServerConfig {
   allowedOrigins: string[] | '*';
   /** Seed the demo thread into an empty database (`QUANDA_SEED=0` to skip). */
   seed: boolean;
+  /** Flags that hide a post until a moderator looks (`QUANDA_FLAG_THRESHOLD`, default 3). */
+  flagThreshold: number;
+  /** New answers and comments wait for a moderator (`QUANDA_PREMODERATE=1`; default off). */
+  premoderate: boolean;
+  /** Hourly write limits (`QUANDA_LIMIT_ANSWERS=25/50`: per viewer / per IP; and so on). */
+  rateLimits: RateLimits;
+  /**
+   * Key for hashing IP addresses (`QUANDA_IP_KEY`); unset, one is generated once and kept
+   * in the database, so every process sharing it hashes alike.
+   */
+  ipKey: string | null;
+  /**
+   * Behind a reverse proxy (`QUANDA_TRUST_PROXY=1`): the client's address is the last one
+   * in `X-Forwarded-For`, the one the proxy itself saw.
+   */
+  trustProxy: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -25,11 +64,18 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     throw new Error(`PORT must be a port number, not "${env['PORT']}"`);
   }
   const origins = (env['QUANDA_ALLOWED_ORIGINS'] ?? '').trim();
+  const flagThreshold = Number(env['QUANDA_FLAG_THRESHOLD'] || 3);
+  if (!Number.isInteger(flagThreshold) || flagThreshold < 1) {
+    throw new Error(
+      `QUANDA_FLAG_THRESHOLD must be a whole number of at least 1, not "${env['QUANDA_FLAG_THRESHOLD']}"`,
+    );
+  }
   return {
     port,
     host: env['HOST'] || '127.0.0.1',
     database: resolve(env['QUANDA_DB'] || 'data/quanda.db'),
     adminToken: env['QUANDA_ADMIN_TOKEN'] || null,
+    moderatorToken: env['QUANDA_MODERATOR_TOKEN'] || null,
     allowedOrigins:
       origins === '*'
         ? '*'
@@ -38,5 +84,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
             .map((origin) => origin.trim().replace(/\/+$/, ''))
             .filter(Boolean),
     seed: env['QUANDA_SEED'] !== '0',
+    flagThreshold,
+    premoderate: env['QUANDA_PREMODERATE'] === '1',
+    rateLimits: rateLimitsFromEnv(env),
+    ipKey: env['QUANDA_IP_KEY'] || null,
+    trustProxy: env['QUANDA_TRUST_PROXY'] === '1',
   };
+}
+
+function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimits {
+  const limits = structuredClone(defaultRateLimits);
+  for (const action of Object.keys(limits) as LimitedAction[]) {
+    const name = `QUANDA_LIMIT_${action.toUpperCase()}`;
+    const value = env[name];
+    if (!value) continue;
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+    if (!match)
+      throw new Error(`${name} must read "per viewer/per IP", such as "25/50", not "${value}"`);
+    limits[action] = {viewer: Number(match[1]), ip: Number(match[2])};
+  }
+  return limits;
 }

@@ -10,18 +10,25 @@ export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  /** Why an action was refused, as a `viewerCan` reason code. */
+  readonly reason?: string;
   readonly headers: Record<string, string>;
 
   constructor(
     status: ContentfulStatusCode,
     code: ErrorCode,
     message: string,
-    options: {fields?: Record<string, string>; headers?: Record<string, string>} = {},
+    options: {
+      fields?: Record<string, string>;
+      reason?: string;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = options.fields;
+    this.reason = options.reason;
     this.headers = options.headers ?? {};
   }
 }
@@ -29,6 +36,7 @@ export class ApiError extends Error {
 export function envelope(error: ApiError): ErrorEnvelope {
   const body: ErrorEnvelope = {error: {code: error.code, message: error.message}};
   if (error.fields) body.error.fields = error.fields;
+  if (error.reason) body.error.reason = error.reason;
   return body;
 }
 

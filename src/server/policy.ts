@@ -1,8 +1,12 @@
+import {createHash} from 'node:crypto';
 import type {Permission, ViewerCan} from '../api/schemas.js';
+
+/** Writes with an hourly limit per viewer and per IP address. */
+export type LimitedAction = 'answers' | 'comments' | 'votes' | 'flags' | 'viewers';
 
 /** What the rules need to know about a post to decide what a viewer may do with it. */
 export interface PostFacts {
-  kind: 'question' | 'answer';
+  kind: 'question' | 'answer' | 'comment';
   status: 'published' | 'pending' | 'hidden';
   authorId: string | null;
 }
@@ -12,44 +16,77 @@ export interface ViewerFacts {
   viewerId: string | null;
   /** The viewer asked the question this post belongs to. */
   isAsker: boolean;
+  /** Writes the viewer (or their IP address) has used up for this hour. */
+  limited?: ReadonlySet<LimitedAction>;
 }
 
 const yes: Permission = {allowed: true};
 const no = (reason: string): Permission => ({allowed: false, reason});
 
 /**
- * Question2Answer's rules, as the reference server applies them: no voting on your own
- * post, only the asker chooses the best answer, only the author edits, nothing happens
- * on a post that is not published.
+ * Question2Answer's rules, as the reference server applies them (to what the thread shows
+ * the viewer and, through the same function, to every write): no voting on or flagging
+ * your own post, only the asker chooses the best answer, only the author edits or
+ * removes, nothing happens on a post that is pending or hidden, and a viewer past an
+ * hourly limit is told so. Comments are neither voted on nor commented on.
+ *
+ * Reasons: own-post, pending, hidden, rate-limited, not-asker, not-answer, not-author,
+ * and for comments not-votable and not-commentable.
  */
 export function viewerCan(post: PostFacts, viewer: ViewerFacts): ViewerCan {
   const own = viewer.viewerId !== null && post.authorId === viewer.viewerId;
-  const published = post.status === 'published';
+  const shown = post.status === 'published' ? null : no(post.status);
+  const limited = (action: LimitedAction) =>
+    viewer.limited?.has(action) ? no('rate-limited') : yes;
   return {
-    vote: own ? no('own-post') : published ? yes : no('hidden'),
+    vote:
+      post.kind === 'comment'
+        ? no('not-votable')
+        : own
+          ? no('own-post')
+          : (shown ?? limited('votes')),
     accept:
       post.kind !== 'answer'
         ? no('not-answer')
         : !viewer.isAsker
           ? no('not-asker')
-          : published
-            ? yes
-            : no('hidden'),
+          : (shown ?? yes),
     edit: own ? yes : no('not-author'),
-    flag: own ? no('own-post') : published ? yes : no('hidden'),
-    comment: published ? yes : no('hidden'),
+    flag: own ? no('own-post') : (shown ?? limited('flags')),
+    comment: post.kind === 'comment' ? no('not-commentable') : (shown ?? limited('comments')),
   };
+}
+
+/** Whether the viewer may answer a question (shown as `viewer.canAnswer`). */
+export function canAnswer(
+  question: {status: 'published' | 'pending' | 'hidden'},
+  viewer: ViewerFacts,
+): Permission {
+  if (question.status !== 'published') return no(question.status);
+  return viewer.limited?.has('answers') ? no('rate-limited') : yes;
 }
 
 /**
  * Author points: what the author started with (set by the site owner), plus 10 for each
  * upvote on an answer, 5 for each upvote on a question, minus 2 for each downvote, and
- * 15 for each answer chosen as best.
+ * 15 for each answer chosen as best (not for choosing your own answer to your own
+ * question). A post its author removes takes its points with it.
  */
-export function pointsForVote(kind: 'question' | 'answer', value: number): number {
+export function pointsForVote(kind: 'question' | 'answer' | 'comment', value: number): number {
+  if (kind === 'comment') return 0;
   if (value > 0) return kind === 'answer' ? 10 : 5;
   if (value < 0) return -2;
   return 0;
 }
 
 export const pointsForBestAnswer = 15;
+
+/**
+ * The duplicate key of a post's body: its words, ignoring case and spacing. Two answers
+ * (or two comments on the same post) with the same key are the same post sent twice.
+ * Must match `bodyKey0002` in the migrations, which filled it in for older answers.
+ */
+export function bodyKey(body: string): string {
+  const words = body.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return createHash('sha256').update(words).digest('base64url');
+}

@@ -1,10 +1,44 @@
 import {createHash, randomBytes} from 'node:crypto';
-import type {ExpressionBuilder, Kysely, Selectable} from 'kysely';
-import type {Answer, Author, Question, Sort, Thread, VoteValue} from '../api/schemas.js';
+import type {Kysely} from 'kysely';
+import type {
+  Answer,
+  Comment,
+  CommentList,
+  CommentsPage,
+  FlagReason,
+  Post,
+  Question,
+  Sort,
+  Thread,
+  VoteResult,
+  VoteValue,
+} from '../api/schemas.js';
 import {limits} from '../api/schemas.js';
-import type {DB} from './db/database.js';
-import {pointsForBestAnswer, pointsForVote, viewerCan} from './policy.js';
-import type {ViewerFacts} from './policy.js';
+import type {ModeratedPost, ModerationQueue} from '../api/moderation.js';
+import type {RateLimits} from './config.js';
+import type {DB, PostKind, StoredStatus} from './db/database.js';
+import {isUniqueViolation} from './db/database.js';
+import {purgeIdempotencyKeys, storeResponse, storedResponse} from './idempotency.js';
+import {bodyKey, canAnswer, pointsForBestAnswer, pointsForVote} from './policy.js';
+import type {LimitedAction, ViewerFacts} from './policy.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  keysetAfter,
+  orderFor,
+  selectPosts,
+  shownStatus,
+  toAnswer,
+  toComment,
+  toQuestion,
+  visibleFilter,
+  visibleTo,
+} from './post-rows.js';
+import type {PostRow} from './post-rows.js';
+import {countWrite, loadIpKey, purgeRateCounters, usedUp} from './rate-limits.js';
+import type {RateSubjects} from './rate-limits.js';
+
+export {InvalidCursorError} from './post-rows.js';
 
 export interface NewQuestionData {
   id?: string;
@@ -15,11 +49,23 @@ export interface NewQuestionData {
   author?: {displayName?: string; points?: number};
 }
 
-export interface NewAnswerData {
+/** An answer or a comment as its author sent it. */
+export interface NewPostData {
   questionId: string;
   body: string;
   authorId: string;
   displayName?: string | null;
+  /** `pending` when the site has new posts wait for a moderator. */
+  status?: 'published' | 'pending';
+  /** Kept, apart from the post, only when the author asked to be notified. */
+  notifyEmail?: string | null;
+}
+
+export type NewAnswerData = NewPostData;
+
+export interface NewCommentData extends NewPostData {
+  /** The question or answer commented on. */
+  parentId: string;
 }
 
 export interface ThreadOptions {
@@ -27,12 +73,46 @@ export interface ThreadOptions {
   cursor?: string;
   viewerId: string | null;
   limit?: number;
+  /** Writes the viewer has used up this hour, so the thread can say so before they try. */
+  limited?: ReadonlySet<LimitedAction>;
 }
 
-/** A cursor that this server did not hand out, or for another sort. */
-export class InvalidCursorError extends Error {
-  override readonly name = 'InvalidCursorError';
+/** What a write needs to know about a post, its question and its parent before touching it. */
+export interface PostRecord {
+  id: string;
+  kind: PostKind;
+  status: StoredStatus;
+  authorId: string | null;
+  authorName: string | null;
+  questionId: string;
+  parentId: string | null;
+  question: {status: StoredStatus; authorId: string | null; acceptedAnswerId: string | null};
+  /** The post a comment is on, or an answer's question. */
+  parent: {kind: PostKind; status: StoredStatus; authorId: string | null} | null;
 }
+
+/** One write, as `Store.write` runs it: whose it is, its key, and the limit it counts against. */
+export interface WriteRequest {
+  /** Whose idempotency keys these are: a viewer id, or `moderator`. */
+  scope: string;
+  idempotencyKey: string | null;
+  /** From `fingerprint()`: the same key with another request is refused. */
+  fingerprint: string;
+  limit?: {action: LimitedAction; subjects: RateSubjects; limits: RateLimits};
+}
+
+export interface WriteResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface WriteOutcome extends WriteResponse {
+  /** The stored response of an earlier request with the same key. */
+  replayed: boolean;
+}
+
+export type ModerationFilter = 'flagged' | 'pending' | 'hidden';
+export type ModerationAction = 'hide' | 'restore' | 'approve';
 
 /** A question id that is already taken. */
 export class DuplicateIdError extends Error {
@@ -42,6 +122,10 @@ export class DuplicateIdError extends Error {
 /**
  * Everything the reference server keeps. One interface, one Kysely implementation, so the
  * same queries run on SQLite and PostgreSQL.
+ *
+ * Writes go through `write()`, which opens one transaction for the idempotency key, the
+ * rate limit and the write itself, and hands the callback a Store bound to it: every read
+ * and write the callback makes sees, and commits with, the same transaction.
  */
 export interface Store {
   /** The viewer a bearer token belongs to, or null for an unknown token. */
@@ -51,23 +135,55 @@ export interface Store {
   createQuestion(data: NewQuestionData): Promise<{question: Question; askerToken: string}>;
   /** A page of a thread as the viewer sees it, or null when there is no such question. */
   getThread(questionId: string, options: ThreadOptions): Promise<Thread | null>;
+  /** A post's comments, oldest first, or null when the post is not there for this viewer. */
+  getComments(
+    postId: string,
+    options: {viewerId: string | null; cursor?: string; limit?: number},
+  ): Promise<CommentsPage | null>;
+  /** One post as the viewer sees it, with its latest comments; null when it is not there for them. */
+  getPost(postId: string, viewerId: string | null): Promise<Post | null>;
+  /** The facts a write decides on, for any post that exists (removed ones included). */
+  findPost(postId: string): Promise<PostRecord | null>;
+  /** Whether a sibling the author can see already says the same words. */
+  hasDuplicate(
+    sibling: {parentId: string; kind: 'answer' | 'comment'; body: string; authorId: string},
+    exceptId?: string,
+  ): Promise<boolean>;
   addAnswer(data: NewAnswerData): Promise<Answer>;
+  addComment(data: NewCommentData): Promise<Comment>;
   /** Sets the viewer's vote on a post (1, 0 or -1) and keeps score and author points in step. */
-  setVote(postId: string, viewerId: string, value: VoteValue): Promise<{score: number}>;
+  setVote(postId: string, viewerId: string, value: VoteValue): Promise<VoteResult>;
   /** Marks an answer as the question's best (null clears it) and moves the 15 points with it. */
   setAcceptedAnswer(questionId: string, answerId: string | null): Promise<void>;
+  /** One flag per viewer per post; at `threshold` open flags a published post is hidden. */
+  addFlag(
+    postId: string,
+    viewerId: string,
+    flag: {reason: FlagReason; note?: string},
+    threshold: number,
+  ): Promise<void>;
   editPost(
     postId: string,
     edit: {body: string; editorId: string; editorName?: string | null},
   ): Promise<void>;
+  /** The author's soft delete: the post disappears, counts, points and the best answer follow. */
+  removePost(postId: string): Promise<void>;
+  moderationQueue(filter: ModerationFilter): Promise<ModerationQueue>;
+  /** Hides, restores or approves a post and clears its flags; null when there is no such post. */
+  moderate(postId: string, action: ModerationAction): Promise<ModeratedPost | null>;
+  /** Runs a write exactly once per idempotency key, within the rate limit, in one transaction. */
+  write(
+    request: WriteRequest,
+    run: (store: Store) => Promise<WriteResponse>,
+  ): Promise<WriteOutcome>;
+  /** The writes these subjects have no room left for this hour. */
+  limitsUsedUp(subjects: RateSubjects, limits: RateLimits): Promise<Set<LimitedAction>>;
+  /** The key IP addresses are hashed with, the same for every process on this database. */
+  ipKey(): Promise<string>;
+  /** Forgets idempotency keys older than a day and rate counters of past hours. */
+  purgeExpired(): Promise<{idempotencyKeys: number; rateCounters: number}>;
   close(): Promise<void>;
 }
-
-type PostRow = Selectable<DB['posts']> & {
-  author_points: number | null;
-  editor_points: number | null;
-  viewer_vote: number | null;
-};
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -80,6 +196,12 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
+/** Most items a moderation queue lists at once, oldest first. */
+const QUEUE_SIZE = 100;
+
+/** Attempts of a write that lost a race on a unique key to a twin (PostgreSQL). */
+const WRITE_ATTEMPTS = 3;
+
 export class KyselyStore implements Store {
   readonly db: Kysely<DB>;
   readonly #clock: () => Date;
@@ -91,6 +213,48 @@ export class KyselyStore implements Store {
 
   #now(): string {
     return this.#clock().toISOString();
+  }
+
+  /** This store, bound to a transaction. */
+  #bound(db: Kysely<DB>): KyselyStore {
+    return new KyselyStore(db, {clock: this.#clock});
+  }
+
+  /**
+   * Runs several statements as one: inside `write()` they already are; called directly
+   * (the seed, the CLI, tests) they get a transaction of their own.
+   */
+  #atomic<T>(run: (store: KyselyStore) => Promise<T>): Promise<T> {
+    if (this.db.isTransaction) return run(this);
+    return this.db.transaction().execute((trx) => run(this.#bound(trx)));
+  }
+
+  async write(
+    request: WriteRequest,
+    run: (store: Store) => Promise<WriteResponse>,
+  ): Promise<WriteOutcome> {
+    const {scope, idempotencyKey: key, fingerprint} = request;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction().execute(async (trx) => {
+          if (key) {
+            const stored = await storedResponse(trx, scope, key, fingerprint);
+            if (stored) return {...stored, replayed: true};
+          }
+          const {limit} = request;
+          if (limit)
+            await countWrite(trx, limit.action, limit.subjects, limit.limits, this.#clock());
+          const response = await run(this.#bound(trx));
+          if (key)
+            await storeResponse(trx, {scope, key, fingerprint, now: this.#now(), ...response});
+          return {...response, replayed: false};
+        });
+      } catch (error) {
+        // A twin request with the same key committed first: run again to replay its response.
+        if (key && attempt < WRITE_ATTEMPTS && isUniqueViolation(error)) continue;
+        throw error;
+      }
+    }
   }
 
   async viewerIdForToken(token: string): Promise<string | null> {
@@ -119,32 +283,38 @@ export class KyselyStore implements Store {
 
   async createQuestion(data: NewQuestionData): Promise<{question: Question; askerToken: string}> {
     const id = data.id ?? newId();
-    const existing = await this.db
-      .selectFrom('posts')
-      .select('id')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (existing) throw new DuplicateIdError(`A post with id "${id}" already exists`);
-    const asker = await this.createViewer({points: data.author?.points});
-    await this.db
-      .insertInto('posts')
-      .values({
-        id,
-        kind: 'question',
-        question_id: id,
-        body: data.body,
-        author_id: asker.id,
-        author_name: data.author?.displayName || null,
-        created_at: this.#now(),
-        editor_id: null,
-        editor_name: null,
-        edited_at: null,
-        title: data.title,
-        category: data.category ?? null,
-        tags: JSON.stringify(data.tags),
-        accepted_answer_id: null,
-      })
-      .execute();
+    const asker = await this.#atomic(async (store) => {
+      const existing = await store.db
+        .selectFrom('posts')
+        .select('id')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (existing) throw new DuplicateIdError(`A post with id "${id}" already exists`);
+      const created = await store.createViewer({points: data.author?.points});
+      await store.db
+        .insertInto('posts')
+        .values({
+          id,
+          kind: 'question',
+          question_id: id,
+          parent_id: null,
+          body: data.body,
+          body_key: null,
+          author_id: created.id,
+          author_name: data.author?.displayName || null,
+          created_at: this.#now(),
+          editor_id: null,
+          editor_name: null,
+          edited_at: null,
+          removed_at: null,
+          title: data.title,
+          category: data.category ?? null,
+          tags: JSON.stringify(data.tags),
+          accepted_answer_id: null,
+        })
+        .execute();
+      return created;
+    });
     const thread = await this.getThread(id, {sort: 'votes', viewerId: asker.id, limit: 1});
     return {question: thread!.question, askerToken: asker.token};
   }
@@ -164,17 +334,13 @@ export class KyselyStore implements Store {
     const facts: ViewerFacts = {
       viewerId,
       isAsker: viewerId !== null && questionRow.author_id === viewerId,
+      limited: options.limited,
     };
     const acceptedId = questionRow.accepted_answer_id;
 
-    // The accepted answer leads the first page; the pages proper never repeat it.
-    const accepted =
-      acceptedId && !after
-        ? await this.#posts(viewerId)
-            .where('p.id', '=', acceptedId)
-            .where('p.status', '=', 'published')
-            .executeTakeFirst()
-        : undefined;
+    // The first page leads with the accepted answer, then the viewer's own answers that
+    // wait for a moderator or were hidden (so the widget can say so); pages never repeat them.
+    const leading = after ? [] : await this.#leadingAnswers(questionId, acceptedId, viewerId);
 
     let page = this.#posts(viewerId)
       .where('p.question_id', '=', questionId)
@@ -186,63 +352,287 @@ export class KyselyStore implements Store {
     const rows = await page.limit(limit + 1).execute();
 
     const hasMore = rows.length > limit;
-    const shown = rows.slice(0, limit);
-    const last = shown.at(-1);
+    const shown = [...leading, ...rows.slice(0, limit)];
+    const last = rows.slice(0, limit).at(-1);
+    const comments = await this.#latestComments(
+      [questionRow.id, ...shown.map((row) => row.id)],
+      facts,
+    );
     return {
-      question: toQuestion(questionRow, facts),
-      answers: [...(accepted ? [accepted] : []), ...shown].map((row) =>
-        toAnswer(row, facts, acceptedId),
-      ),
+      question: toQuestion(questionRow, facts, comments.get(questionRow.id)),
+      answers: shown.map((row) => toAnswer(row, facts, acceptedId, comments.get(row.id))),
       nextCursor: hasMore && last ? encodeCursor(sort, last) : null,
       viewer: {
         isAsker: facts.isAsker,
-        canAnswer:
-          questionRow.status === 'published' ? {allowed: true} : {allowed: false, reason: 'hidden'},
+        canAnswer: canAnswer({status: shownStatus(questionRow.status)}, facts),
       },
       serverTime,
     };
   }
 
-  async addAnswer(data: NewAnswerData): Promise<Answer> {
-    const id = newId();
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('posts')
-        .values({
-          id,
-          kind: 'answer',
-          question_id: data.questionId,
-          body: data.body,
-          author_id: data.authorId,
-          author_name: data.displayName || null,
-          created_at: this.#now(),
-          edited_at: null,
-          editor_id: null,
-          editor_name: null,
-          title: null,
-          category: null,
-          tags: null,
-          accepted_answer_id: null,
-        })
-        .execute();
-      await trx
-        .updateTable('posts')
-        .set((eb) => ({answer_count: eb('answer_count', '+', 1)}))
-        .where('id', '=', data.questionId)
-        .execute();
-    });
-    const row = await this.#posts(data.authorId).where('p.id', '=', id).executeTakeFirstOrThrow();
-    return toAnswer(row, {viewerId: data.authorId, isAsker: false}, null);
+  /** The accepted answer and the viewer's own unpublished answers, in one query. */
+  async #leadingAnswers(
+    questionId: string,
+    acceptedId: string | null,
+    viewerId: string | null,
+  ): Promise<PostRow[]> {
+    if (!acceptedId && !viewerId) return [];
+    const rows = await this.#posts(viewerId)
+      .where((eb) =>
+        eb.or([
+          ...(acceptedId
+            ? [eb.and([eb('p.id', '=', acceptedId), eb('p.status', '=', 'published')])]
+            : []),
+          ...(viewerId
+            ? [
+                eb.and([
+                  eb('p.question_id', '=', questionId),
+                  eb('p.kind', '=', 'answer'),
+                  eb('p.status', 'in', ['pending', 'hidden']),
+                  eb('p.author_id', '=', viewerId),
+                ]),
+              ]
+            : []),
+        ]),
+      )
+      .orderBy('p.created_at')
+      .orderBy('p.id')
+      .execute();
+    return rows.sort((a, b) => Number(b.id === acceptedId) - Number(a.id === acceptedId));
   }
 
-  async setVote(postId: string, viewerId: string, value: VoteValue): Promise<{score: number}> {
-    return this.db.transaction().execute(async (trx) => {
-      const post = await trx
+  /**
+   * The latest few comments of each post (oldest first among them) and each post's count,
+   * in one windowed query however many posts the page shows.
+   */
+  async #latestComments(
+    parentIds: string[],
+    facts: ViewerFacts,
+  ): Promise<Map<string, CommentList>> {
+    const lists = new Map<string, CommentList>();
+    if (!parentIds.length) return lists;
+    const ranked = this.db
+      .selectFrom('posts as p')
+      .leftJoin('viewers as a', 'a.id', 'p.author_id')
+      .leftJoin('viewers as e', 'e.id', 'p.editor_id')
+      .selectAll('p')
+      .select((eb) => [
+        'a.points as author_points',
+        'e.points as editor_points',
+        eb.fn
+          .agg<number>('row_number')
+          .over((over) =>
+            over.partitionBy('p.parent_id').orderBy('p.created_at', 'desc').orderBy('p.id', 'desc'),
+          )
+          .as('recency'),
+        eb.fn
+          .countAll<number>()
+          .over((over) => over.partitionBy('p.parent_id'))
+          .as('total'),
+      ])
+      .where('p.kind', '=', 'comment')
+      .where('p.parent_id', 'in', parentIds)
+      .where((eb) => visibleFilter(eb, facts.viewerId))
+      .as('c');
+    const rows = await this.db
+      .selectFrom(ranked)
+      .selectAll()
+      .where('c.recency', '<=', limits.commentsShown)
+      .orderBy('c.parent_id')
+      .orderBy('c.created_at')
+      .orderBy('c.id')
+      .execute();
+    for (const row of rows) {
+      const parentId = row.parent_id!;
+      const list = lists.get(parentId) ?? {items: [], count: Number(row.total)};
+      list.items.push(toComment(row, facts));
+      lists.set(parentId, list);
+    }
+    return lists;
+  }
+
+  async getComments(
+    postId: string,
+    options: {viewerId: string | null; cursor?: string; limit?: number},
+  ): Promise<CommentsPage | null> {
+    const {viewerId} = options;
+    const record = await this.findPost(postId);
+    if (!record || record.kind === 'comment' || !reachable(record, viewerId)) return null;
+    const isAsker = viewerId !== null && record.question.authorId === viewerId;
+    const limit = Math.min(options.limit ?? limits.pageSize.max, limits.pageSize.max);
+    const after =
+      options.cursor === undefined ? undefined : decodeCursor(options.cursor, 'comments');
+    let page = this.#comments()
+      .where('p.kind', '=', 'comment')
+      .where('p.parent_id', '=', postId)
+      .where((eb) => visibleFilter(eb, viewerId));
+    if (after) page = page.where((eb) => keysetAfter(eb, 'comments', after));
+    const rows = await page
+      .orderBy('p.created_at')
+      .orderBy('p.id')
+      .limit(limit + 1)
+      .execute();
+    const shown = rows.slice(0, limit);
+    const last = shown.at(-1);
+    return {
+      comments: shown.map((row) => toComment(row, {viewerId, isAsker})),
+      nextCursor: rows.length > limit && last ? encodeCursor('comments', last) : null,
+    };
+  }
+
+  async getPost(postId: string, viewerId: string | null): Promise<Post | null> {
+    const record = await this.findPost(postId);
+    if (!record || !reachable(record, viewerId)) return null;
+    const facts: ViewerFacts = {
+      viewerId,
+      isAsker: viewerId !== null && record.question.authorId === viewerId,
+    };
+    if (record.kind === 'comment') {
+      const row = await this.#comments().where('p.id', '=', postId).executeTakeFirstOrThrow();
+      return toComment(row, facts);
+    }
+    const row = await this.#posts(viewerId).where('p.id', '=', postId).executeTakeFirstOrThrow();
+    const comments = (await this.#latestComments([postId], facts)).get(postId);
+    return record.kind === 'question'
+      ? toQuestion(row, facts, comments)
+      : toAnswer(row, facts, record.question.acceptedAnswerId, comments);
+  }
+
+  async findPost(postId: string): Promise<PostRecord | null> {
+    const row = await this.db
+      .selectFrom('posts as p')
+      .innerJoin('posts as q', 'q.id', 'p.question_id')
+      .leftJoin('posts as parent', 'parent.id', 'p.parent_id')
+      .select([
+        'p.id',
+        'p.kind',
+        'p.status',
+        'p.author_id',
+        'p.author_name',
+        'p.question_id',
+        'p.parent_id',
+        'q.status as question_status',
+        'q.author_id as question_author_id',
+        'q.accepted_answer_id',
+        'parent.kind as parent_kind',
+        'parent.status as parent_status',
+        'parent.author_id as parent_author_id',
+      ])
+      .where('p.id', '=', postId)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      id: row.id,
+      kind: row.kind,
+      status: row.status,
+      authorId: row.author_id,
+      authorName: row.author_name,
+      questionId: row.question_id,
+      parentId: row.parent_id,
+      question: {
+        status: row.question_status,
+        authorId: row.question_author_id,
+        acceptedAnswerId: row.accepted_answer_id,
+      },
+      parent:
+        row.parent_kind && row.parent_status
+          ? {kind: row.parent_kind, status: row.parent_status, authorId: row.parent_author_id}
+          : null,
+    };
+  }
+
+  async hasDuplicate(
+    sibling: {parentId: string; kind: 'answer' | 'comment'; body: string; authorId: string},
+    exceptId?: string,
+  ): Promise<boolean> {
+    let query = this.db
+      .selectFrom('posts as p')
+      .select('p.id')
+      .where('p.parent_id', '=', sibling.parentId)
+      .where('p.body_key', '=', bodyKey(sibling.body))
+      .where('p.kind', '=', sibling.kind)
+      .where((eb) => visibleFilter(eb, sibling.authorId));
+    if (exceptId) query = query.where('p.id', '!=', exceptId);
+    return (await query.limit(1).executeTakeFirst()) !== undefined;
+  }
+
+  addAnswer(data: NewAnswerData): Promise<Answer> {
+    return this.#atomic(async (store) => {
+      const id = await store.#insertPost('answer', data.questionId, data);
+      return (await store.getPost(id, data.authorId)) as Answer;
+    });
+  }
+
+  addComment(data: NewCommentData): Promise<Comment> {
+    return this.#atomic(async (store) => {
+      const id = await store.#insertPost('comment', data.parentId, data);
+      return (await store.getPost(id, data.authorId)) as Comment;
+    });
+  }
+
+  async #insertPost(kind: 'answer' | 'comment', parentId: string, data: NewPostData) {
+    const id = newId();
+    const status = data.status ?? 'published';
+    const now = this.#now();
+    await this.db
+      .insertInto('posts')
+      .values({
+        id,
+        kind,
+        question_id: data.questionId,
+        parent_id: parentId,
+        status,
+        body: data.body,
+        body_key: bodyKey(data.body),
+        author_id: data.authorId,
+        author_name: data.displayName || null,
+        created_at: now,
+        edited_at: null,
+        editor_id: null,
+        editor_name: null,
+        removed_at: null,
+        title: null,
+        category: null,
+        tags: null,
+        accepted_answer_id: null,
+      })
+      .execute();
+    if (kind === 'answer' && status === 'published') await this.#countAnswer(data.questionId, 1);
+    if (data.notifyEmail) {
+      await this.db
+        .insertInto('notification_emails')
+        .values({
+          id: newId(),
+          viewer_id: data.authorId,
+          post_id: id,
+          email: data.notifyEmail,
+          confirm_token: randomBytes(24).toString('base64url'),
+          confirmed_at: null,
+          created_at: now,
+        })
+        .execute();
+    }
+    return id;
+  }
+
+  async #countAnswer(questionId: string, change: number) {
+    await this.db
+      .updateTable('posts')
+      .set((eb) => ({answer_count: eb('answer_count', '+', change)}))
+      .where('id', '=', questionId)
+      .execute();
+  }
+
+  setVote(postId: string, viewerId: string, value: VoteValue): Promise<VoteResult> {
+    return this.#atomic(async (store) => {
+      const {db} = store;
+      await store.#lockPost(postId);
+      const post = await db
         .selectFrom('posts')
         .select(['kind', 'author_id'])
         .where('id', '=', postId)
         .executeTakeFirstOrThrow();
-      const previous = await trx
+      const previous = await db
         .selectFrom('votes')
         .select('value')
         .where('post_id', '=', postId)
@@ -250,65 +640,87 @@ export class KyselyStore implements Store {
         .executeTakeFirst();
       const before = previous?.value ?? 0;
       if (value === 0) {
-        await trx
+        await db
           .deleteFrom('votes')
           .where('post_id', '=', postId)
           .where('viewer_id', '=', viewerId)
           .execute();
       } else {
-        await trx
+        // The primary key (post, viewer) makes this one row per viewer, whoever else is writing.
+        await db
           .insertInto('votes')
           .values({post_id: postId, viewer_id: viewerId, value, created_at: this.#now()})
           .onConflict((oc) => oc.columns(['post_id', 'viewer_id']).doUpdateSet({value}))
           .execute();
       }
-      const {score} = await trx
+      const {score} = await db
         .updateTable('posts')
         .set((eb) => ({score: eb('score', '+', value - before)}))
         .where('id', '=', postId)
         .returning('score')
         .executeTakeFirstOrThrow();
       const points = pointsForVote(post.kind, value) - pointsForVote(post.kind, before);
-      if (points && post.author_id) {
-        await trx
-          .updateTable('viewers')
-          .set((eb) => ({points: eb('points', '+', points)}))
-          .where('id', '=', post.author_id)
-          .execute();
-      }
-      return {score};
+      if (points && post.author_id) await addPoints(db, post.author_id, points);
+      return {score, viewerVote: value};
     });
   }
 
-  async setAcceptedAnswer(questionId: string, answerId: string | null): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const question = await trx
+  setAcceptedAnswer(questionId: string, answerId: string | null): Promise<void> {
+    return this.#atomic(async (store) => {
+      const {db} = store;
+      await store.#lockPost(questionId);
+      const question = await db
         .selectFrom('posts')
-        .select('accepted_answer_id')
+        .select(['accepted_answer_id', 'author_id'])
         .where('id', '=', questionId)
         .executeTakeFirstOrThrow();
       const previous = question.accepted_answer_id;
       if (previous === answerId) return;
-      await trx
+      await db
         .updateTable('posts')
         .set({accepted_answer_id: answerId})
         .where('id', '=', questionId)
         .execute();
-      const award = async (postId: string, points: number) => {
-        const post = await trx
-          .selectFrom('posts')
-          .select('author_id')
-          .where('id', '=', postId)
-          .executeTakeFirst();
-        if (!post?.author_id) return;
-        await trx
-          .updateTable('viewers')
-          .set((eb) => ({points: eb('points', '+', points)}))
-          .where('id', '=', post.author_id)
-          .execute();
-      };
-      if (previous) await award(previous, -pointsForBestAnswer);
-      if (answerId) await award(answerId, pointsForBestAnswer);
+      if (previous) await awardBestAnswer(db, previous, question.author_id, -1);
+      if (answerId) await awardBestAnswer(db, answerId, question.author_id, 1);
+    });
+  }
+
+  addFlag(
+    postId: string,
+    viewerId: string,
+    flag: {reason: FlagReason; note?: string},
+    threshold: number,
+  ): Promise<void> {
+    return this.#atomic(async (store) => {
+      await store.#lockPost(postId);
+      // The key (post, viewer) keeps it to one flag each, however often it is sent.
+      await store.db
+        .insertInto('flags')
+        .values({
+          post_id: postId,
+          viewer_id: viewerId,
+          reason: flag.reason,
+          note: flag.note || null,
+          created_at: this.#now(),
+          cleared_at: null,
+        })
+        .onConflict((oc) => oc.columns(['post_id', 'viewer_id']).doNothing())
+        .execute();
+      const {open} = await store.db
+        .selectFrom('flags')
+        .select((eb) => eb.fn.countAll<number>().as('open'))
+        .where('post_id', '=', postId)
+        .where('cleared_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      const post = await store.db
+        .selectFrom('posts')
+        .select('status')
+        .where('id', '=', postId)
+        .executeTakeFirstOrThrow();
+      if (Number(open) >= threshold && post.status === 'published') {
+        await store.#setStatus(postId, 'hidden');
+      }
     });
   }
 
@@ -318,14 +730,187 @@ export class KyselyStore implements Store {
   ): Promise<void> {
     await this.db
       .updateTable('posts')
-      .set({
+      .set((eb) => ({
         body: edit.body,
+        // Questions have no siblings to be a duplicate of.
+        body_key: eb.case().when('kind', '=', 'question').then(null).else(bodyKey(edit.body)).end(),
         edited_at: this.#now(),
         editor_id: edit.editorId,
         editor_name: edit.editorName || null,
-      })
+      }))
       .where('id', '=', postId)
       .execute();
+  }
+
+  removePost(postId: string): Promise<void> {
+    return this.#atomic(async (store) => {
+      const {db} = store;
+      await store.#lockPost(postId);
+      const post = await db
+        .selectFrom('posts')
+        .select(['kind', 'status', 'author_id', 'question_id'])
+        .where('id', '=', postId)
+        .executeTakeFirstOrThrow();
+      if (post.status === 'removed') return;
+      await store.#setStatus(postId, 'removed');
+      // The author's points from this post go with it: its votes, and being the best answer.
+      if (post.author_id && post.kind !== 'comment') {
+        const votes = await db
+          .selectFrom('votes')
+          .select('value')
+          .where('post_id', '=', postId)
+          .execute();
+        const points = votes.reduce((sum, {value}) => sum + pointsForVote(post.kind, value), 0);
+        if (points) await addPoints(db, post.author_id, -points);
+      }
+      if (post.kind === 'answer') {
+        const question = await db
+          .selectFrom('posts')
+          .select('accepted_answer_id')
+          .where('id', '=', post.question_id)
+          .executeTakeFirstOrThrow();
+        if (question.accepted_answer_id === postId) {
+          await store.setAcceptedAnswer(post.question_id, null);
+        }
+      }
+      // Nobody will be told about a post that is gone: its addresses go too.
+      await db.deleteFrom('notification_emails').where('post_id', '=', postId).execute();
+    });
+  }
+
+  /**
+   * Takes the post's row lock before reading what a change to it depends on (the previous
+   * vote, the accepted answer, the status). On SQLite, BEGIN IMMEDIATE already runs one
+   * writer at a time; on PostgreSQL (READ COMMITTED) two transactions could both read "no
+   * vote yet" and both add to the score, the unique key keeping only the vote row right.
+   * A no-op UPDATE is the lock both databases understand (SQLite has no FOR UPDATE).
+   */
+  async #lockPost(postId: string) {
+    await this.db
+      .updateTable('posts')
+      .set((eb) => ({score: eb.ref('score')}))
+      .where('id', '=', postId)
+      .execute();
+  }
+
+  /** Changes a post's status and keeps the question's count of published answers in step. */
+  async #setStatus(postId: string, status: StoredStatus) {
+    const post = await this.db
+      .selectFrom('posts')
+      .select(['kind', 'status', 'question_id'])
+      .where('id', '=', postId)
+      .executeTakeFirstOrThrow();
+    if (post.status === status) return;
+    await this.db
+      .updateTable('posts')
+      .set({status, removed_at: status === 'removed' ? this.#now() : null})
+      .where('id', '=', postId)
+      .execute();
+    if (post.kind === 'answer') {
+      const change = Number(status === 'published') - Number(post.status === 'published');
+      if (change) await this.#countAnswer(post.question_id, change);
+    }
+  }
+
+  async moderationQueue(filter: ModerationFilter): Promise<ModerationQueue> {
+    let query = this.db
+      .selectFrom('posts as p')
+      .select([
+        'p.id',
+        'p.kind',
+        'p.question_id',
+        'p.status',
+        'p.body',
+        'p.author_name',
+        'p.created_at',
+      ]);
+    query =
+      filter === 'flagged'
+        ? query
+            .where('p.status', '!=', 'removed')
+            .where('p.id', 'in', (eb) =>
+              eb.selectFrom('flags').select('post_id').where('cleared_at', 'is', null),
+            )
+        : query.where('p.status', '=', filter);
+    const rows = await query.orderBy('p.created_at').orderBy('p.id').limit(QUEUE_SIZE).execute();
+    const flags = rows.length
+      ? await this.db
+          .selectFrom('flags')
+          .select(['post_id', 'reason', 'note', 'created_at'])
+          .where(
+            'post_id',
+            'in',
+            rows.map((row) => row.id),
+          )
+          .where('cleared_at', 'is', null)
+          .orderBy('created_at')
+          .execute()
+      : [];
+    return {
+      posts: rows.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        questionId: row.question_id,
+        status: shownStatus(row.status),
+        body: {format: 'text', text: row.body},
+        displayName: row.author_name,
+        createdAt: row.created_at,
+        flags: flags
+          .filter((flag) => flag.post_id === row.id)
+          .map((flag) => ({reason: flag.reason, note: flag.note, createdAt: flag.created_at})),
+      })),
+    };
+  }
+
+  moderate(postId: string, action: ModerationAction): Promise<ModeratedPost | null> {
+    return this.#atomic(async (store) => {
+      await store.#lockPost(postId);
+      const post = await store.db
+        .selectFrom('posts')
+        .select('status')
+        .where('id', '=', postId)
+        .executeTakeFirst();
+      if (!post || post.status === 'removed') return null;
+      await store.#setStatus(postId, action === 'hide' ? 'hidden' : 'published');
+      // A moderator has looked: the flags so far are dealt with, whichever way it went.
+      await store.db
+        .updateTable('flags')
+        .set({cleared_at: this.#now()})
+        .where('post_id', '=', postId)
+        .where('cleared_at', 'is', null)
+        .execute();
+      const row = await store.db
+        .selectFrom('posts')
+        .select(['id', 'kind', 'question_id', 'status', 'body', 'author_name', 'created_at'])
+        .where('id', '=', postId)
+        .executeTakeFirstOrThrow();
+      return {
+        id: row.id,
+        kind: row.kind,
+        questionId: row.question_id,
+        status: shownStatus(row.status),
+        body: {format: 'text' as const, text: row.body},
+        displayName: row.author_name,
+        createdAt: row.created_at,
+        flags: [],
+      };
+    });
+  }
+
+  limitsUsedUp(subjects: RateSubjects, rateLimits: RateLimits): Promise<Set<LimitedAction>> {
+    return usedUp(this.db, subjects, rateLimits, this.#clock());
+  }
+
+  ipKey(): Promise<string> {
+    return loadIpKey(this.db);
+  }
+
+  async purgeExpired(): Promise<{idempotencyKeys: number; rateCounters: number}> {
+    const now = this.#clock();
+    return {
+      idempotencyKeys: await purgeIdempotencyKeys(this.db, now),
+      rateCounters: await purgeRateCounters(this.db, now),
+    };
   }
 
   async close(): Promise<void> {
@@ -335,144 +920,52 @@ export class KyselyStore implements Store {
   #posts(viewerId: string | null) {
     return selectPosts(this.db, viewerId);
   }
-}
 
-/** Posts with their author's and editor's points and the viewer's vote, in one query. */
-function selectPosts(db: Kysely<DB>, viewerId: string | null) {
-  return db
-    .selectFrom('posts as p')
-    .leftJoin('viewers as a', 'a.id', 'p.author_id')
-    .leftJoin('viewers as e', 'e.id', 'p.editor_id')
-    .leftJoin('votes as v', (join) =>
-      join.onRef('v.post_id', '=', 'p.id').on('v.viewer_id', '=', viewerId ?? ''),
-    )
-    .selectAll('p')
-    .select(['a.points as author_points', 'e.points as editor_points', 'v.value as viewer_vote']);
-}
-
-type PostQuery = ReturnType<typeof selectPosts>;
-
-function visibleTo(row: PostRow, viewerId: string | null): boolean {
-  return row.status === 'published' || (viewerId !== null && row.author_id === viewerId);
-}
-
-function author(
-  id: string | null,
-  name: string | null,
-  points: number | null,
-  viewerId: string | null,
-): Author {
-  return {
-    displayName: name,
-    // Anonymous posts show no points: points would let readers link one anonymous post to another.
-    points: name === null ? null : points,
-    isViewer: viewerId !== null && id === viewerId,
-  };
-}
-
-function postFields(row: PostRow, facts: ViewerFacts) {
-  return {
-    id: row.id,
-    status: row.status,
-    body: {format: 'text' as const, text: row.body},
-    author: author(row.author_id, row.author_name, row.author_points, facts.viewerId),
-    createdAt: row.created_at,
-    lastEdit: row.edited_at
-      ? {
-          at: row.edited_at,
-          by: author(row.editor_id, row.editor_name, row.editor_points, facts.viewerId),
-        }
-      : null,
-    score: row.score,
-    viewerVote: toVote(row.viewer_vote),
-    viewerCan: viewerCan({kind: row.kind, status: row.status, authorId: row.author_id}, facts),
-    comments: {items: [], count: 0},
-  };
-}
-
-function toQuestion(row: PostRow, facts: ViewerFacts): Question {
-  return {
-    ...postFields(row, facts),
-    kind: 'question',
-    title: row.title ?? '',
-    category: row.category,
-    tags: row.tags ? (JSON.parse(row.tags) as string[]) : [],
-    answerCount: row.answer_count,
-  };
-}
-
-function toAnswer(row: PostRow, facts: ViewerFacts, acceptedId: string | null): Answer {
-  return {...postFields(row, facts), kind: 'answer', isAccepted: row.id === acceptedId};
-}
-
-function toVote(value: number | null): VoteValue {
-  return value === 1 ? 1 : value === -1 ? -1 : 0;
-}
-
-// Cursors: the sort key of the last answer shown, opaque to clients.
-
-interface CursorKey {
-  score: number;
-  createdAt: string;
-  id: string;
-}
-
-function encodeCursor(sort: Sort, row: PostRow): string {
-  const key = [sort, row.score, row.created_at, row.id];
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeCursor(cursor: string, sort: Sort): CursorKey {
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidCursorError('The cursor is not one this server handed out');
-  }
-  if (
-    !Array.isArray(key) ||
-    key.length !== 4 ||
-    typeof key[1] !== 'number' ||
-    !Number.isInteger(key[1]) ||
-    typeof key[2] !== 'string' ||
-    typeof key[3] !== 'string'
-  ) {
-    throw new InvalidCursorError('The cursor is not one this server handed out');
-  }
-  if (key[0] !== sort)
-    throw new InvalidCursorError(`The cursor belongs to sort "${String(key[0])}"`);
-  return {score: key[1], createdAt: key[2], id: key[3]};
-}
-
-function orderFor(query: PostQuery, sort: Sort): PostQuery {
-  switch (sort) {
-    case 'votes':
-      return query.orderBy('p.score', 'desc').orderBy('p.created_at', 'asc').orderBy('p.id', 'asc');
-    case 'oldest':
-      return query.orderBy('p.created_at', 'asc').orderBy('p.id', 'asc');
-    case 'newest':
-      return query.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc');
+  #comments() {
+    return this.db
+      .selectFrom('posts as p')
+      .leftJoin('viewers as a', 'a.id', 'p.author_id')
+      .leftJoin('viewers as e', 'e.id', 'p.editor_id')
+      .selectAll('p')
+      .select(['a.points as author_points', 'e.points as editor_points']);
   }
 }
 
-type PostFilter = ExpressionBuilder<{p: DB['posts']}, 'p'>;
+/**
+ * A post the viewer can reach: it, its question and (for a comment) the post it is on
+ * are all visible to them.
+ */
+export function reachable(record: PostRecord, viewerId: string | null): boolean {
+  const own = (authorId: string | null) => viewerId !== null && authorId === viewerId;
+  const visible = (status: StoredStatus, authorId: string | null) =>
+    status === 'published' || (status !== 'removed' && own(authorId));
+  return (
+    visible(record.status, record.authorId) &&
+    visible(record.question.status, record.question.authorId) &&
+    (record.parent === null || visible(record.parent.status, record.parent.authorId))
+  );
+}
 
-/** Rows strictly after `key` in the order of `sort`. */
-function keysetAfter(eb: PostFilter, sort: Sort, key: CursorKey) {
-  const later = (op: '>' | '<') =>
-    eb.or([
-      eb('p.created_at', op, key.createdAt),
-      eb.and([eb('p.created_at', '=', key.createdAt), eb('p.id', op, key.id)]),
-    ]);
-  switch (sort) {
-    case 'votes':
-      return eb.or([
-        eb('p.score', '<', key.score),
-        eb.and([eb('p.score', '=', key.score), later('>')]),
-      ]);
-    case 'oldest':
-      return later('>');
-    case 'newest':
-      return later('<');
-  }
+async function addPoints(db: Kysely<DB>, viewerId: string, points: number) {
+  await db
+    .updateTable('viewers')
+    .set((eb) => ({points: eb('points', '+', points)}))
+    .where('id', '=', viewerId)
+    .execute();
+}
+
+/** Best-answer points, except for the asker choosing their own answer. */
+async function awardBestAnswer(
+  db: Kysely<DB>,
+  answerId: string,
+  askerId: string | null,
+  sign: 1 | -1,
+) {
+  const answer = await db
+    .selectFrom('posts')
+    .select('author_id')
+    .where('id', '=', answerId)
+    .executeTakeFirst();
+  if (!answer?.author_id || answer.author_id === askerId) return;
+  await addPoints(db, answer.author_id, sign * pointsForBestAnswer);
 }

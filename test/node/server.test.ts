@@ -13,7 +13,11 @@ describe('reference server process', () => {
 
   it('creates, migrates and seeds its database on first run', async () => {
     assert.ok(existsSync(server.db));
-    assert.ok(server.lines.some((line) => line.includes('migrated (0001_posts_and_votes)')));
+    assert.ok(
+      server.lines.some((line) =>
+        line.includes('migrated (0001_posts_and_votes, 0002_write_path)'),
+      ),
+    );
     const response = await fetch(`${server.api}/questions/therapist-confidentiality`);
     assert.equal(response.status, 200);
     const thread = (await response.json()) as {question: {score: number}; answers: unknown[]};

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {sql} from 'kysely';
+import type {Kysely} from 'kysely';
+import type {DB} from '../../src/server/db/database.js';
 import {openSqlite} from '../../src/server/db/database.js';
 import {migrateToLatest, migrationNames} from '../../src/server/db/migrations.js';
 import {InvalidCursorError, KyselyStore} from '../../src/server/store.js';
@@ -47,6 +49,22 @@ describe('KyselyStore on SQLite', () => {
       }
     }
     await store.setAcceptedAnswer('q', answerIds[12]!);
+    // Comments: 5 on the question, 2 on answer 7, 1 on answer 3.
+    for (const [parentId, count] of [
+      ['q', 5],
+      [answerIds[7]!, 2],
+      [answerIds[3]!, 1],
+    ] as const) {
+      for (let i = 0; i < count; i++) {
+        const author = await store.createViewer();
+        await store.addComment({
+          questionId: 'q',
+          parentId,
+          body: `comment ${i} on ${parentId}`,
+          authorId: author.id,
+        });
+      }
+    }
   });
   after(() => store.close());
 
@@ -154,12 +172,59 @@ describe('KyselyStore on SQLite', () => {
     assert.equal(typeof thread.answers[2]!.author.points, 'number');
   });
 
-  it('reads a page in three queries however many answers it holds', async () => {
+  it('reads a page with every post’s latest comments in four queries, however many there are', async () => {
     for (const limit of [5, 50]) {
-      queries.length = 0;
-      await store.getThread('q', {sort: 'votes', viewerId: null, limit});
-      assert.equal(queries.length, 3); // the question, the accepted answer, the page
+      for (const viewerId of [null, asker]) {
+        queries.length = 0;
+        const thread = (await store.getThread('q', {sort: 'votes', viewerId, limit}))!;
+        // The question, the leading answers (accepted, the viewer's own unpublished), the page,
+        // and one windowed query for the comments of all of them.
+        assert.equal(queries.length, 4);
+        assert.match(queries[3]!.sql, /row_number\(\) over ?\(partition by "p"\."parent_id"/);
+        assert.equal(thread.question.comments.count, 5);
+      }
     }
+  });
+
+  it('shows the latest few comments of each post, oldest first among them, and the count', async () => {
+    const thread = (await store.getThread('q', {sort: 'votes', viewerId: null}))!;
+    const {comments} = thread.question;
+    assert.equal(comments.count, 5);
+    assert.deepEqual(
+      comments.items.map((c) => c.body.text),
+      ['comment 2 on q', 'comment 3 on q', 'comment 4 on q'],
+    );
+    const byId = new Map(thread.answers.map((a) => [a.id, a.comments]));
+    assert.deepEqual(byId.get(answerIds[7]!)!.count, 2);
+    assert.deepEqual(
+      byId.get(answerIds[7]!)!.items.map((c) => c.parentId),
+      [answerIds[7], answerIds[7]],
+    );
+    assert.equal(byId.get(answerIds[3]!)!.count, 1);
+    assert.deepEqual(byId.get(answerIds[0]!), {items: [], count: 0});
+    const all = (await store.getComments('q', {viewerId: null}))!;
+    assert.equal(all.comments.length, 5);
+    assert.equal(all.comments[0]!.body.text, 'comment 0 on q');
+    assert.equal(all.nextCursor, null);
+  });
+
+  it('pages through a post’s comments oldest first', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = (await store.getComments('q', {viewerId: null, cursor, limit: 2}))!;
+      seen.push(...page.comments.map((c) => c.body.text));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    assert.deepEqual(
+      seen,
+      [0, 1, 2, 3, 4].map((i) => `comment ${i} on q`),
+    );
+    const votesCursor = (await store.getThread('q', {sort: 'votes', viewerId: null}))!.nextCursor!;
+    await assert.rejects(
+      store.getComments('q', {viewerId: null, cursor: votesCursor}),
+      InvalidCursorError,
+    );
   });
 
   for (const sort of ['votes', 'oldest', 'newest'] as const) {
@@ -167,11 +232,7 @@ describe('KyselyStore on SQLite', () => {
       const first = (await store.getThread('q', {sort, viewerId: null}))!;
       queries.length = 0;
       await store.getThread('q', {sort, viewerId: null, cursor: first.nextCursor!});
-      const page = queries.at(-1)!;
-      const plan = await sql<{
-        detail: string;
-      }>`explain query plan ${sql.raw(inline(page.sql, page.parameters))}`.execute(db);
-      const details = plan.rows.map((row) => row.detail);
+      const details = await planOf(db, queries.at(-2)!); // the page; the comments come last
       assert.ok(details[0]!.startsWith('SEARCH p USING INDEX posts_by_'), details.join('; '));
       assert.ok(
         !details.some((d) => d.includes('TEMP B-TREE') || d.startsWith('SCAN')),
@@ -180,10 +241,109 @@ describe('KyselyStore on SQLite', () => {
     });
   }
 
+  it('reads the comments of a page from an index, sorting only those comments', async () => {
+    queries.length = 0;
+    await store.getThread('q', {sort: 'votes', viewerId: asker});
+    const details = await planOf(db, queries.at(-1)!);
+    const posts = details.filter((d) => / p\b/.test(d));
+    // One range of the index per post shown; the window then sorts just the rows it found.
+    assert.deepEqual(posts, ['SEARCH p USING INDEX posts_by_parent (kind=? AND parent_id=?)']);
+    assert.ok(!details.some((d) => /^SCAN (p|posts)\b/.test(d)), details.join('; '));
+  });
+
+  it('lets the viewer see their own unpublished posts, marked so, and nobody else', async () => {
+    const author = await store.createViewer();
+    const pending = await store.addAnswer({
+      questionId: 'q',
+      body: 'an answer waiting for a moderator',
+      authorId: author.id,
+      status: 'pending',
+    });
+    await store.addComment({
+      questionId: 'q',
+      parentId: 'q',
+      body: 'a comment waiting too',
+      authorId: author.id,
+      status: 'pending',
+    });
+    const asAuthor = (await store.getThread('q', {sort: 'votes', viewerId: author.id}))!;
+    assert.equal(asAuthor.answers[0]!.isAccepted, true);
+    assert.equal(asAuthor.answers[1]!.id, pending.id);
+    assert.equal(asAuthor.answers[1]!.status, 'pending');
+    assert.deepEqual(asAuthor.answers[1]!.viewerCan.vote, {allowed: false, reason: 'own-post'});
+    assert.equal(asAuthor.question.comments.count, 6);
+    assert.equal(asAuthor.question.comments.items.at(-1)!.status, 'pending');
+    const asOther = (await store.getThread('q', {sort: 'votes', viewerId: null, limit: 50}))!;
+    assert.ok(!asOther.answers.some((a) => a.id === pending.id));
+    assert.equal(asOther.question.comments.count, 5);
+    assert.equal(asOther.question.answerCount, 25); // pending answers are not counted
+  });
+
+  it('keeps counts, points and the best answer consistent when a post is removed', async () => {
+    const author = await store.createViewer({points: 100});
+    const answer = await store.addAnswer({
+      questionId: 'q',
+      body: 'an answer about to be removed',
+      authorId: author.id,
+      displayName: 'Leaving',
+    });
+    const voter = await store.createViewer();
+    await store.setVote(answer.id, voter.id, 1);
+    await store.setAcceptedAnswer('q', answer.id);
+    const points = async () =>
+      (
+        await db
+          .selectFrom('viewers')
+          .select('points')
+          .where('id', '=', author.id)
+          .executeTakeFirstOrThrow()
+      ).points;
+    assert.equal(await points(), 100 + 10 + 15);
+    const before = (await store.getThread('q', {sort: 'votes', viewerId: null}))!;
+    assert.equal(before.question.answerCount, 26);
+    await store.removePost(answer.id);
+    const after = (await store.getThread('q', {sort: 'votes', viewerId: author.id, limit: 50}))!;
+    assert.equal(after.question.answerCount, 25);
+    assert.ok(!after.answers.some((a) => a.id === answer.id)); // not even for its author
+    assert.ok(!after.answers.some((a) => a.isAccepted));
+    assert.equal(await points(), 100);
+    await store.setAcceptedAnswer('q', answerIds[12]!);
+  });
+
+  it('gives no best-answer points for choosing your own answer to your own question', async () => {
+    const answer = await store.addAnswer({
+      questionId: 'q',
+      body: 'the asker answering their own question',
+      authorId: asker,
+    });
+    const points = async () =>
+      (
+        await db
+          .selectFrom('viewers')
+          .select('points')
+          .where('id', '=', asker)
+          .executeTakeFirstOrThrow()
+      ).points;
+    const before = await points();
+    await store.setAcceptedAnswer('q', answer.id);
+    assert.equal(await points(), before);
+    await store.setAcceptedAnswer('q', answerIds[12]!);
+    assert.equal(await points(), before);
+    await store.removePost(answer.id);
+  });
+
   it('returns null for an unknown question', async () => {
     assert.equal(await store.getThread('nope', {sort: 'votes', viewerId: null}), null);
   });
 });
+
+/** The query plan's steps, one string each. */
+async function planOf(db: Kysely<DB>, query: {sql: string; parameters: readonly unknown[]}) {
+  const plan = await sql<{
+    detail: string;
+  }>`explain query plan ${sql.raw(inline(query.sql, query.parameters))}`.execute(db);
+  return plan.rows.map((row) => row.detail);
+}
 
 /** SQL with its parameters written in, for EXPLAIN. */
 function inline(query: string, parameters: readonly unknown[]): string {

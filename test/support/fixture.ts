@@ -21,6 +21,10 @@ interface QuestionFixture {
   scores?: number[];
   /** Index of the answer to accept. */
   accept?: number;
+  /** Number of comments on the question (each from a different viewer). */
+  questionComments?: number;
+  /** Number of comments on each answer, in order. */
+  answerComments?: number[];
 }
 
 interface Fixture {
@@ -63,10 +67,23 @@ for (const q of fixture.questions ?? []) {
       const voter = await store.createViewer();
       await store.setVote(answer.id, voter.id, (q.scores![i]! > 0 ? 1 : -1) as 1 | -1);
     }
+    for (let c = 0; c < (q.answerComments?.[i] ?? 0); c++) await comment(q.id, answer.id, c);
     answers.push({id: answer.id, token: author.token});
   }
+  for (let c = 0; c < (q.questionComments ?? 0); c++) await comment(q.id, q.id, c);
   if (q.accept !== undefined) await store.setAcceptedAnswer(q.id, answers[q.accept]!.id);
   made[q.id] = {askerToken, answers};
 }
 await db.destroy();
+
+async function comment(questionId: string, parentId: string, n: number) {
+  const author = await store.createViewer();
+  await store.addComment({
+    questionId,
+    parentId,
+    body: `Comment ${n + 1} on ${parentId}.`,
+    authorId: author.id,
+    displayName: `Commenter ${n + 1}`,
+  });
+}
 console.log(JSON.stringify(made));

@@ -12,10 +12,13 @@ import {fileURLToPath} from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const MODERATOR_TOKEN = 'test-moderator-token-0123456789';
 
 /**
  * @typedef {{seed?: boolean, fixture?: unknown, env?: Record<string, string>, dir?: string}} StartOptions
- * @typedef {{url: string, api: string, db: string, adminToken: string, pid: number, stop: () => Promise<void>, lines: string[]}} RunningServer
+ *   `dir`: the folder of the database file; servers started with the same one share it,
+ *   and it is left in place when they stop.
+ * @typedef {{url: string, api: string, db: string, adminToken: string, moderatorToken: string, pid: number, stop: () => Promise<void>, lines: string[]}} RunningServer
  */
 
 /**
@@ -60,6 +63,7 @@ export async function startServer(options = {}) {
     QUANDA_DB: db,
     QUANDA_SEED: options.seed ? '1' : '0',
     QUANDA_ADMIN_TOKEN: ADMIN_TOKEN,
+    QUANDA_MODERATOR_TOKEN: MODERATOR_TOKEN,
     ...options.env,
   });
   /** @type {string[]} */
@@ -100,6 +104,7 @@ export async function startServer(options = {}) {
     api: `${url}/api`,
     db,
     adminToken: ADMIN_TOKEN,
+    moderatorToken: MODERATOR_TOKEN,
     pid: child.pid ?? 0,
     stop,
     lines,

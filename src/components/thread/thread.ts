@@ -345,9 +345,10 @@ export class QuandaThread extends LitElement implements ThreadHost {
 
   /** Says something to screen-reader users through the thread's live region. */
   announce(text: string) {
-    // Clear first, so the same words said twice are announced twice.
+    // Clear first, so the same words said twice are announced twice. (A timer, not an
+    // animation frame: those never come while the tab is in the background.)
     this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = text));
+    setTimeout(() => (this.announcement = text), 50);
   }
 
   /** Tells listeners (and through them the site) what failed; returns the typed error. */

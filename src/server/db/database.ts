@@ -1,8 +1,16 @@
 import Database from 'better-sqlite3';
 import {mkdirSync} from 'node:fs';
 import {dirname} from 'node:path';
-import {Kysely, SqliteDialect} from 'kysely';
-import type {Generated} from 'kysely';
+import {CompiledQuery, Kysely, SqliteDialect, SqliteDriver} from 'kysely';
+import type {DatabaseConnection, Driver, Generated, SqliteDialectConfig} from 'kysely';
+
+export type PostKind = 'question' | 'answer' | 'comment';
+
+/**
+ * A post's status as stored. `removed` is the author's soft delete: the row stays so votes,
+ * flags and counts can be kept consistent, but no one sees it again.
+ */
+export type StoredStatus = 'published' | 'pending' | 'hidden' | 'removed';
 
 /** The tables as Kysely sees them (snake_case in the database, camelCase on the wire). */
 export interface DB {
@@ -14,21 +22,27 @@ export interface DB {
   };
   posts: {
     id: string;
-    kind: 'question' | 'answer';
+    kind: PostKind;
     question_id: string;
-    status: Generated<'published' | 'pending' | 'hidden'>;
+    /** What the post hangs under: the question for an answer, the post commented on for a comment. */
+    parent_id: string | null;
+    status: Generated<StoredStatus>;
     body: string;
+    /** Hash of the body's words (case and spacing ignored), to refuse duplicate siblings. */
+    body_key: string | null;
     author_id: string | null;
     author_name: string | null;
     created_at: string;
     edited_at: string | null;
     editor_id: string | null;
     editor_name: string | null;
+    removed_at: string | null;
     score: Generated<number>;
     title: string | null;
     category: string | null;
     /** JSON array of strings. */
     tags: string | null;
+    /** Published answers only. */
     answer_count: Generated<number>;
     accepted_answer_id: string | null;
   };
@@ -37,6 +51,48 @@ export interface DB {
     viewer_id: string;
     value: number;
     created_at: string;
+  };
+  flags: {
+    post_id: string;
+    viewer_id: string;
+    reason: 'spam' | 'abusive' | 'other';
+    note: string | null;
+    created_at: string;
+    /** Set when a moderator restores or approves the post: the flag no longer counts. */
+    cleared_at: string | null;
+  };
+  idempotency_keys: {
+    /** Whose key: a viewer id, or `moderator`. Keys of different viewers never meet. */
+    scope: string;
+    key: string;
+    /** Hash of method, path and body: the same key with another request is refused. */
+    fingerprint: string;
+    status: number;
+    /** The JSON response body sent the first time. */
+    body: string;
+    created_at: string;
+  };
+  rate_counters: {
+    /** `viewer:<id>` or `ip:<keyed hash>`; never a plain IP address. */
+    subject: string;
+    action: string;
+    /** Start of the hour this count belongs to (ISO-8601 UTC). */
+    window_start: string;
+    count: number;
+  };
+  notification_emails: {
+    id: string;
+    viewer_id: string;
+    post_id: string;
+    email: string;
+    /** Goes into the double opt-in link; nothing is sent until the address is confirmed. */
+    confirm_token: string;
+    confirmed_at: string | null;
+    created_at: string;
+  };
+  settings: {
+    name: string;
+    value: string;
   };
 }
 
@@ -56,7 +112,50 @@ export function openSqlite(
   database.pragma('foreign_keys = ON');
   const {onQuery} = options;
   return new Kysely<DB>({
-    dialect: new SqliteDialect({database}),
+    dialect: new ImmediateSqliteDialect({database}),
     log: onQuery ? (event) => onQuery(event.query.sql, event.query.parameters) : undefined,
   });
+}
+
+/**
+ * The one SQLite-only detail of the store: transactions start with `BEGIN IMMEDIATE`.
+ *
+ * Quanda's transactions are all writes that read first (the idempotency key, the previous
+ * vote, the rate counter). Kysely's default `BEGIN` is deferred: it takes the write lock
+ * only at the first write, and in WAL mode a second process that wrote in between makes
+ * that upgrade fail at once with SQLITE_BUSY (the busy timeout does not apply to it).
+ * `BEGIN IMMEDIATE` takes the write lock up front, so writers from several processes
+ * queue on the busy timeout instead. PostgreSQL needs none of this: its dialect keeps
+ * Kysely's plain `begin`, and the unique keys do the rest.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/**
+ * A write refused by a primary or unique key: SQLite's constraint codes, or PostgreSQL's
+ * `unique_violation`, so the store can tell "someone got there first" from a real failure.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as {code?: unknown} | null)?.code;
+  return (
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === '23505'
+  );
 }

@@ -1,5 +1,6 @@
+import {createHash} from 'node:crypto';
 import {Migrator} from 'kysely';
-import type {Kysely, Migration, MigrationProvider} from 'kysely';
+import type {Kysely, Migration, MigrationProvider, MigrationResultSet} from 'kysely';
 
 /**
  * The schema's history. Each migration runs once, in order, inside a transaction, and is
@@ -74,14 +75,163 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('viewers').execute();
     },
   },
+  '0002_write_path': {
+    // Comments, flags, moderation, soft delete, exactly-once writes and rate limits.
+    async up(db: Kysely<any>) {
+      // Comments are posts too; parent_id says what a post hangs under (an answer's
+      // question, a comment's question or answer), body_key finds duplicate siblings.
+      await db.schema.alterTable('posts').addColumn('parent_id', 'text').execute();
+      await db.schema.alterTable('posts').addColumn('body_key', 'text').execute();
+      await db.schema.alterTable('posts').addColumn('removed_at', 'text').execute();
+      await db
+        .updateTable('posts')
+        .set((eb: any) => ({parent_id: eb.ref('question_id')}))
+        .where('kind', '=', 'answer')
+        .execute();
+      const answers: {id: string; body: string}[] = await db
+        .selectFrom('posts')
+        .select(['id', 'body'])
+        .where('kind', '=', 'answer')
+        .execute();
+      for (const {id, body} of answers) {
+        await db
+          .updateTable('posts')
+          .set({body_key: bodyKey0002(body)})
+          .where('id', '=', id)
+          .execute();
+      }
+
+      // A thread's comments: the latest few per post in one windowed query, and pages of them.
+      await db.schema
+        .createIndex('posts_by_parent')
+        .on('posts')
+        .columns(['kind', 'parent_id', 'created_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('posts_by_body_key')
+        .on('posts')
+        .columns(['parent_id', 'body_key'])
+        .execute();
+      // The moderation queue of pending and hidden posts.
+      await db.schema
+        .createIndex('posts_by_status')
+        .on('posts')
+        .columns(['status', 'created_at'])
+        .execute();
+
+      // One flag per viewer per post, by the key.
+      await db.schema
+        .createTable('flags')
+        .addColumn('post_id', 'text', (col) => col.notNull().references('posts.id'))
+        .addColumn('viewer_id', 'text', (col) => col.notNull().references('viewers.id'))
+        .addColumn('reason', 'text', (col) => col.notNull())
+        .addColumn('note', 'text')
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('cleared_at', 'text')
+        .addPrimaryKeyConstraint('flags_pk', ['post_id', 'viewer_id'])
+        .execute();
+
+      // The first response to each write, replayed for a retry with the same key.
+      await db.schema
+        .createTable('idempotency_keys')
+        .addColumn('scope', 'text', (col) => col.notNull())
+        .addColumn('key', 'text', (col) => col.notNull())
+        .addColumn('fingerprint', 'text', (col) => col.notNull())
+        .addColumn('status', 'integer', (col) => col.notNull())
+        .addColumn('body', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('idempotency_keys_pk', ['scope', 'key'])
+        .execute();
+      await db.schema
+        .createIndex('idempotency_keys_by_age')
+        .on('idempotency_keys')
+        .columns(['created_at'])
+        .execute();
+
+      // Hourly write counts per viewer and per keyed hash of an IP address.
+      await db.schema
+        .createTable('rate_counters')
+        .addColumn('subject', 'text', (col) => col.notNull())
+        .addColumn('action', 'text', (col) => col.notNull())
+        .addColumn('window_start', 'text', (col) => col.notNull())
+        .addColumn('count', 'integer', (col) => col.notNull())
+        .addPrimaryKeyConstraint('rate_counters_pk', ['subject', 'action', 'window_start'])
+        .execute();
+      await db.schema
+        .createIndex('rate_counters_by_window')
+        .on('rate_counters')
+        .columns(['window_start'])
+        .execute();
+
+      // Addresses for notifications, apart from the posts, and only when asked for.
+      await db.schema
+        .createTable('notification_emails')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('viewer_id', 'text', (col) => col.notNull().references('viewers.id'))
+        .addColumn('post_id', 'text', (col) => col.notNull().references('posts.id'))
+        .addColumn('email', 'text', (col) => col.notNull())
+        .addColumn('confirm_token', 'text', (col) => col.notNull().unique())
+        .addColumn('confirmed_at', 'text')
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('notification_emails_by_post')
+        .on('notification_emails')
+        .columns(['post_id'])
+        .execute();
+
+      // Server-wide values generated once, such as the key for hashing IP addresses.
+      await db.schema
+        .createTable('settings')
+        .addColumn('name', 'text', (col) => col.primaryKey())
+        .addColumn('value', 'text', (col) => col.notNull())
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const table of [
+        'settings',
+        'notification_emails',
+        'rate_counters',
+        'idempotency_keys',
+        'flags',
+      ]) {
+        await db.schema.dropTable(table).execute();
+      }
+      for (const index of ['posts_by_status', 'posts_by_body_key', 'posts_by_parent']) {
+        await db.schema.dropIndex(index).execute();
+      }
+      for (const column of ['removed_at', 'body_key', 'parent_id']) {
+        await db.schema.alterTable('posts').dropColumn(column).execute();
+      }
+    },
+  },
 };
+
+/**
+ * The duplicate key as migration 0002 computed it, frozen here so the migration never
+ * changes under a database; the store's `bodyKey` must give the same result.
+ */
+function bodyKey0002(body: string): string {
+  const words = body.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return createHash('sha256').update(words).digest('base64url');
+}
 
 const provider: MigrationProvider = {getMigrations: () => Promise.resolve(migrations)};
 
+const migratorFor = (db: Kysely<any>) =>
+  new Migrator({db, provider, migrationTableName: 'quanda_migrations'});
+
 /** Brings the database up to the latest schema; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({db, provider, migrationTableName: 'quanda_migrations'});
-  const {error, results = []} = await migrator.migrateToLatest();
+  return report(await migratorFor(db).migrateToLatest());
+}
+
+/** Brings the database to the schema of one migration: tests build older databases with it. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
+  return report(await migratorFor(db).migrateTo(name));
+}
+
+function report({error, results = []}: MigrationResultSet): string[] {
   const failed = results.find((result) => result.status === 'Error');
   if (error) {
     const name = failed ? ` (${failed.migrationName})` : '';

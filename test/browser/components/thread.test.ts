@@ -141,7 +141,7 @@ describe('<quanda-thread>', () => {
     await waitUntil(() => $$(el, 'quanda-answer').length === 3);
     expect(client.calls[1]!.cursor).to.equal('c1');
     expect($(el, '[part~="more-button"]')).to.be.null;
-    expect(text($(el, '[role="status"]'))).to.equal('1 more answer shown');
+    await waitUntil(() => text($(el, '[role="status"]')) === '1 more answer shown');
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal($$(el, 'quanda-answer')[2]);
     await expect(el).to.be.accessible();

@@ -1,0 +1,9 @@
+/**
+ * zod/mini ships without messages ("Invalid input" for everything), which keeps the
+ * browser bundle small. The server loads the English ones so the `fields` of its error
+ * envelope read well to the developers who see them; readers never do: the widget maps
+ * each field and code to its own translated text.
+ */
+import * as z from 'zod/mini';
+
+z.config(z.locales.en());

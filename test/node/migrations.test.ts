@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, describe, it} from 'node:test';
+import type {Kysely} from 'kysely';
+import {openSqlite} from '../../src/server/db/database.js';
+import {migrateTo, migrateToLatest, migrationNames} from '../../src/server/db/migrations.js';
+import {KyselyStore, hashToken} from '../../src/server/store.js';
+
+/**
+ * The upgrade path: a database made by the first release (schema 0001, written with that
+ * release's columns only), migrated by this one, keeps every row and works with the new store.
+ */
+describe('migrating a database from 0001', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'quanda-migrate-'));
+  const file = join(dir, 'quanda.db');
+  after(() => rmSync(dir, {recursive: true, force: true}));
+
+  it('keeps the data of 0001 and fills in what 0002 adds', async () => {
+    const old = openSqlite(file);
+    assert.deepEqual(await migrateTo(old, '0001_posts_and_votes'), ['0001_posts_and_votes']);
+    await writeRelease1Data(old as Kysely<any>);
+    await old.destroy();
+
+    const db = openSqlite(file);
+    assert.deepEqual(await migrateToLatest(db), migrationNames.slice(1));
+    const store = new KyselyStore(db);
+    const askerId = await store.viewerIdForToken('asker-token-from-release-1');
+    assert.equal(askerId, 'asker');
+
+    const thread = (await store.getThread('old-q', {sort: 'votes', viewerId: askerId}))!;
+    assert.equal(thread.question.title, 'A question from the first release');
+    assert.equal(thread.question.answerCount, 2);
+    assert.equal(thread.question.score, 1);
+    assert.deepEqual(thread.question.comments, {items: [], count: 0});
+    assert.deepEqual(
+      thread.answers.map((a) => [a.id, a.isAccepted, a.score]),
+      [
+        ['old-a2', true, 0],
+        ['old-a1', false, 2],
+      ],
+    );
+    assert.equal(thread.viewer.isAsker, true);
+
+    // 0002 gave the old answers their parent and duplicate key: a new copy of one is caught.
+    const duplicate = await store.hasDuplicate({
+      parentId: 'old-q',
+      kind: 'answer',
+      body: '  SLEEP   matters more than you think.',
+      authorId: 'reader',
+    });
+    assert.equal(duplicate, true);
+
+    // And the new tables work on the old data.
+    const comment = await store.addComment({
+      questionId: 'old-q',
+      parentId: 'old-a1',
+      body: 'A comment after the upgrade',
+      authorId: 'reader',
+    });
+    assert.equal(comment.parentId, 'old-a1');
+    await store.setVote('old-a1', 'reader', 0);
+    const again = (await store.getThread('old-q', {sort: 'votes', viewerId: null}))!;
+    assert.equal(again.answers.find((a) => a.id === 'old-a1')!.score, 1);
+    assert.equal(again.answers.find((a) => a.id === 'old-a1')!.comments.count, 1);
+    await store.close();
+  });
+});
+
+/** Rows exactly as release 1's store wrote them: only the columns 0001 has. */
+async function writeRelease1Data(db: Kysely<any>) {
+  const at = '2026-01-01T00:00:00.000Z';
+  await db
+    .insertInto('viewers')
+    .values([
+      {id: 'asker', token_hash: hashToken('asker-token-from-release-1'), points: 5, created_at: at},
+      {id: 'answerer', token_hash: hashToken('answerer-token'), points: 0, created_at: at},
+      {id: 'reader', token_hash: hashToken('reader-token'), points: 0, created_at: at},
+    ])
+    .execute();
+  const post = {
+    status: 'published',
+    author_name: null,
+    edited_at: null,
+    editor_id: null,
+    editor_name: null,
+    category: null,
+    tags: null,
+    title: null,
+    accepted_answer_id: null,
+    answer_count: 0,
+  };
+  await db
+    .insertInto('posts')
+    .values([
+      {
+        ...post,
+        id: 'old-q',
+        kind: 'question',
+        question_id: 'old-q',
+        body: 'Does sleep help?',
+        author_id: 'asker',
+        created_at: at,
+        title: 'A question from the first release',
+        tags: '[]',
+        answer_count: 2,
+        accepted_answer_id: 'old-a2',
+        score: 1,
+      },
+      {
+        ...post,
+        id: 'old-a1',
+        kind: 'answer',
+        question_id: 'old-q',
+        body: 'Sleep matters more than you think.',
+        author_id: 'answerer',
+        created_at: '2026-01-02T00:00:00.000Z',
+        score: 2,
+      },
+      {
+        ...post,
+        id: 'old-a2',
+        kind: 'answer',
+        question_id: 'old-q',
+        body: 'It helped me a lot, after a while.',
+        author_id: 'answerer',
+        created_at: '2026-01-03T00:00:00.000Z',
+        score: 0,
+      },
+    ])
+    .execute();
+  await db
+    .insertInto('votes')
+    .values([
+      {post_id: 'old-q', viewer_id: 'reader', value: 1, created_at: at},
+      {post_id: 'old-a1', viewer_id: 'reader', value: 1, created_at: at},
+      {post_id: 'old-a1', viewer_id: 'asker', value: 1, created_at: at},
+    ])
+    .execute();
+}

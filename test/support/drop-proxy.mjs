@@ -1,0 +1,71 @@
+// @ts-check
+/**
+ * A TCP proxy in front of Quanda servers that can lose a response, the way a phone on a
+ * train does: the request reaches the server whole, the server commits the write and
+ * answers, and the proxy destroys the client's connection as soon as the first byte of
+ * that answer arrives. The client sees a network error; the server saw nothing unusual.
+ * No hook inside the server is needed, or used.
+ *
+ * New connections go to the current upstream, which a test can switch (a retry reaching
+ * a second server process, or the same one after a restart).
+ */
+import net from 'node:net';
+
+/**
+ * @param {number} upstreamPort
+ */
+export async function startDropProxy(upstreamPort) {
+  let upstreamPortNow = upstreamPort;
+  let dropsLeft = 0;
+  let dropped = 0;
+  /** @type {Set<net.Socket>} */
+  const sockets = new Set();
+
+  const server = net.createServer((client) => {
+    const upstream = net.connect(upstreamPortNow, '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream);
+    upstream.on('data', (chunk) => {
+      if (dropsLeft > 0) {
+        // The server has answered, so the write is committed: lose the answer.
+        dropsLeft--;
+        dropped++;
+        client.destroy();
+        upstream.destroy();
+        return;
+      }
+      client.write(chunk);
+    });
+    upstream.on('end', () => client.end());
+    client.on('end', () => upstream.end());
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const {port} = /** @type {net.AddressInfo} */ (server.address());
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    /** Loses the next response that comes back (on whatever connection). */
+    dropNextResponse() {
+      dropsLeft++;
+    },
+    /** @param {number} port New connections go here from now on. */
+    setUpstream(port) {
+      upstreamPortNow = port;
+    },
+    /** Responses lost so far. */
+    get dropped() {
+      return dropped;
+    },
+    stop() {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve(undefined)));
+    },
+  };
+}
