@@ -1,4 +1,4 @@
-import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {aTimeout, expect, fixture, fixtureSync, html, waitUntil} from '@open-wc/testing';
 import '../../../src/define.js';
 import type {QuandaAnswer} from '../../../src/components/answer/answer.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
@@ -105,7 +105,7 @@ describe('languages', () => {
   }
 
   it('follows the nearest lang up the page, and switches live when any of them changes', async () => {
-    const wrapper = await fixture<HTMLDivElement>(
+    const wrapper = fixtureSync<HTMLDivElement>(
       html`<div lang="es">
         <quanda-thread .client=${client()} question-id="q1"></quanda-thread>
       </div>`,
@@ -128,7 +128,7 @@ describe('languages', () => {
   });
 
   it('lets two threads on one page speak two languages', async () => {
-    const page = await fixture<HTMLDivElement>(
+    const page = fixtureSync<HTMLDivElement>(
       html`<div>
         <quanda-thread lang="ja" .client=${client()} question-id="q1"></quanda-thread>
         <quanda-thread lang="ar" .client=${client()} question-id="q1"></quanda-thread>
