@@ -7,6 +7,9 @@
  *                                           reference server and database for this test file
  *   quanda-server-stop                     → stops this file's servers
  *   misbehaving-server                     → {url, closedUrl, modes}
+ *   quanda-emulate-media {features}        → emulates CSS media features on this test's
+ *                                           page, forced-colors included (which the
+ *                                           emulateMedia command offers on Playwright only)
  */
 import {startMisbehavingServer} from './misbehaving-server.mjs';
 import {startServer} from './quanda-server.mjs';
@@ -17,6 +20,8 @@ export function serversPlugin() {
   const bySession = new Map();
   /** @type {ReturnType<typeof startMisbehavingServer> | undefined} */
   let misbehaving;
+  /** @type {WeakMap<object, any>} */
+  const cdpSessions = new WeakMap();
 
   const stopSession = async (/** @type {string} */ id) => {
     const servers = bySession.get(id) ?? [];
@@ -41,6 +46,16 @@ export function serversPlugin() {
           misbehaving ??= startMisbehavingServer();
           const {url, closedUrl, modes} = await misbehaving;
           return {url, closedUrl, modes};
+        }
+        case 'quanda-emulate-media': {
+          const {features} = /** @type {{features: {name: string, value: string}[]}} */ (payload);
+          // Straight to the DevTools protocol: puppeteer's emulateMediaFeatures rejects
+          // forced-colors by name, although Chromium supports it.
+          const page = /** @type {any} */ (session.browser).getPage(session.id);
+          let cdp = cdpSessions.get(page);
+          if (!cdp) cdpSessions.set(page, (cdp = await page.createCDPSession()));
+          await cdp.send('Emulation.setEmulatedMedia', {features});
+          return true;
         }
         default:
           return undefined;

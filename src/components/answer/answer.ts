@@ -51,13 +51,13 @@ export class QuandaAnswer extends LocalizedElement {
     >
       <quanda-vote
         part="vote"
-        exportparts="score"
+        exportparts="score, score-label"
         .score=${answer.score}
         .myVote=${answer.viewerVote}
       ></quanda-vote>
       <div>
         ${answer.isAccepted ? html`<p part="badge">${i18n.t('answer.best')}</p>` : nothing}
-        <div part="body">${postBody(answer.body)}</div>
+        <div part="body" dir="auto">${postBody(answer.body)}</div>
         <p part="meta" class="meta">${meta}</p>
         ${editedLine(i18n, answer.lastEdit, now)}
       </div>

@@ -43,24 +43,28 @@ export class QuandaQuestion extends LocalizedElement {
     const time = timeAgo(i18n, question.createdAt, now);
     const author = authorLabel(i18n, question.author);
     const meta = question.category
-      ? i18n.parts('question.askedIn', {time, author, category: question.category})
+      ? i18n.parts('question.askedIn', {
+          time,
+          author,
+          category: html`<bdi>${question.category}</bdi>`,
+        })
       : i18n.parts('question.asked', {time, author});
     return html`<article part="question" aria-labelledby="title">
       <quanda-vote
         part="vote"
-        exportparts="score"
+        exportparts="score, score-label"
         .score=${question.score}
         .myVote=${question.viewerVote}
       ></quanda-vote>
       <div>
-        <div part="title" id="title" role="heading" aria-level=${this.headingLevel}>
+        <div part="title" id="title" role="heading" aria-level=${this.headingLevel} dir="auto">
           ${question.title}
         </div>
-        <div part="body">${postBody(question.body)}</div>
+        <div part="body" dir="auto">${postBody(question.body)}</div>
         ${
           question.tags.length
             ? html`<ul part="tags" aria-label=${i18n.t('question.tags')}>
-                ${question.tags.map((tag) => html`<li part="tag">${tag}</li>`)}
+                ${question.tags.map((tag) => html`<li part="tag" dir="auto">${tag}</li>`)}
               </ul>`
             : nothing
         }

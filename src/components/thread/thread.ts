@@ -21,9 +21,10 @@ import {styles} from './thread.styles.js';
 const SORTS = Sort.def.entries;
 
 /** Parts of inner elements that a page can style from outside, through the thread. */
-const QUESTION_PARTS = 'question, title, body, tags, tag, meta, edited, author, vote, score';
+const QUESTION_PARTS =
+  'question, title, body, tags, tag, meta, edited, author, vote, score, score-label';
 const ANSWER_PARTS =
-  'answer, badge, body: answer-body, meta: answer-meta, edited: answer-edited, author, vote, score';
+  'answer, badge, body: answer-body, meta: answer-meta, edited: answer-edited, author, vote, score, score-label';
 
 /**
  * A question thread, loaded from a Quanda backend: the question, its answers ranked by
@@ -60,6 +61,12 @@ export class QuandaThread extends LitElement {
 
   /** Heading level of the question title; the answer count is one level below. */
   @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
+
+  /**
+   * `light` or `dark` paints the thread in that scheme with a surface of its own. Unset
+   * (the default), the thread has no background and follows the page's `color-scheme`.
+   */
+  @property({reflect: true}) theme?: 'light' | 'dark';
 
   /** Replace to talk to a backend that does not speak the Quanda contract. */
   @property({attribute: false}) client?: QuandaClient;
@@ -170,7 +177,7 @@ export class QuandaThread extends LitElement {
 
   #renderSort() {
     const {i18n} = this;
-    return html`<label class="sort">
+    return html`<label class="sort" part="sort-label">
       <span>${i18n.t('thread.sortLabel')}</span>
       <select part="sort" @change=${this.handleSortChange}>
         ${Object.values(SORTS).map(
