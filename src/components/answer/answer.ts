@@ -19,10 +19,12 @@ import {styles} from './answer.styles.js';
  * @csspart edited - "edited … by …".
  * @csspart author - An author's name.
  * @csspart vote - The score beside the answer.
- * @csspart score - The score's number.
+ * @csspart score - The score's number (forwarded from `<quanda-vote>`).
+ * @csspart score-label - The word after the number (forwarded from `<quanda-vote>`).
  * @cssstate accepted - This is the best answer.
- * @cssprop [--quanda-answer-best-color=var(--quanda-color-success, #1b7f3b)] - Background of the "Best answer" badge.
- * @cssprop [--quanda-answer-best-text=#ffffff] - Text of the "Best answer" badge.
+ * @cssprop [--quanda-answer-best-color=var(--quanda-color-success)] - Background of the "Best answer" badge.
+ * @cssprop [--quanda-answer-best-text=light-dark(#ffffff, #06210f)] - Text of the "Best answer" badge.
+ * @cssprop [--quanda-answer-accepted-surface=transparent] - Background of the best answer.
  */
 export class QuandaAnswer extends LocalizedElement {
   static override styles = [hostStyles, postStyles, styles];

@@ -21,8 +21,10 @@ import {styles} from './question.styles.js';
  * @csspart edited - "edited … by …".
  * @csspart author - An author's name.
  * @csspart vote - The score beside the question.
- * @csspart score - The score's number.
+ * @csspart score - The score's number (forwarded from `<quanda-vote>`).
+ * @csspart score-label - The word after the number (forwarded from `<quanda-vote>`).
  * @cssprop [--quanda-question-title-size=1.375em] - Size of the title.
+ * @cssprop [--quanda-question-title-font-family=inherit] - Font of the title, say the blog's heading font.
  */
 export class QuandaQuestion extends LocalizedElement {
   static override styles = [hostStyles, postStyles, styles];

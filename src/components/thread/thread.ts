@@ -29,23 +29,41 @@ const ANSWER_PARTS =
 /**
  * A question thread, loaded from a Quanda backend: the question, its answers ranked by
  * votes with the best answer first, and "Show more answers". The only element that talks
- * to the backend; the others show what it hands them.
+ * to the backend; the others show what it hands them. Speaks the language of `lang` on
+ * the element or the nearest ancestor, and changes language when that attribute changes.
  *
  * @summary Drop-in Q&A thread: `<quanda-thread endpoint="…" question-id="…">`.
  * @tag quanda-thread
- * @fires {QuandaErrorEvent} quanda-error - A request failed; the reader has been told.
+ * @fires {QuandaErrorEvent} quanda-error - A request failed; the reader has been told. `event.error` is a `QuandaError`, `event.operation` is `load` or `load-more`.
  * @csspart thread - The whole thread.
- * @csspart status - "Loading answers…".
+ * @csspart status - "Loading answers…", or that no question is set.
  * @csspart error - The message shown when loading failed.
  * @csspart retry-button - "Try again" after a failure.
  * @csspart answers-header - The answer count and the sort control.
  * @csspart answers-heading - "3 answers".
- * @csspart sort - The sort control.
+ * @csspart sort-label - "Sort answers by" and the control.
+ * @csspart sort - The sort control (a `<select>`).
  * @csspart answers - The list of answers.
  * @csspart empty - "No answers yet."
  * @csspart more-button - "Show more answers".
- * @csspart question - Forwarded from `<quanda-question>`; so are title, body, tags, tag, meta, edited, author, vote and score.
- * @csspart answer - Forwarded from each `<quanda-answer>`; so are badge, answer-body, answer-meta and answer-edited.
+ * @csspart question - Forwarded from `<quanda-question>`: the whole question.
+ * @csspart title - Forwarded from `<quanda-question>`: its title.
+ * @csspart body - Forwarded from `<quanda-question>`: its text.
+ * @csspart tags - Forwarded from `<quanda-question>`: the list of tags.
+ * @csspart tag - Forwarded from `<quanda-question>`: one tag.
+ * @csspart meta - Forwarded from `<quanda-question>`: "asked … by …".
+ * @csspart edited - Forwarded from `<quanda-question>`: "edited … by …".
+ * @csspart answer - Forwarded from each `<quanda-answer>`: the whole answer.
+ * @csspart badge - Forwarded from `<quanda-answer>`: the "Best answer" badge.
+ * @csspart answer-body - Forwarded from `<quanda-answer>`: its text (`body` there).
+ * @csspart answer-meta - Forwarded from `<quanda-answer>`: "answered … by …" (`meta` there).
+ * @csspart answer-edited - Forwarded from `<quanda-answer>`: "edited … by …" (`edited` there).
+ * @csspart author - Forwarded from the question and the answers: an author's name.
+ * @csspart vote - Forwarded from the question and the answers: the score beside a post.
+ * @csspart score - Forwarded from each `<quanda-vote>`: the number.
+ * @csspart score-label - Forwarded from each `<quanda-vote>`: the word after the number.
+ * @cssprop [--quanda-thread-gap=var(--quanda-space-m, 16px)] - Space between the question, the answers header and the answers.
+ * @cssprop [--quanda-thread-padding=0] - Padding around the thread; `var(--quanda-space-l, 24px)` when it has a `theme`.
  */
 export class QuandaThread extends LitElement {
   static override styles = [hostStyles, styles];

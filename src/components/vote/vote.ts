@@ -11,7 +11,9 @@ import {styles} from './vote.styles.js';
  * @tag quanda-vote
  * @csspart score - The number.
  * @csspart score-label - The word after the number ("votes").
- * @cssprop [--quanda-vote-accent=var(--quanda-color-accent, #1a5fd1)] - Colour of the reader's own vote.
+ * @cssprop [--quanda-vote-accent=var(--quanda-color-accent)] - Colour of the score the reader voted on.
+ * @cssprop [--quanda-vote-width=48px] - Least width of the score column.
+ * @cssprop [--quanda-vote-score-size=1.5em] - Size of the number.
  */
 export class QuandaVote extends LocalizedElement {
   static override styles = [hostStyles, styles];
