@@ -56,7 +56,6 @@ const tokens = css`
     box-sizing: border-box;
     font: inherit;
     font-family: var(--_font-family);
-    font-size: var(--_font-size);
     color: var(--_text);
   }
 `;
@@ -84,13 +83,18 @@ const themes = css`
 /*
  * The page's inherited text styles stop at our first box: only the font family, size and
  * colour come through (by design, above). A page's `* {letter-spacing: …; text-transform:
- * …}` or a reset's `line-height` cannot reach inside, and the base size is applied once
- * (nested Quanda elements would otherwise compound an em size). Box sizing is set, not
- * inherited, so a reset's content-box on the host does not change our boxes.
+ * …}` or a reset's `line-height` cannot reach inside. The tokens are applied here rather
+ * than on :host, which a page rule on the element itself would beat for the thread's own
+ * text but not for the elements nested in it; and the base size is applied once (nested
+ * Quanda elements would otherwise compound an em size). Box sizing is set, not inherited,
+ * so a reset's content-box on the host does not change our boxes.
  */
 const isolation = css`
   :host > * {
     --quanda-font-size: 1em;
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    color: var(--_text);
     font-weight: normal;
     font-style: normal;
     font-variant: normal;

@@ -12,3 +12,11 @@ type Feature =
 export function emulateMediaFeatures(features: Feature[]) {
   return executeServerCommand<boolean, {features: Feature[]}>('quanda-emulate-media', {features});
 }
+
+/**
+ * Lets this test's page keep focus (and :focus-visible) while another test file's page is
+ * in front: wtr runs two files at once, and only one page can have the real focus.
+ */
+export function emulateFocus() {
+  return executeServerCommand<boolean, undefined>('quanda-emulate-focus');
+}

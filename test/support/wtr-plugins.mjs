@@ -10,6 +10,9 @@
  *   quanda-emulate-media {features}        → emulates CSS media features on this test's
  *                                           page, forced-colors included (which the
  *                                           emulateMedia command offers on Playwright only)
+ *   quanda-emulate-focus                   → this test's page behaves as if focused even when
+ *                                           another file's page is in front (wtr runs two at
+ *                                           once), so :focus-visible and focus tests hold
  */
 import {startMisbehavingServer} from './misbehaving-server.mjs';
 import {startServer} from './quanda-server.mjs';
@@ -22,6 +25,13 @@ export function serversPlugin() {
   let misbehaving;
   /** @type {WeakMap<object, any>} */
   const cdpSessions = new WeakMap();
+  /** A DevTools protocol session on the test's page, one per page. */
+  const cdpFor = async (/** @type {any} */ session) => {
+    const page = session.browser.getPage(session.id);
+    let cdp = cdpSessions.get(page);
+    if (!cdp) cdpSessions.set(page, (cdp = await page.createCDPSession()));
+    return cdp;
+  };
 
   const stopSession = async (/** @type {string} */ id) => {
     const servers = bySession.get(id) ?? [];
@@ -51,12 +61,12 @@ export function serversPlugin() {
           const {features} = /** @type {{features: {name: string, value: string}[]}} */ (payload);
           // Straight to the DevTools protocol: puppeteer's emulateMediaFeatures rejects
           // forced-colors by name, although Chromium supports it.
-          const page = /** @type {any} */ (session.browser).getPage(session.id);
-          let cdp = cdpSessions.get(page);
-          if (!cdp) cdpSessions.set(page, (cdp = await page.createCDPSession()));
-          await cdp.send('Emulation.setEmulatedMedia', {features});
+          await (await cdpFor(session)).send('Emulation.setEmulatedMedia', {features});
           return true;
         }
+        case 'quanda-emulate-focus':
+          await (await cdpFor(session)).send('Emulation.setFocusEmulationEnabled', {enabled: true});
+          return true;
         default:
           return undefined;
       }

@@ -4,10 +4,13 @@ import '../../../src/define.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {answer, thread} from '../../support/builders.js';
 import {$, $$} from '../../support/dom.js';
+import {emulateFocus} from '../../support/media.js';
 import {ScriptedClient, ok} from '../../support/scripted-client.js';
 
 /** Keyboard only: Tab to each control, operate it with keys, and see where focus lands. */
 describe('keyboard', () => {
+  before(() => emulateFocus());
+
   let client: ScriptedClient;
   let el: QuandaThread;
 

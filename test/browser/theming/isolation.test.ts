@@ -1,4 +1,4 @@
-import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {aTimeout, expect, fixtureSync, html, waitUntil} from '@open-wc/testing';
 import '../../../src/define.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {$} from '../../support/dom.js';
@@ -51,7 +51,7 @@ function boxes(thread: QuandaThread) {
 
 describe('isolation from the host page', () => {
   it('keeps every box of the thread where it is on a hostile page', async () => {
-    const box = await fixture<HTMLElement>(
+    const box = fixtureSync<HTMLElement>(
       html`<section style="width: 640px; font: 16px/1.2 Arial, sans-serif; color: #222">
         <quanda-thread
           .client=${new ScriptedClient().always(ok(markedThread({nextCursor: 'c1'})))}

@@ -4,7 +4,7 @@ import '../../../src/define.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {answer, thread} from '../../support/builders.js';
 import {$, $$} from '../../support/dom.js';
-import {emulateMediaFeatures} from '../../support/media.js';
+import {emulateFocus, emulateMediaFeatures} from '../../support/media.js';
 import {pageStyle} from '../../support/page-style.js';
 import {ScriptedClient, ok} from '../../support/scripted-client.js';
 import {composedElements} from '../../support/states.js';
@@ -53,6 +53,8 @@ const LIGHT_ACCENT = 'rgb(26, 95, 209)';
 const DARK_ACCENT = 'rgb(138, 180, 248)';
 
 describe('theming', () => {
+  before(() => emulateFocus());
+
   let cleanups: (() => unknown)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -142,6 +144,18 @@ describe('theming', () => {
     box.append(el);
     expect(style(inAnswer(el, '[part~="body"]')).fontSize).to.equal('16px');
     expect(style(inQuestion(el, '[part~="body"]')).fontSize).to.equal('16px');
+  });
+
+  it('lets tokens win over the page’s own font and colour on the element, everywhere alike', async () => {
+    withPageStyle(`quanda-thread {
+      font-family: Georgia; color: rgb(200, 0, 0);
+      --quanda-font-family: 'Courier New'; --quanda-color-text: rgb(1, 2, 3);
+    }`);
+    const el = await mount();
+    for (const node of [$(el, '[part~="answers-heading"]')!, inAnswer(el, '[part~="body"]')]) {
+      expect(style(node).fontFamily).to.equal('"Courier New"');
+      expect(style(node).color).to.equal('rgb(1, 2, 3)');
+    }
   });
 
   it('lets ::part rules on the page reach every part, the forwarded ones included', async () => {
