@@ -9,6 +9,8 @@ type Host = ReactiveControllerHost & HTMLElement;
  * Finds the language a thread should speak — `lang` on the element, else the nearest
  * ancestor's, else the page's — loads that catalogue on demand, and follows changes to
  * any of those attributes (single-page sites switch languages without a reload).
+ * Ancestors include the hosts of shadow roots, so a thread inside a site's own component
+ * still follows `<html lang>`.
  */
 export class LocaleController implements ReactiveController {
   /** The current localizer; English until the wanted catalogue has loaded. */
@@ -27,9 +29,7 @@ export class LocaleController implements ReactiveController {
   hostConnected() {
     this.#observer = new MutationObserver(() => this.#update());
     const options = {attributes: true, attributeFilter: ['lang']};
-    for (let node: Element | null = this.#host; node; node = node.parentElement) {
-      this.#observer.observe(node, options);
-    }
+    for (const node of ancestors(this.#host)) this.#observer.observe(node, options);
     this.#update();
   }
 
@@ -39,7 +39,8 @@ export class LocaleController implements ReactiveController {
   }
 
   #update() {
-    const tag = this.#host.closest('[lang]')?.getAttribute('lang') || 'en';
+    const withLang = ancestors(this.#host).find((node) => node.hasAttribute('lang'));
+    const tag = withLang?.getAttribute('lang') || 'en';
     if (tag === this.#wanted) return;
     this.#wanted = tag;
     void loadLocalizer(tag).then((localizer) => {
@@ -48,4 +49,15 @@ export class LocaleController implements ReactiveController {
       this.#onChange(localizer);
     });
   }
+}
+
+/** The element and its ancestors up to `<html>`, crossing out of shadow roots. */
+function ancestors(element: Element): Element[] {
+  const out: Element[] = [];
+  for (let node: Element | null = element; node;) {
+    out.push(node);
+    const parent: Node | null = node.parentNode;
+    node = parent instanceof ShadowRoot ? parent.host : node.parentElement;
+  }
+  return out;
 }

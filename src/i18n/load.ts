@@ -1,39 +1,98 @@
-import {Localizer, english} from './localizer.js';
+import {Localizer, english, englishCatalog} from './localizer.js';
 import type {Catalog} from './localizer.js';
+
+/** Loads a locale: its catalogue, or a ready localizer (the tests' pseudo-locale). */
+export type LocaleLoader = () => Promise<Catalog | Localizer>;
 
 /**
  * Catalogues other than English load on demand, each its own small chunk, so a reader
  * downloads only their language. Add a locale by adding a file and a line here.
  */
-const loaders: Record<string, () => Promise<Catalog>> = {};
+const loaders = new Map<string, LocaleLoader>([
+  ['es', () => import('./locales/es.js').then((module) => module.es)],
+  ['de', () => import('./locales/de.js').then((module) => module.de)],
+  ['fr', () => import('./locales/fr.js').then((module) => module.fr)],
+  ['ja', () => import('./locales/ja.js').then((module) => module.ja)],
+  ['ar', () => import('./locales/ar.js').then((module) => module.ar)],
+]);
 
-export const supportedLocales = ['en', ...Object.keys(loaders)] as const;
+/** Every locale with a catalogue: English first, then those loaded on demand. */
+export function supportedLocales(): string[] {
+  return ['en', ...loaders.keys()];
+}
+
+/**
+ * Adds (or replaces) a locale. Not part of the public API yet: the tests register their
+ * pseudo-locale through it, so it never ships in a bundle.
+ */
+export function registerLocale(locale: string, loader: LocaleLoader) {
+  loaders.set(locale, loader);
+  catalogs.delete(locale);
+  for (const key of [...cache.keys()]) if (key.startsWith(`${locale}|`)) cache.delete(key);
+}
 
 /** The best supported locale for a BCP 47 tag: exact, then language only, then English. */
 export function resolveLocale(tag: string | null | undefined): string {
   const wanted = (tag ?? '').trim().toLowerCase();
   if (!wanted) return 'en';
-  const supported = supportedLocales.find((locale) => locale.toLowerCase() === wanted);
-  if (supported) return supported;
+  const supported = supportedLocales();
+  const exact = supported.find((locale) => locale.toLowerCase() === wanted);
+  if (exact) return exact;
   const language = wanted.split('-')[0];
-  return supportedLocales.find((locale) => locale.toLowerCase() === language) ?? 'en';
+  return supported.find((locale) => locale.toLowerCase() === language) ?? 'en';
 }
 
-const cache = new Map<string, Promise<Localizer>>([['en', Promise.resolve(english)]]);
+/**
+ * The tag to format numbers and dates with: the page's own when it names the catalogue's
+ * language (`de-CH` gets Swiss separators, `ar-EG` Arabic-Indic digits with the Arabic
+ * words), else the catalogue's, so an English fallback never mixes in another locale's
+ * numbers.
+ */
+function formattingLocale(tag: string, locale: string): string {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag.trim());
+    const language = (locale: string) => locale.split('-')[0]!.toLowerCase();
+    if (canonical && language(canonical) === language(locale)) {
+      if (Intl.NumberFormat.supportedLocalesOf(canonical).length) return canonical;
+    }
+  } catch {
+    // Not a well-formed tag (`lang="english"` is; `lang="en_US!"` is not): use the catalogue's.
+  }
+  return locale;
+}
+
+/** Catalogues by locale; localizers by catalogue locale and formatting locale. */
+const catalogs = new Map<string, Promise<Catalog | Localizer>>();
+const cache = new Map<string, Promise<Localizer>>([['en|en', Promise.resolve(english)]]);
 
 /** A localizer for `tag`; resolves to English if the catalogue cannot be loaded. */
 export function loadLocalizer(tag: string | null | undefined): Promise<Localizer> {
   const locale = resolveLocale(tag);
-  let localizer = cache.get(locale);
+  const formatting = formattingLocale(tag ?? '', locale);
+  const key = `${locale}|${formatting}`;
+  let localizer = cache.get(key);
   if (!localizer) {
-    localizer = loaders[locale]!().then(
-      (catalog) => new Localizer(locale, catalog),
+    localizer = loadCatalog(locale).then(
+      (loaded) => (loaded instanceof Localizer ? loaded : new Localizer(formatting, loaded)),
       () => {
-        cache.delete(locale);
+        // A chunk that failed to load (offline, a deploy removed it) may load next time.
+        catalogs.delete(locale);
+        cache.delete(key);
         return english;
       },
     );
-    cache.set(locale, localizer);
+    cache.set(key, localizer);
   }
   return localizer;
+}
+
+/** A locale's catalogue (or ready localizer), loaded once. */
+export function loadCatalog(locale: string): Promise<Catalog | Localizer> {
+  if (locale === 'en') return Promise.resolve(englishCatalog);
+  let catalog = catalogs.get(locale);
+  if (!catalog) {
+    catalog = loaders.get(locale)!();
+    catalogs.set(locale, catalog);
+  }
+  return catalog;
 }

@@ -121,4 +121,7 @@ export class Localizer {
   }
 }
 
-export const english = new Localizer('en', englishMessages as Catalog);
+/** The English catalogue as it stands (the writing strings join it when they load). */
+export const englishCatalog = englishMessages as Catalog;
+
+export const english = new Localizer('en', englishCatalog);

@@ -23,6 +23,15 @@ export async function startDropProxy(upstreamPort) {
 
   const server = net.createServer((client) => {
     const upstream = net.connect(upstreamPortNow, '127.0.0.1');
+    // A browser asks before a cross-origin write (CORS preflight): answers to those pass,
+    // so the answer lost is the write's own. Requests on one connection come one at a time.
+    let lastMethod = '';
+    client.on('data', (chunk) => {
+      const method = /^(GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD) /.exec(
+        chunk.toString('latin1', 0, 8),
+      );
+      if (method) lastMethod = method[1] ?? '';
+    });
     for (const socket of [client, upstream]) {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
@@ -33,7 +42,7 @@ export async function startDropProxy(upstreamPort) {
     }
     client.pipe(upstream);
     upstream.on('data', (chunk) => {
-      if (dropsLeft > 0) {
+      if (dropsLeft > 0 && lastMethod !== 'OPTIONS') {
         // The server has answered, so the write is committed: lose the answer.
         dropsLeft--;
         dropped++;

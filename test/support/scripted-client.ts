@@ -1,7 +1,7 @@
 import type {GetThreadOptions, QuandaClient} from '../../src/api/client.js';
 import type {Thread} from '../../src/api/schemas.js';
 
-type Reply<T> = (options: GetThreadOptions) => Promise<T>;
+export type Reply<T = Thread> = (options: GetThreadOptions) => Promise<T>;
 
 /**
  * A site's own client, as `thread.client = …` allows: answers what each test queues.
@@ -9,16 +9,23 @@ type Reply<T> = (options: GetThreadOptions) => Promise<T>;
  */
 export class ScriptedClient implements QuandaClient {
   readonly calls: (GetThreadOptions & {questionId: string})[] = [];
-  readonly #replies: Reply<Thread>[] = [];
+  readonly #replies: Reply[] = [];
+  /** Answers every request once the queue is empty (rendering tests re-render a lot). */
+  #fallback?: Reply;
 
-  reply(...replies: Reply<Thread>[]) {
+  reply(...replies: Reply[]) {
     this.#replies.push(...replies);
+    return this;
+  }
+
+  always(reply: Reply) {
+    this.#fallback = reply;
     return this;
   }
 
   getThread(questionId: string, options: GetThreadOptions = {}) {
     this.calls.push({questionId, ...options});
-    const next = this.#replies.shift();
+    const next = this.#replies.shift() ?? this.#fallback;
     return next ? next(options) : Promise.reject(new Error('no reply queued'));
   }
 }

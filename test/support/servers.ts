@@ -6,6 +6,7 @@ export interface QuandaServer {
   /** The API root, for `endpoint`. */
   api: string;
   adminToken: string;
+  moderatorToken: string;
   fixture: Record<string, {askerToken: string; answers: {id: string; token: string}[]}> | null;
 }
 
@@ -18,11 +19,20 @@ export interface QuestionFixture {
   answers?: number | string[];
   scores?: number[];
   accept?: number;
+  /** Comments on the question. */
+  questionComments?: number;
+  /** Comments on each answer, in order. */
+  answerComments?: number[];
 }
 
 /** A fresh reference server on a fresh database, optionally seeded or given fixtures. */
 export function startQuandaServer(
-  options: {seed?: boolean; fixture?: {demo?: boolean; questions?: QuestionFixture[]}} = {},
+  options: {
+    seed?: boolean;
+    fixture?: {demo?: boolean; questions?: QuestionFixture[]};
+    /** Server settings, e.g. higher hourly limits for a long test file (all requests share 127.0.0.1). */
+    env?: Record<string, string>;
+  } = {},
 ) {
   return executeServerCommand<QuandaServer, typeof options>('quanda-server-start', options);
 }
@@ -40,4 +50,14 @@ export interface MisbehavingServer {
 
 export function misbehavingServer() {
   return executeServerCommand<MisbehavingServer, undefined>('misbehaving-server');
+}
+
+/** A proxy in front of a server that can lose a write's response after the write commits. */
+export function startDropProxy(upstream: string) {
+  return executeServerCommand<{url: string}, {upstream: string}>('drop-proxy-start', {upstream});
+}
+
+/** Arms the proxy: the next write's response is lost. Resolves with the number lost so far. */
+export function dropNextResponse() {
+  return executeServerCommand<{dropped: number}, undefined>('drop-proxy-drop');
 }

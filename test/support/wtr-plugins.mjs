@@ -3,11 +3,21 @@
  * web-test-runner plugins giving browser tests real servers to talk to, through
  * `executeServerCommand` from @web/test-runner-commands:
  *
- *   quanda-server-start {seed?, fixture?}  → {url, api, adminToken, fixture}; a fresh
+ *   quanda-server-start {seed?, fixture?, env?} → {url, api, adminToken, moderatorToken,
+ *                                           fixture}; a fresh
  *                                           reference server and database for this test file
  *   quanda-server-stop                     → stops this file's servers
  *   misbehaving-server                     → {url, closedUrl, modes}
+ *   drop-proxy-start {upstream}            → {url}: a proxy that can lose a response
+ *   drop-proxy-drop                        → loses the next write's response; {dropped} so far
+ *   quanda-emulate-media {features}        → emulates CSS media features on this test's
+ *                                           page, forced-colors included (which the
+ *                                           emulateMedia command offers on Playwright only)
+ *   quanda-emulate-focus                   → this test's page behaves as if focused even when
+ *                                           another file's page is in front (wtr runs two at
+ *                                           once), so :focus-visible and focus tests hold
  */
+import {startDropProxy} from './drop-proxy.mjs';
 import {startMisbehavingServer} from './misbehaving-server.mjs';
 import {startServer} from './quanda-server.mjs';
 
@@ -15,8 +25,19 @@ import {startServer} from './quanda-server.mjs';
 export function serversPlugin() {
   /** @type {Map<string, Array<{stop: () => Promise<void>}>>} */
   const bySession = new Map();
+  /** @type {Map<string, Awaited<ReturnType<typeof startDropProxy>>>} */
+  const proxies = new Map();
   /** @type {ReturnType<typeof startMisbehavingServer> | undefined} */
   let misbehaving;
+  /** @type {WeakMap<object, any>} */
+  const cdpSessions = new WeakMap();
+  /** A DevTools protocol session on the test's page, one per page. */
+  const cdpFor = async (/** @type {any} */ session) => {
+    const page = session.browser.getPage(session.id);
+    let cdp = cdpSessions.get(page);
+    if (!cdp) cdpSessions.set(page, (cdp = await page.createCDPSession()));
+    return cdp;
+  };
 
   const stopSession = async (/** @type {string} */ id) => {
     const servers = bySession.get(id) ?? [];
@@ -31,17 +52,39 @@ export function serversPlugin() {
         case 'quanda-server-start': {
           const server = await startServer(/** @type {any} */ (payload) ?? {});
           bySession.set(session.id, [...(bySession.get(session.id) ?? []), server]);
-          const {url, api, adminToken, fixture} = server;
-          return {url, api, adminToken, fixture};
+          const {url, api, adminToken, moderatorToken, fixture} = server;
+          return {url, api, adminToken, moderatorToken, fixture};
         }
         case 'quanda-server-stop':
           await stopSession(session.id);
           return true;
+        case 'drop-proxy-start': {
+          const upstream = new URL(/** @type {{upstream: string}} */ (payload).upstream);
+          const proxy = await startDropProxy(Number(upstream.port));
+          bySession.set(session.id, [...(bySession.get(session.id) ?? []), proxy]);
+          proxies.set(session.id, proxy);
+          return {url: proxy.url};
+        }
+        case 'drop-proxy-drop': {
+          const proxy = proxies.get(session.id);
+          proxy?.dropNextResponse();
+          return {dropped: proxy?.dropped ?? 0};
+        }
         case 'misbehaving-server': {
           misbehaving ??= startMisbehavingServer();
           const {url, closedUrl, modes} = await misbehaving;
           return {url, closedUrl, modes};
         }
+        case 'quanda-emulate-media': {
+          const {features} = /** @type {{features: {name: string, value: string}[]}} */ (payload);
+          // Straight to the DevTools protocol: puppeteer's emulateMediaFeatures rejects
+          // forced-colors by name, although Chromium supports it.
+          await (await cdpFor(session)).send('Emulation.setEmulatedMedia', {features});
+          return true;
+        }
+        case 'quanda-emulate-focus':
+          await (await cdpFor(session)).send('Emulation.setFocusEmulationEnabled', {enabled: true});
+          return true;
         default:
           return undefined;
       }

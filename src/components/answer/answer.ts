@@ -34,10 +34,22 @@ import {styles} from './answer.styles.js';
  * @csspart accept-button - "Select as best answer" / "Remove selection" (the asker only).
  * @csspart actions - Edit, Remove and Flag.
  * @csspart vote - The votes beside the answer.
+ * @csspart score - The score's number (forwarded from `<quanda-vote>`).
+ * @csspart score-label - The word after the number (forwarded from `<quanda-vote>`).
+ * @csspart up-button - The upvote button (forwarded from `<quanda-vote>`).
+ * @csspart down-button - The downvote button (forwarded from `<quanda-vote>`).
+ * @csspart vote-note - Why voting is not possible (forwarded from `<quanda-vote>`).
  * @csspart comments - The answer's comments.
+ * @csspart earlier-button - "Show 3 earlier comments" (forwarded from `<quanda-comments>`).
+ * @csspart comment-list - The list of comments (forwarded from `<quanda-comments>`).
+ * @csspart comment - One comment (forwarded from `<quanda-comments>`).
+ * @csspart comment-body - A comment's text (forwarded from `<quanda-comments>`).
+ * @csspart comment-meta - Who wrote a comment, and when (forwarded from `<quanda-comments>`).
+ * @csspart add-comment-button - "Add a comment" (forwarded from `<quanda-comments>`).
  * @cssstate accepted - This is the best answer.
- * @cssprop [--quanda-answer-best-color=var(--quanda-color-success, #1b7f3b)] - Background of the "Best answer" badge.
- * @cssprop [--quanda-answer-best-text=#ffffff] - Text of the "Best answer" badge.
+ * @cssprop [--quanda-answer-best-color=var(--quanda-color-success)] - Background of the "Best answer" badge.
+ * @cssprop [--quanda-answer-best-text=light-dark(#ffffff, #06210f)] - Text of the "Best answer" badge.
+ * @cssprop [--quanda-answer-accepted-surface=transparent] - Background of the best answer.
  */
 export class QuandaAnswer extends LocalizedElement {
   static override styles = [hostStyles, postStyles, styles];
@@ -80,7 +92,7 @@ export class QuandaAnswer extends LocalizedElement {
       <div class="main">
         ${answer.isAccepted ? html`<p part="badge">${i18n.t('answer.best')}</p>` : nothing}
         ${statusNote(i18n, answer)}
-        <div part="body">${this.#actions.body(answer, postBody(answer.body))}</div>
+        <div part="body" dir="auto">${this.#actions.body(answer, postBody(answer.body))}</div>
         <p part="meta" class="meta">${meta}</p>
         ${editedLine(i18n, answer.lastEdit, now)}
         <div class="footer">

@@ -1,9 +1,15 @@
 import {css} from 'lit';
 
 export const styles = css`
+  :host {
+    --_title-size: var(--quanda-question-title-size, 1.375em);
+    --_title-font-family: var(--quanda-question-title-font-family, inherit);
+  }
+
   [part~='title'] {
     margin: 0 0 var(--_space-s);
-    font-size: var(--quanda-question-title-size, 1.375em);
+    font-family: var(--_title-font-family);
+    font-size: var(--_title-size);
     font-weight: 700;
     line-height: 1.3;
   }

@@ -24,8 +24,20 @@ import {styles} from './question.styles.js';
  * @csspart author - An author's name.
  * @csspart actions - Edit, Remove and Flag.
  * @csspart vote - The votes beside the question.
+ * @csspart score - The score's number (forwarded from `<quanda-vote>`).
+ * @csspart score-label - The word after the number (forwarded from `<quanda-vote>`).
+ * @csspart up-button - The upvote button (forwarded from `<quanda-vote>`).
+ * @csspart down-button - The downvote button (forwarded from `<quanda-vote>`).
+ * @csspart vote-note - Why voting is not possible (forwarded from `<quanda-vote>`).
  * @csspart comments - The question's comments.
+ * @csspart earlier-button - "Show 3 earlier comments" (forwarded from `<quanda-comments>`).
+ * @csspart comment-list - The list of comments (forwarded from `<quanda-comments>`).
+ * @csspart comment - One comment (forwarded from `<quanda-comments>`).
+ * @csspart comment-body - A comment's text (forwarded from `<quanda-comments>`).
+ * @csspart comment-meta - Who wrote a comment, and when (forwarded from `<quanda-comments>`).
+ * @csspart add-comment-button - "Add a comment" (forwarded from `<quanda-comments>`).
  * @cssprop [--quanda-question-title-size=1.375em] - Size of the title.
+ * @cssprop [--quanda-question-title-font-family=inherit] - Font of the title, say the blog's heading font.
  */
 export class QuandaQuestion extends LocalizedElement {
   static override styles = [hostStyles, postStyles, styles];
@@ -52,7 +64,11 @@ export class QuandaQuestion extends LocalizedElement {
     const time = timeAgo(i18n, question.createdAt, now);
     const author = authorLabel(i18n, question.author);
     const meta = question.category
-      ? i18n.parts('question.askedIn', {time, author, category: question.category})
+      ? i18n.parts('question.askedIn', {
+          time,
+          author,
+          category: html`<bdi>${question.category}</bdi>`,
+        })
       : i18n.parts('question.asked', {time, author});
     return html`<article part="question" aria-labelledby="title">
       <quanda-vote
@@ -66,15 +82,15 @@ export class QuandaQuestion extends LocalizedElement {
         .pending=${this.votePending}
       ></quanda-vote>
       <div class="main">
-        <div part="title" id="title" role="heading" aria-level=${this.headingLevel}>
+        <div part="title" id="title" role="heading" aria-level=${this.headingLevel} dir="auto">
           ${question.title}
         </div>
         ${statusNote(i18n, question)}
-        <div part="body">${this.#actions.body(question, postBody(question.body))}</div>
+        <div part="body" dir="auto">${this.#actions.body(question, postBody(question.body))}</div>
         ${
           question.tags.length
             ? html`<ul part="tags" aria-label=${i18n.t('question.tags')}>
-                ${question.tags.map((tag) => html`<li part="tag">${tag}</li>`)}
+                ${question.tags.map((tag) => html`<li part="tag" dir="auto">${tag}</li>`)}
               </ul>`
             : nothing
         }

@@ -1,18 +1,44 @@
 import {LitElement} from 'lit';
-import {consume} from '@lit/context';
+import {ContextConsumer} from '@lit/context';
 import {state} from 'lit/decorators.js';
 import {localizerContext} from '../../context/contexts.js';
+import {LocaleController} from '../../controllers/locale-controller.js';
 import {english} from '../../i18n/localizer.js';
 import type {Localizer, MessageKey} from '../../i18n/localizer.js';
 
 /**
  * Base of every Quanda element: speaks the language of the nearest `<quanda-thread>`
- * (through context), or English when used on its own.
+ * (through context). Used on its own, outside a thread, it follows `lang` itself like the
+ * thread does, so `<quanda-answer lang="de">` is German too.
  */
 export class LocalizedElement extends LitElement {
-  @consume({context: localizerContext, subscribe: true})
-  @state()
-  protected i18n: Localizer = english;
+  @state() protected i18n: Localizer = english;
+
+  #fromContext = false;
+  #locale?: LocaleController;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: localizerContext,
+      subscribe: true,
+      callback: (localizer) => {
+        this.#fromContext = true;
+        this.i18n = localizer;
+      },
+    });
+  }
+
+  override connectedCallback() {
+    // The context request above is answered synchronously while connecting, so by now a
+    // thread around us would have spoken; only a lone element watches `lang` itself.
+    super.connectedCallback();
+    if (!this.#fromContext && !this.#locale) {
+      this.#locale = new LocaleController(this, (localizer) => {
+        if (!this.#fromContext) this.i18n = localizer;
+      });
+    }
+  }
 }
 
 /** Sets or clears a custom state, exposed to page CSS as `:state(name)`. */

@@ -22,7 +22,8 @@ export function postBody(body: PostBody): TemplateResult[] {
 
 /** "Name (6.5K points)", or "anonymous". */
 export function authorLabel(i18n: Localizer, author: Author): unknown[] {
-  const name = html`<strong part="author"
+  // dir="auto" isolates the name, so a Latin name in an Arabic line keeps its place.
+  const name = html`<strong part="author" dir="auto"
     >${author.displayName || i18n.t('post.anonymous')}</strong
   >`;
   if (author.points === null) return [name];

@@ -15,7 +15,6 @@ export const postStyles = css`
 
   [part~='body'] {
     overflow-wrap: anywhere;
-    line-height: 1.55;
   }
 
   [part~='body'] > p {

@@ -52,11 +52,12 @@ const WRITES = [
  * A question thread, loaded from a Quanda backend: the question, its answers ranked by
  * votes with the best answer first, "Show more answers", voting, comments and the answer
  * form. The only element that talks to the backend; the others show what it hands them
- * and fire events it answers.
+ * and fire events it answers. Speaks the language of `lang` on the element or the
+ * nearest ancestor, and changes language when that attribute changes.
  *
  * @summary Drop-in Q&A thread: `<quanda-thread endpoint="…" question-id="…">`.
  * @tag quanda-thread
- * @fires {QuandaErrorEvent} quanda-error - A request failed; the reader has been told. `operation` says which.
+ * @fires {QuandaErrorEvent} quanda-error - A request failed; the reader has been told. `event.error` is a `QuandaError`; `event.operation` says what failed (`load`, `load-more`, `vote`, `answer`, `comment`, …).
  * @fires {QuandaEvent} quanda-voted - The server saved a vote: `detail.postId`, `detail.value`, `detail.score`.
  * @fires {QuandaEvent} quanda-answer-submitted - An answer was posted: `detail.answer`.
  * @fires {QuandaEvent} quanda-accepted - The best answer changed: `detail.answerId` (null when cleared).
@@ -65,18 +66,58 @@ const WRITES = [
  * @fires {QuandaEvent} quanda-edited - An edit was saved: `detail.post`.
  * @fires {QuandaEvent} quanda-removed - A post was removed: `detail.postId`.
  * @csspart thread - The whole thread.
- * @csspart status - "Loading answers…".
+ * @csspart status - "Loading answers…", or that no question is set.
  * @csspart error - The message shown when loading failed.
  * @csspart retry-button - "Try again" after a failure.
  * @csspart answers-header - The answer count and the sort control.
  * @csspart answers-heading - "3 answers".
- * @csspart sort - The sort control.
+ * @csspart sort-label - "Sort answers by" and the control.
+ * @csspart sort - The sort control (a `<select>`).
  * @csspart answers - The list of answers.
  * @csspart empty - "No answers yet."
  * @csspart more-button - "Show more answers".
  * @csspart answer-form - The answer form.
- * @csspart question - Forwarded from `<quanda-question>`; so are title, tags, tag, body, meta, edited, author, vote, score and the comments' parts.
- * @csspart answer - Forwarded from each `<quanda-answer>`; so are badge, accept-button, answer-body, answer-meta and answer-edited.
+ * @csspart question - Forwarded from `<quanda-question>`: the whole question.
+ * @csspart title - Forwarded from `<quanda-question>`: its title.
+ * @csspart body - Forwarded from `<quanda-question>`: its text.
+ * @csspart tags - Forwarded from `<quanda-question>`: the list of tags.
+ * @csspart tag - Forwarded from `<quanda-question>`: one tag.
+ * @csspart meta - Forwarded from `<quanda-question>`: "asked … by …".
+ * @csspart edited - Forwarded from `<quanda-question>`: "edited … by …".
+ * @csspart answer - Forwarded from each `<quanda-answer>`: the whole answer.
+ * @csspart badge - Forwarded from `<quanda-answer>`: the "Best answer" badge.
+ * @csspart accept-button - Forwarded from `<quanda-answer>`: "Select as best answer" (the asker only).
+ * @csspart answer-body - Forwarded from `<quanda-answer>`: its text (`body` there).
+ * @csspart answer-meta - Forwarded from `<quanda-answer>`: "answered … by …" (`meta` there).
+ * @csspart answer-edited - Forwarded from `<quanda-answer>`: "edited … by …" (`edited` there).
+ * @csspart author - Forwarded from the question and the answers: an author's name.
+ * @csspart status-note - Forwarded from the question and the answers: "Awaiting moderation", to the author only.
+ * @csspart actions - Forwarded from the question and the answers: Edit, Remove and Flag.
+ * @csspart vote - Forwarded from the question and the answers: the votes beside a post.
+ * @csspart score - Forwarded from each `<quanda-vote>`: the number.
+ * @csspart score-label - Forwarded from each `<quanda-vote>`: the word after the number.
+ * @csspart up-button - Forwarded from each `<quanda-vote>`: the upvote button.
+ * @csspart down-button - Forwarded from each `<quanda-vote>`: the downvote button.
+ * @csspart vote-note - Forwarded from each `<quanda-vote>`: why voting is not possible.
+ * @csspart comments - Forwarded from the question and the answers: a post's comments.
+ * @csspart earlier-button - Forwarded from `<quanda-comments>`: "Show 3 earlier comments".
+ * @csspart comment-list - Forwarded from `<quanda-comments>`: the list.
+ * @csspart comment - Forwarded from `<quanda-comments>`: one comment.
+ * @csspart comment-body - Forwarded from `<quanda-comments>`: a comment's text.
+ * @csspart comment-meta - Forwarded from `<quanda-comments>`: who wrote it, and when.
+ * @csspart add-comment-button - Forwarded from `<quanda-comments>`: "Add a comment".
+ * @csspart form - Forwarded from `<quanda-answer-form>`: the form.
+ * @csspart form-heading - Forwarded from `<quanda-answer-form>`: "Your answer" (`heading` there).
+ * @csspart label - Forwarded from `<quanda-answer-form>`: each field's label.
+ * @csspart hint - Forwarded from `<quanda-answer-form>`: each field's help text.
+ * @csspart textarea - Forwarded from `<quanda-answer-form>`: where the answer is written.
+ * @csspart input - Forwarded from `<quanda-answer-form>`: the name and email fields.
+ * @csspart checkbox - Forwarded from `<quanda-answer-form>`: "Email me…".
+ * @csspart field-error - Forwarded from `<quanda-answer-form>`: a field's error.
+ * @csspart form-error - Forwarded from `<quanda-answer-form>`: why sending failed.
+ * @csspart submit-button - Forwarded from `<quanda-answer-form>`: "Post your answer".
+ * @cssprop [--quanda-thread-gap=var(--quanda-space-m, 16px)] - Space between the question, the answers header and the answers.
+ * @cssprop [--quanda-thread-padding=0] - Padding around the thread; `var(--quanda-space-l, 24px)` when it has a `theme`.
  */
 export class QuandaThread extends LitElement implements ThreadHost {
   static override styles = [hostStyles, styles];
@@ -92,6 +133,12 @@ export class QuandaThread extends LitElement implements ThreadHost {
 
   /** Heading level of the question title; the answer count is one level below. */
   @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
+
+  /**
+   * `light` or `dark` paints the thread in that scheme with a surface of its own. Unset
+   * (the default), the thread has no background and follows the page's `color-scheme`.
+   */
+  @property({reflect: true}) theme?: 'light' | 'dark';
 
   /** Replace to talk to a backend that does not speak the Quanda contract. */
   @property({attribute: false}) client?: QuandaClient;
@@ -232,7 +279,7 @@ export class QuandaThread extends LitElement implements ThreadHost {
 
   #renderSort() {
     const {i18n} = this;
-    return html`<label class="sort">
+    return html`<label class="sort" part="sort-label">
       <span>${i18n.t('thread.sortLabel')}</span>
       <select part="sort" @change=${this.handleSortChange}>
         ${Object.values(SORTS).map(

@@ -4,13 +4,14 @@ export const styles = css`
   :host {
     --_vote-accent: var(--quanda-vote-accent, var(--_accent));
     --_vote-size: var(--quanda-vote-button-size, 32px);
+    --_vote-width: var(--quanda-vote-width, 48px);
+    --_score-size: var(--quanda-vote-score-size, 1.5em);
     display: inline-flex;
     flex-direction: column;
     align-items: center;
     gap: 2px;
-    min-inline-size: 48px;
+    min-inline-size: var(--_vote-width);
     text-align: center;
-    line-height: 1.2;
   }
 
   p {
@@ -21,12 +22,15 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     align-items: center;
+    margin: 0;
     font-size: var(--_font-size-small);
+    line-height: 1.2;
+    text-align: center;
     color: var(--_muted);
   }
 
   [part~='score'] {
-    font-size: 1.5em;
+    font-size: var(--_score-size);
     font-weight: 600;
     color: var(--_text);
   }
@@ -81,5 +85,10 @@ export const styles = css`
       background: Highlight;
       color: HighlightText;
     }
+  }
+
+  :host([my-vote='1']) [part~='score'],
+  :host([my-vote='-1']) [part~='score'] {
+    color: var(--_vote-accent);
   }
 `;

@@ -20,8 +20,10 @@ const downArrow = svg`<path d="M12 19 4 9h16z" />`;
  * @csspart score - The number.
  * @csspart score-label - The word after the number ("votes").
  * @csspart note - Why voting is not possible, shown when a reader tries.
- * @cssprop [--quanda-vote-accent=var(--quanda-color-accent, #1a5fd1)] - Colour of the reader's own vote.
+ * @cssprop [--quanda-vote-accent=var(--quanda-color-accent)] - Colour of the reader's own vote.
  * @cssprop [--quanda-vote-button-size=32px] - Size of each button.
+ * @cssprop [--quanda-vote-width=48px] - Least width of the score column.
+ * @cssprop [--quanda-vote-score-size=1.5em] - Size of the number.
  * @cssstate pending - The vote is being saved.
  */
 export class QuandaVote extends LocalizedElement {

@@ -223,7 +223,7 @@ describe('<quanda-thread> writes', () => {
     expect(comments.shadowRoot!.activeElement).to.equal(
       $(comments, '[part~="add-comment-button"]'),
     );
-    expect(announced(el)).to.equal('Your comment was posted.');
+    await waitUntil(() => announced(el) === 'Your comment was posted.');
   });
 
   it('lets an author edit their answer in place', async () => {

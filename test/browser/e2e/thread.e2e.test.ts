@@ -133,10 +133,11 @@ describe('<quanda-thread> against the reference server', () => {
   it('loads the other thread when a single-page site swaps question-id', async () => {
     const el = await mount('many');
     el.questionId = 'other';
-    await waitUntil(
-      () =>
-        text($($(el, 'quanda-question')!, '[part~="title"]')) === 'A different question entirely',
-    );
+    // While the other thread loads there is no <quanda-question> at all.
+    await waitUntil(() => {
+      const question = $(el, 'quanda-question');
+      return question && text($(question, '[part~="title"]')) === 'A different question entirely';
+    });
     expect(answerTexts(el)).to.deep.equal(['The only answer here, quite short.']);
     el.questionId = 'unanswered';
     await waitUntil(() => $(el, '[part~="empty"]'));

@@ -1,0 +1,151 @@
+import type {Catalog} from '../localizer.js';
+
+/** French (vouvoiement). French counts 0 and 1 as singular, which Intl's `one` covers. */
+export const fr: Catalog = {
+  'thread.loading': 'Chargement des réponses…',
+  'thread.loadingMore': 'Chargement d’autres réponses…',
+  'thread.retry': 'Réessayer',
+  'thread.empty': 'Aucune réponse pour l’instant.',
+  // `many` is CLDR's form for whole millions: « 1 000 000 de réponses ».
+  'thread.answersHeading': {
+    one: '{count} réponse',
+    many: '{count} de réponses',
+    other: '{count} réponses',
+  },
+  'thread.sortLabel': 'Trier les réponses par',
+  'thread.sort.votes': 'Les plus votées',
+  'thread.sort.oldest': 'Les plus anciennes',
+  'thread.sort.newest': 'Les plus récentes',
+  'thread.showMore': 'Afficher plus de réponses',
+  'thread.moreLoaded': {
+    one: '{count} réponse de plus affichée',
+    many: '{count} de réponses de plus affichées',
+    other: '{count} réponses de plus affichées',
+  },
+  'thread.noQuestion': 'Aucune question n’est encore associée à ce fil.',
+
+  'error.load': 'Les réponses n’ont pas pu être chargées.',
+  'error.loadMore': 'Les réponses suivantes n’ont pas pu être chargées.',
+  'error.network': 'Quanda n’a pas pu joindre son serveur. Vérifiez votre connexion.',
+  'error.timeout': 'Le serveur a mis trop de temps à répondre.',
+  'error.notFound': 'Cette question est introuvable.',
+  'error.server': 'Le serveur a rencontré un problème.',
+  'error.invalidResponse': 'Le serveur a envoyé une réponse que Quanda n’a pas pu lire.',
+  'error.rateLimited': 'Trop de requêtes. Merci de patienter un instant.',
+  'error.generic': 'Une erreur s’est produite.',
+
+  'post.anonymous': 'anonyme',
+  'post.points': {one: '{points} point', many: '{points} de points', other: '{points} points'},
+  // Question and réponse are feminine: « posée il y a 3 jours par Maya ».
+  'question.asked': 'posée {time} par {author}',
+  'question.askedIn': 'posée {time} dans {category} par {author}',
+  'question.tags': 'Mots-clés',
+  'answer.answered': 'répondu {time} par {author}',
+  'answer.byLabel': 'Réponse de {author}',
+  'answer.best': 'Meilleure réponse',
+  'post.edited': 'modifiée {time} par {author}',
+  'post.editedAnon': 'modifiée {time}',
+  'post.authorWithPoints': '{name} ({points})',
+
+  'vote.score': {one: '{score} vote', many: '{score} de votes', other: '{score} votes'},
+
+  'vote.up': 'Voter pour {what}',
+  'vote.down': 'Voter contre {what}',
+
+  // Filled into the labels above and below: « Modifier la réponse de Jonas ».
+  'what.question': 'la question',
+  'what.answer': 'la réponse de {author}',
+  'what.comment': 'le commentaire de {author}',
+
+  'reason.own-post': 'Il s’agit de votre propre publication.',
+  'reason.hidden': 'Cette publication est masquée.',
+  'reason.pending': 'Cette publication est en attente de modération.',
+  'reason.rate-limited':
+    'Vous avez fait cela de nombreuses fois au cours de la dernière heure. Veuillez réessayer plus tard.',
+  'reason.not-asker': 'Seule la personne qui a posé la question peut choisir la meilleure réponse.',
+  'reason.other': 'Ce n’est pas possible pour le moment.',
+
+  'accept.select': 'Choisir comme meilleure réponse',
+  'accept.remove': 'Annuler la sélection',
+
+  'post.pending':
+    'En attente de modération. Pour l’instant, personne d’autre que vous ne peut le voir.',
+  'post.hiddenForOthers':
+    'Masqué à la suite de signalements. Personne d’autre que vous ne peut le voir.',
+  'post.edit': 'Modifier',
+  'post.editLabel': 'Modifier {what}',
+  'post.remove': 'Supprimer',
+  'post.removeLabel': 'Supprimer {what}',
+  'post.removeConfirm': 'Supprimer définitivement ?',
+  'post.removeYes': 'Oui, supprimer',
+  'post.removeNo': 'Conserver',
+  'post.removeFailed': 'La suppression n’a pas abouti. {reason}',
+
+  'flag.open': 'Signaler',
+  'flag.label': 'Signaler {what}',
+  'flag.done': 'Signalé',
+
+  'comments.label': 'Commentaires sur {what}',
+  'comments.showEarlier': {
+    one: 'Afficher {count} commentaire précédent',
+    many: 'Afficher {count} de commentaires précédents',
+    other: 'Afficher {count} commentaires précédents',
+  },
+  'comments.loading': 'Chargement des commentaires…',
+  'comments.failed': 'Les commentaires n’ont pas pu être chargés. {reason}',
+  'comments.add': 'Ajouter un commentaire',
+  'comment.byline': '{author}, {time}',
+
+  'vote.saved': 'Vote enregistré. Le score est maintenant de {score}.',
+  'vote.removed': 'Vote retiré. Le score est maintenant de {score}.',
+  'vote.failed': 'Votre vote n’a pas pu être enregistré. {reason}',
+  'accept.selected': 'Marquée comme meilleure réponse.',
+  'accept.cleared': 'La sélection de la meilleure réponse a été annulée.',
+  'accept.failed': 'La meilleure réponse n’a pas pu être modifiée. {reason}',
+  'post.removed': 'Suppression effectuée.',
+  'post.saved': 'Vos modifications ont été enregistrées.',
+  'flag.heading': 'Pourquoi un modérateur devrait-il examiner ce contenu ?',
+  'flag.reason.spam': 'Spam ou publicité',
+  'flag.reason.abusive': 'Impoli, injurieux ou malveillant',
+  'flag.reason.other': 'Autre chose',
+  'flag.note': 'Quel est le problème ?',
+  'flag.submit': 'Envoyer aux modérateurs',
+  'flag.thanks': 'Merci. Un modérateur va l’examiner.',
+  'flag.failed': 'Le signalement n’a pas pu être envoyé. {reason}',
+  'flag.noteRequired': 'Veuillez indiquer quel est le problème.',
+  'form.answer.heading': 'Votre réponse',
+  'form.answer.label': 'Rédigez votre réponse',
+  'form.answer.hint':
+    'Au moins {min} caractères. Veuillez ne rien indiquer qui permettrait de vous identifier, vous ou une autre personne.',
+  'form.answer.notify':
+    'M’envoyer un e-mail quand ma réponse est choisie comme meilleure réponse ou reçoit un commentaire',
+  'form.answer.submit': 'Publier votre réponse',
+  'form.answer.posted': 'Votre réponse a été publiée.',
+  'form.answer.pending':
+    'Votre réponse a été envoyée. Elle apparaîtra dès qu’un modérateur l’aura examinée.',
+  'form.comment.label': 'Votre commentaire',
+  'form.comment.notify': 'M’envoyer un e-mail quand quelqu’un commente après moi',
+  'form.comment.submit': 'Publier le commentaire',
+  'form.comment.posted': 'Votre commentaire a été publié.',
+  'form.edit.label': 'Modifiez votre texte',
+  'form.edit.submit': 'Enregistrer les modifications',
+  'form.name.label': 'Nom affiché (facultatif)',
+  'form.name.hint': 'Laissez ce champ vide pour publier anonymement.',
+  'form.email.label': 'Adresse e-mail',
+  'form.email.privacy': 'Elle sert uniquement à ces e-mails. Elle n’est jamais montrée à personne.',
+  'form.cancel': 'Annuler',
+  'form.sending': 'Envoi en cours…',
+  'form.failed': 'Non envoyé : {reason} Votre texte est toujours là.',
+  'form.error.tooShort': 'Veuillez écrire au moins {min} caractères.',
+  'form.error.tooLong':
+    'Veuillez vous limiter à {max} caractères ; il y en a {count} actuellement.',
+  'form.error.nameTooLong': 'Un nom peut comporter au maximum {max} caractères.',
+  'form.error.email': 'Saisissez une adresse e-mail valide ou décochez la case ci-dessus.',
+  'form.error.duplicate': 'Ce texte dit la même chose qu’un message déjà publié ici.',
+  'form.error.waitMinutes': {
+    one: 'Vous avez beaucoup publié au cours de la dernière heure. Veuillez réessayer dans {count} minute.',
+    many: 'Vous avez beaucoup publié au cours de la dernière heure. Veuillez réessayer dans {count} de minutes.',
+    other:
+      'Vous avez beaucoup publié au cours de la dernière heure. Veuillez réessayer dans {count} minutes.',
+  },
+};

@@ -1,0 +1,135 @@
+import type {Catalog} from '../localizer.js';
+
+/**
+ * Japanese. No plural forms (Intl gives only `other`); the time comes first and takes
+ * に ("3 日前に Maya が質問").
+ */
+export const ja: Catalog = {
+  'thread.loading': '回答を読み込んでいます…',
+  'thread.loadingMore': 'さらに回答を読み込んでいます…',
+  'thread.retry': '再試行',
+  'thread.empty': 'まだ回答はありません。',
+  'thread.answersHeading': {other: '回答 {count} 件'},
+  'thread.sortLabel': '回答の並べ替え',
+  'thread.sort.votes': '票の多い順',
+  'thread.sort.oldest': '古い順',
+  'thread.sort.newest': '新しい順',
+  'thread.showMore': '回答をさらに表示',
+  'thread.moreLoaded': {other: 'さらに {count} 件の回答を表示しました'},
+  'thread.noQuestion': 'このスレッドにはまだ質問が設定されていません。',
+
+  'error.load': '回答を読み込めませんでした。',
+  'error.loadMore': '続きの回答を読み込めませんでした。',
+  'error.network': 'Quanda がサーバーに接続できませんでした。接続を確認してください。',
+  'error.timeout': 'サーバーの応答に時間がかかりすぎました。',
+  'error.notFound': 'この質問は見つかりませんでした。',
+  'error.server': 'サーバーで問題が発生しました。',
+  'error.invalidResponse': 'サーバーから Quanda が読み取れないデータが届きました。',
+  'error.rateLimited': 'リクエストが多すぎます。しばらくお待ちください。',
+  'error.generic': '問題が発生しました。',
+
+  'post.anonymous': '匿名',
+  'post.points': {other: '{points} ポイント'},
+  'question.asked': '{time}に {author} が質問',
+  'question.askedIn': '{time}に {author} が「{category}」で質問',
+  'question.tags': 'タグ',
+  'answer.answered': '{time}に {author} が回答',
+  'answer.byLabel': '{author} の回答',
+  'answer.best': 'ベストアンサー',
+  'post.edited': '{time}に {author} が編集',
+  'post.editedAnon': '{time}に編集',
+  'post.authorWithPoints': '{name}（{points}）',
+
+  'vote.score': {other: '{score} 票'},
+
+  'vote.up': '{what}に賛成票を投じる',
+  'vote.down': '{what}に反対票を投じる',
+
+  // Filled into the labels above and below: "Jonas の回答を編集".
+  'what.question': 'この質問',
+  'what.answer': '{author} の回答',
+  'what.comment': '{author} のコメント',
+
+  'reason.own-post': 'これはご自身の投稿です。',
+  'reason.hidden': 'この投稿は非表示になっています。',
+  'reason.pending': 'この投稿はモデレーターの確認待ちです。',
+  'reason.rate-limited':
+    '過去 1 時間にこの操作を何度も行っています。しばらくしてからもう一度お試しください。',
+  'reason.not-asker': 'ベストアンサーを選べるのは質問した人だけです。',
+  'reason.other': '現在この操作はできません。',
+
+  'accept.select': 'ベストアンサーに選ぶ',
+  'accept.remove': '選択を解除',
+
+  'post.pending': 'モデレーターの確認待ちです。今はあなたにだけ表示されています。',
+  'post.hiddenForOthers': '報告を受けて非表示になりました。あなたにだけ表示されています。',
+  'post.edit': '編集',
+  'post.editLabel': '{what}を編集',
+  'post.remove': '削除',
+  'post.removeLabel': '{what}を削除',
+  'post.removeConfirm': '完全に削除しますか？',
+  'post.removeYes': 'はい、削除します',
+  'post.removeNo': '削除しない',
+  'post.removeFailed': '削除できませんでした。{reason}',
+
+  'flag.open': '報告',
+  'flag.label': '{what}を報告',
+  'flag.done': '報告済み',
+
+  'comments.label': '{what}へのコメント',
+  'comments.showEarlier': {other: '以前のコメントを {count} 件表示'},
+  'comments.loading': 'コメントを読み込んでいます…',
+  'comments.failed': 'コメントを読み込めませんでした。{reason}',
+  'comments.add': 'コメントを追加',
+  'comment.byline': '{author}・{time}',
+
+  'vote.saved': '投票を保存しました。現在のスコアは {score} です。',
+  'vote.removed': '投票を取り消しました。現在のスコアは {score} です。',
+  'vote.failed': '投票を保存できませんでした。{reason}',
+  'accept.selected': 'ベストアンサーに選びました。',
+  'accept.cleared': 'ベストアンサーの選択を解除しました。',
+  'accept.failed': 'ベストアンサーを変更できませんでした。{reason}',
+  'post.removed': '削除しました。',
+  'post.saved': '変更を保存しました。',
+  'flag.heading': 'モデレーターに確認してほしい理由は何ですか？',
+  'flag.reason.spam': 'スパムまたは広告',
+  'flag.reason.abusive': '失礼、攻撃的、または思いやりに欠ける',
+  'flag.reason.other': 'その他',
+  'flag.note': 'どのような問題がありますか？',
+  'flag.submit': 'モデレーターに送信',
+  'flag.thanks': 'ありがとうございます。モデレーターが確認します。',
+  'flag.failed': '報告を送信できませんでした。{reason}',
+  'flag.noteRequired': 'どのような問題があるか入力してください。',
+  'form.answer.heading': 'あなたの回答',
+  'form.answer.label': '回答を書く',
+  'form.answer.hint':
+    '{min} 文字以上で入力してください。あなたや他の人が特定されるような情報は書かないでください。',
+  'form.answer.notify':
+    '自分の回答がベストアンサーに選ばれたときやコメントが付いたときにメールで知らせる',
+  'form.answer.submit': '回答を投稿',
+  'form.answer.posted': '回答を投稿しました。',
+  'form.answer.pending': '回答を送信しました。モデレーターが確認した後に表示されます。',
+  'form.comment.label': 'あなたのコメント',
+  'form.comment.notify': '自分の後に誰かがコメントしたらメールで知らせる',
+  'form.comment.submit': 'コメントを投稿',
+  'form.comment.posted': 'コメントを投稿しました。',
+  'form.edit.label': 'テキストを編集',
+  'form.edit.submit': '変更を保存',
+  'form.name.label': '表示名（任意）',
+  'form.name.hint': '空欄のままにすると匿名で投稿されます。',
+  'form.email.label': 'メールアドレス',
+  'form.email.privacy':
+    'これらのお知らせメールにのみ使用します。誰にも表示されることはありません。',
+  'form.cancel': 'キャンセル',
+  'form.sending': '送信しています…',
+  'form.failed': '送信できませんでした。{reason}入力した文章はそのまま残っています。',
+  'form.error.tooShort': '{min} 文字以上で入力してください。',
+  'form.error.tooLong': '{max} 文字以内にしてください（現在 {count} 文字）。',
+  'form.error.nameTooLong': '名前は {max} 文字以内で入力してください。',
+  'form.error.email':
+    '有効なメールアドレスを入力するか、上のチェックボックスをオフにしてください。',
+  'form.error.duplicate': 'すでにある投稿と同じ内容です。',
+  'form.error.waitMinutes': {
+    other: '過去 1 時間に何度も投稿しています。{count} 分後にもう一度お試しください。',
+  },
+};

@@ -1,0 +1,314 @@
+import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {emulateMedia} from '@web/test-runner-commands';
+import '../../../src/define.js';
+import type {QuandaThread} from '../../../src/components/thread/thread.js';
+import {answer, thread} from '../../support/builders.js';
+import {$, $$} from '../../support/dom.js';
+import {emulateFocus, emulateMediaFeatures} from '../../support/media.js';
+import {pageStyle} from '../../support/page-style.js';
+import {ScriptedClient, ok} from '../../support/scripted-client.js';
+import {composedElements} from '../../support/states.js';
+
+const data = () =>
+  thread({
+    answers: [
+      answer({isAccepted: true, viewerVote: 1}),
+      answer(),
+      answer({
+        lastEdit: {
+          at: '2026-11-27T11:00:00.000Z',
+          by: {displayName: 'Jonas', points: null, isViewer: false},
+        },
+      }),
+    ],
+    nextCursor: 'c1',
+  });
+
+async function mount(attributes: {theme?: string; lang?: string} = {}) {
+  const el = await fixture<QuandaThread>(
+    html`<quanda-thread
+      .client=${new ScriptedClient().always(ok(data()))}
+      question-id="q1"
+      theme=${attributes.theme ?? ''}
+      lang=${attributes.lang ?? 'en'}
+    ></quanda-thread>`,
+  );
+  if (!attributes.theme) el.removeAttribute('theme');
+  await waitUntil(() => $(el, 'quanda-answer'), 'the thread did not load');
+  await aTimeout(0);
+  await el.updateComplete;
+  return el;
+}
+
+/** Inner nodes, reached the way a test (not a page) can: through the shadow roots. */
+const question = (el: QuandaThread) => $(el, 'quanda-question')!;
+const answers = (el: QuandaThread) => $$(el, 'quanda-answer');
+const inQuestion = (el: QuandaThread, selector: string) => $(question(el), selector)!;
+const inAnswer = (el: QuandaThread, selector: string, i = 0) => $(answers(el)[i]!, selector)!;
+const vote = (host: HTMLElement) => $(host, 'quanda-vote')!;
+const myScore = (el: QuandaThread) => $(vote(answers(el)[0]!), '[part~="score"]')!;
+const style = (node: Element) => getComputedStyle(node);
+
+const LIGHT_ACCENT = 'rgb(26, 95, 209)';
+const DARK_ACCENT = 'rgb(138, 180, 248)';
+
+describe('theming', () => {
+  before(() => emulateFocus());
+
+  let cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups = [];
+  });
+  const withPageStyle = (cssText: string) => cleanups.push(pageStyle(cssText));
+
+  it('inherits the page’s font and colour when no token is set', async () => {
+    withPageStyle(`.page { font: 17px/1 Georgia, serif; color: rgb(10, 20, 30); }`);
+    const page = document.createElement('div');
+    page.className = 'page';
+    document.body.append(page);
+    cleanups.push(() => page.remove());
+    const el = await mount();
+    page.append(el);
+    const body = inAnswer(el, '[part~="body"]');
+    expect(style(body).fontFamily).to.equal('Georgia, serif');
+    expect(style(body).fontSize).to.equal('17px');
+    expect(style(body).color).to.equal('rgb(10, 20, 30)');
+    expect(style(el).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+  });
+
+  it('lets page tokens and element knobs reach every inner element', async () => {
+    withPageStyle(`quanda-thread {
+      --quanda-color-text: rgb(1, 2, 3);
+      --quanda-color-muted: rgb(4, 5, 6);
+      --quanda-color-surface: rgb(250, 250, 240);
+      --quanda-color-raised: rgb(7, 8, 9);
+      --quanda-color-border: rgb(10, 11, 12);
+      --quanda-color-accent: rgb(13, 14, 15);
+      --quanda-color-success: rgb(16, 17, 18);
+      --quanda-color-focus: rgb(19, 20, 21);
+      --quanda-font-family: 'Courier New';
+      --quanda-font-size: 20px;
+      --quanda-font-size-small: 10px;
+      --quanda-font-line-height: 2;
+      --quanda-space-xs: 3px;
+      --quanda-space-s: 5px;
+      --quanda-space-m: 21px;
+      --quanda-radius: 11px;
+      --quanda-question-title-size: 30px;
+      --quanda-question-title-font-family: Georgia;
+      --quanda-answer-best-text: rgb(22, 23, 24);
+      --quanda-vote-score-size: 25px;
+      --quanda-vote-width: 60px;
+      --quanda-thread-gap: 31px;
+    }`);
+    const el = await mount();
+    const title = inQuestion(el, '[part~="title"]');
+    const body = inAnswer(el, '[part~="body"]');
+    const meta = inAnswer(el, '[part~="meta"]');
+    const tag = inQuestion(el, '[part~="tag"]');
+    const badge = inAnswer(el, '[part~="badge"]');
+    const sort = $(el, '[part~="sort"]')!;
+    expect(style(el).backgroundColor).to.equal('rgb(250, 250, 240)');
+    expect(style(body).color).to.equal('rgb(1, 2, 3)');
+    expect(style(body).fontFamily).to.equal('"Courier New"');
+    expect(style(body).fontSize).to.equal('20px');
+    expect(style(body).lineHeight).to.equal('40px');
+    expect(style(meta).color).to.equal('rgb(4, 5, 6)');
+    expect(style(meta).fontSize).to.equal('10px');
+    expect(style(tag).backgroundColor).to.equal('rgb(7, 8, 9)');
+    expect(style(tag).borderTopColor).to.equal('rgb(10, 11, 12)');
+    expect(style(tag).borderTopLeftRadius).to.equal('11px');
+    expect(style(tag).paddingInlineStart).to.equal('5px');
+    expect(style(inQuestion(el, '[part~="tags"]')).columnGap).to.equal('3px');
+    expect(style(answers(el)[1]!).paddingTop).to.equal('21px');
+    expect(style(badge).backgroundColor).to.equal('rgb(16, 17, 18)');
+    expect(style(badge).color).to.equal('rgb(22, 23, 24)');
+    expect(style(myScore(el)).color).to.equal('rgb(13, 14, 15)');
+    expect(style(myScore(el)).fontSize).to.equal('25px');
+    expect(style(vote(answers(el)[0]!)).minInlineSize).to.equal('60px');
+    expect(style(title).fontSize).to.equal('30px');
+    expect(style(title).fontFamily).to.equal('Georgia');
+    expect(style($(el, '[part~="thread"]')!).rowGap).to.equal('31px');
+    sort.focus();
+    expect(style(sort).outlineColor).to.equal('rgb(19, 20, 21)');
+  });
+
+  it('applies an em base size once, not again in each nested element', async () => {
+    withPageStyle(`.box { font-size: 20px; --quanda-font-size: 0.8em; }`);
+    const box = document.createElement('div');
+    box.className = 'box';
+    document.body.append(box);
+    cleanups.push(() => box.remove());
+    const el = await mount();
+    box.append(el);
+    expect(style(inAnswer(el, '[part~="body"]')).fontSize).to.equal('16px');
+    expect(style(inQuestion(el, '[part~="body"]')).fontSize).to.equal('16px');
+  });
+
+  it('lets tokens win over the page’s own font and colour on the element, everywhere alike', async () => {
+    withPageStyle(`quanda-thread {
+      font-family: Georgia; color: rgb(200, 0, 0);
+      --quanda-font-family: 'Courier New'; --quanda-color-text: rgb(1, 2, 3);
+    }`);
+    const el = await mount();
+    for (const node of [$(el, '[part~="answers-heading"]')!, inAnswer(el, '[part~="body"]')]) {
+      expect(style(node).fontFamily).to.equal('"Courier New"');
+      expect(style(node).color).to.equal('rgb(1, 2, 3)');
+    }
+  });
+
+  it('lets ::part rules on the page reach every part, the forwarded ones included', async () => {
+    const el = await mount();
+    // Every name the thread exposes: its own parts and what it forwards with exportparts.
+    const names = new Set<string>();
+    for (const node of el.shadowRoot!.querySelectorAll('[part]')) {
+      node
+        .getAttribute('part')!
+        .split(/\s+/)
+        .forEach((name) => names.add(name));
+    }
+    for (const node of el.shadowRoot!.querySelectorAll('[exportparts]')) {
+      for (const mapping of node.getAttribute('exportparts')!.split(',')) {
+        names.add(mapping.split(':').at(-1)!.trim());
+      }
+    }
+    expect(names.size).to.be.greaterThan(20);
+    const unreached: string[] = [];
+    for (const name of names) {
+      const remove = pageStyle(
+        `quanda-thread::part(${name}) { outline: 3px dotted rgb(9, 9, 9); }`,
+      );
+      const reached = composedElements(el).some(
+        (node) => node !== el && style(node).outlineStyle === 'dotted',
+      );
+      if (!reached) unreached.push(name);
+      remove();
+    }
+    expect(unreached).to.deep.equal([]);
+    // And a real override, the way a blog would use it.
+    withPageStyle(`quanda-thread::part(badge) { background: rgb(200, 0, 0); }
+      quanda-thread::part(answer-body) { font-style: italic; }
+      quanda-thread::part(more-button) { border-radius: 0; }`);
+    expect(style(inAnswer(el, '[part~="badge"]')).backgroundColor).to.equal('rgb(200, 0, 0)');
+    expect(style(inAnswer(el, '[part~="body"]')).fontStyle).to.equal('italic');
+    expect(style($(el, '[part~="more-button"]')!).borderTopLeftRadius).to.equal('0px');
+  });
+
+  describe('light and dark', () => {
+    afterEach(async () => {
+      await emulateMediaFeatures([]);
+      await emulateMedia({colorScheme: 'no-preference'});
+    });
+
+    it('follows a page that declares both schemes, as the reader’s preference changes', async () => {
+      withPageStyle(`:root { color-scheme: light dark; }`);
+      const el = await mount();
+      await emulateMedia({colorScheme: 'dark'});
+      expect(style(myScore(el)).color).to.equal(DARK_ACCENT);
+      await emulateMedia({colorScheme: 'light'});
+      expect(style(myScore(el)).color).to.equal(LIGHT_ACCENT);
+    });
+
+    it('stays light on a light-only page, whatever the reader prefers', async () => {
+      const el = await mount();
+      await emulateMedia({colorScheme: 'dark'});
+      expect(style(myScore(el)).color).to.equal(LIGHT_ACCENT);
+    });
+
+    it('takes theme="dark" or "light" over the page, with a surface and text of its own', async () => {
+      withPageStyle(`:root { color-scheme: light dark; }`);
+      await emulateMedia({colorScheme: 'light'});
+      const el = await mount({theme: 'dark'});
+      expect(el.getAttribute('theme')).to.equal('dark');
+      expect(style(el).backgroundColor).to.equal('rgb(22, 25, 29)');
+      expect(style(inAnswer(el, '[part~="body"]')).color).to.equal('rgb(230, 232, 235)');
+      expect(style(myScore(el)).color).to.equal(DARK_ACCENT);
+      expect(style($(el, '[part~="sort"]')!).colorScheme).to.equal('dark');
+
+      await emulateMedia({colorScheme: 'dark'});
+      el.theme = 'light';
+      await el.updateComplete;
+      expect(el.getAttribute('theme')).to.equal('light');
+      expect(style(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+      expect(style(inAnswer(el, '[part~="body"]')).color).to.equal('rgb(31, 35, 40)');
+      expect(style(myScore(el)).color).to.equal(LIGHT_ACCENT);
+    });
+
+    it('stays usable in forced-colors mode: the badge keeps a border, focus a ring', async () => {
+      const el = await mount();
+      await emulateMediaFeatures([{name: 'forced-colors', value: 'active'}]);
+      expect(matchMedia('(forced-colors: active)').matches).to.be.true;
+      const badge = inAnswer(el, '[part~="badge"]');
+      expect(style(badge).borderTopStyle).to.equal('solid');
+      expect(style(badge).borderTopWidth).to.equal('1px');
+      const more = $(el, '[part~="more-button"]')!;
+      more.focus();
+      expect(style(more).outlineStyle).to.equal('solid');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  it('drops its transitions when the reader asks for reduced motion', async () => {
+    const el = await mount();
+    const more = $(el, '[part~="more-button"]')!;
+    expect(style(more).transitionDuration).to.not.equal('0s');
+    await emulateMediaFeatures([{name: 'prefers-reduced-motion', value: 'reduce'}]);
+    try {
+      expect(style(more).transitionDuration).to.equal('0s');
+    } finally {
+      await emulateMediaFeatures([]);
+    }
+  });
+
+  it('lays Arabic out right to left, the score column on the right', async () => {
+    const el = await mount({lang: 'ar'});
+    await waitUntil(() => $(el, '[part~="thread"]')!.dir === 'rtl', 'no rtl');
+    await aTimeout(0);
+    for (const post of [question(el), answers(el)[1]!]) {
+      expect(style(post).direction).to.equal('rtl');
+      const score = vote(post).getBoundingClientRect();
+      const body = $(post, '[part~="body"]')!.getBoundingClientRect();
+      expect(score.left, 'the score sits right of the text').to.be.at.least(body.right);
+    }
+    // Logical properties follow: the sort control sits at the left end of the header.
+    const header = $(el, '[part~="answers-header"]')!.getBoundingClientRect();
+    const sort = $(el, '[part~="sort-label"]')!.getBoundingClientRect();
+    expect(sort.left - header.left).to.be.below(header.right - sort.right);
+  });
+});
+
+describe('the styles themselves', () => {
+  const tags = ['quanda-thread', 'quanda-question', 'quanda-answer', 'quanda-vote'];
+  const sheets = (tag: string) =>
+    (
+      customElements.get(tag) as unknown as {elementStyles: {styleSheet?: CSSStyleSheet}[]}
+    ).elementStyles.map((style) => style.styleSheet!);
+
+  function* declarations(rules: CSSRuleList): Generator<[string, string]> {
+    for (const rule of rules) {
+      if (rule instanceof CSSStyleRule) {
+        for (const name of rule.style) yield [name, rule.style.getPropertyValue(name)];
+      }
+      if ('cssRules' in rule) yield* declarations((rule as CSSGroupingRule).cssRules);
+    }
+  }
+
+  for (const tag of tags) {
+    it(`<${tag}>: no rem, every public token has a fallback, rules read private names`, () => {
+      const problems: string[] = [];
+      for (const sheet of sheets(tag)) {
+        for (const [name, value] of declarations(sheet.cssRules)) {
+          if (/\d(\.\d+)?rem\b/.test(value)) problems.push(`${name}: ${value} uses rem`);
+          for (const match of value.matchAll(/var\(\s*(--quanda-[\w-]+)\s*([,)])/g)) {
+            if (match[2] !== ',') problems.push(`${name}: ${match[1]} has no fallback`);
+          }
+          if (!name.startsWith('--') && value.includes('--quanda-')) {
+            problems.push(`${name}: ${value} reads a public token directly`);
+          }
+        }
+      }
+      expect(problems).to.deep.equal([]);
+    });
+  }
+});

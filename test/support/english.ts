@@ -1,0 +1,5 @@
+/** The whole English source: what the first load carries and what writing brings. */
+import {en} from '../../src/i18n/locales/en.js';
+import {enWrite} from '../../src/i18n/locales/en-write.js';
+
+export const englishSource = {...en, ...enWrite};
