@@ -3,7 +3,8 @@
  * environment). The widget never calls it, so none of this reaches the browser bundle.
  */
 import * as z from 'zod/mini';
-import {FlagReason, Id, PostBody, PostStatus, Timestamp} from './schemas.js';
+import {FlagReason} from './requests.js';
+import {Id, PostBody, PostStatus, Timestamp} from './schemas.js';
 
 export const ModerationFilter = z.enum(['flagged', 'pending', 'hidden']);
 

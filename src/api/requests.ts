@@ -4,7 +4,7 @@
  * schemas.ts.
  */
 import * as z from 'zod/mini';
-import {FlagReason, Id, Sort, VoteValue, limits} from './schemas.js';
+import {Id, Question, Sort, VoteValue, limits} from './schemas.js';
 
 const trimmed = (min: number, max: number) =>
   z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
@@ -27,6 +27,13 @@ export const NewQuestion = z.object({
       points: z.optional(z.int().check(z.nonnegative())),
     }),
   ),
+});
+
+/** The admin API's answer to a new question. */
+export const CreatedQuestion = z.object({
+  question: Question,
+  /** Viewer token of the asker: whoever holds it may choose the best answer. */
+  askerToken: z.string(),
 });
 
 /** Valid email syntax, within the length a mailbox can have. */
@@ -59,6 +66,8 @@ export const NewComment = z
 export const VoteRequest = z.object({value: VoteValue});
 
 export const AcceptRequest = z.object({answerId: Id});
+
+export const FlagReason = z.enum(['spam', 'abusive', 'other']);
 
 export const NewFlag = z
   .object({reason: FlagReason, note: z.optional(trimmed(0, limits.flagNote))})
@@ -102,3 +111,5 @@ export type NewAnswer = z.input<typeof NewAnswer>;
 export type NewComment = z.input<typeof NewComment>;
 export type NewFlag = z.input<typeof NewFlag>;
 export type PostEdit = z.infer<typeof PostEdit>;
+export type CreatedQuestion = z.infer<typeof CreatedQuestion>;
+export type FlagReason = z.infer<typeof FlagReason>;

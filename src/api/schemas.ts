@@ -163,12 +163,6 @@ export const Thread = z.object({
   serverTime: Timestamp,
 });
 
-export const CreatedQuestion = z.object({
-  question: Question,
-  /** Viewer token of the asker: whoever holds it may choose the best answer. */
-  askerToken: z.string(),
-});
-
 /** A new anonymous viewer: the token to send as `Authorization: Bearer …` from now on. */
 export const ViewerSession = z.object({
   token: z.string().check(z.minLength(16), z.maxLength(512)),
@@ -178,8 +172,6 @@ export const ViewerSession = z.object({
 export const VoteResult = z.object({score: z.int(), viewerVote: VoteValue});
 
 export const AcceptResult = z.object({acceptedAnswerId: z.nullable(Id)});
-
-export const FlagReason = z.enum(['spam', 'abusive', 'other']);
 
 export const FlagResult = z.object({flagged: z.literal(true)});
 
@@ -219,14 +211,12 @@ export type Answer = z.infer<typeof Answer>;
 export type Sort = z.infer<typeof Sort>;
 export type Viewer = z.infer<typeof Viewer>;
 export type Thread = z.infer<typeof Thread>;
-export type CreatedQuestion = z.infer<typeof CreatedQuestion>;
 export type Comment = z.infer<typeof Comment>;
 export type CommentList = z.infer<typeof CommentList>;
 export type ViewerSession = z.infer<typeof ViewerSession>;
 export type VoteResult = z.infer<typeof VoteResult>;
 export type AcceptResult = z.infer<typeof AcceptResult>;
 export type FlagResult = z.infer<typeof FlagResult>;
-export type FlagReason = z.infer<typeof FlagReason>;
 export type Post = z.infer<typeof Post>;
 export type Removed = z.infer<typeof Removed>;
 export type CommentsPage = z.infer<typeof CommentsPage>;

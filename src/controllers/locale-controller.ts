@@ -1,7 +1,6 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {english} from '../i18n/localizer.js';
 import type {Localizer} from '../i18n/localizer.js';
-import {loadLocalizer} from '../i18n/load.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -15,6 +14,8 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class LocaleController implements ReactiveController {
   /** The current localizer; English until the wanted catalogue has loaded. */
   localizer: Localizer = english;
+  /** The first language has been settled (loaded, or given up for English). */
+  settled = false;
   readonly #host: Host;
   readonly #onChange: (localizer: Localizer) => void;
   #observer?: MutationObserver;
@@ -38,16 +39,30 @@ export class LocaleController implements ReactiveController {
     this.#observer = undefined;
   }
 
+  #use(localizer: Localizer) {
+    if (localizer === this.localizer && this.settled) return;
+    this.settled = true;
+    this.localizer = localizer;
+    this.#onChange(localizer);
+    this.#host.requestUpdate();
+  }
+
   #update() {
     const withLang = ancestors(this.#host).find((node) => node.hasAttribute('lang'));
     const tag = withLang?.getAttribute('lang') || 'en';
     if (tag === this.#wanted) return;
     this.#wanted = tag;
-    void loadLocalizer(tag).then((localizer) => {
-      if (tag !== this.#wanted || localizer === this.localizer) return;
-      this.localizer = localizer;
-      this.#onChange(localizer);
-    });
+    // Plain English needs nothing more, and is settled at once; every other language
+    // (and regional English, for its date and number formats) loads with its catalogue,
+    // outside the first load.
+    if (tag.toLowerCase() === 'en') return this.#use(english);
+    void import('../i18n/load.js')
+      .then(({loadLocalizer}) => loadLocalizer(tag))
+      // Offline, or a chunk gone after a deploy: English beats a blank thread.
+      .catch(() => english)
+      .then((loaded) => {
+        if (tag === this.#wanted) this.#use(loaded);
+      });
   }
 }
 

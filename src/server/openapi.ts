@@ -39,7 +39,7 @@ const components: Record<string, Schema> = {
   ViewerCan: api.ViewerCan,
   PostBody: api.PostBody,
   NewQuestion: requests.NewQuestion,
-  CreatedQuestion: api.CreatedQuestion,
+  CreatedQuestion: requests.CreatedQuestion,
   ViewerSession: api.ViewerSession,
   NewAnswer: requests.NewAnswer,
   NewComment: requests.NewComment,
@@ -102,7 +102,7 @@ export const operations: Operation[] = [
     auth: 'admin',
     body: requests.NewQuestion,
     responses: {
-      201: {description: 'Created, with the asker token', schema: api.CreatedQuestion},
+      201: {description: 'Created, with the asker token', schema: requests.CreatedQuestion},
       400: error('Invalid question'),
       401: error('Missing or wrong admin token'),
       403: error('The admin API is turned off'),

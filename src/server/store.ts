@@ -5,7 +5,6 @@ import type {
   Comment,
   CommentList,
   CommentsPage,
-  FlagReason,
   Post,
   Question,
   Sort,
@@ -14,6 +13,7 @@ import type {
   VoteValue,
 } from '../api/schemas.js';
 import {limits} from '../api/schemas.js';
+import type {FlagReason} from '../api/requests.js';
 import type {ModeratedPost, ModerationQueue} from '../api/moderation.js';
 import type {RateLimits} from './config.js';
 import type {DB, PostKind, StoredStatus} from './db/database.js';

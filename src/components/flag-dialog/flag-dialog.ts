@@ -1,7 +1,7 @@
 import {css, html, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {limits} from '../../api/schemas.js';
-import type {FlagReason} from '../../api/schemas.js';
+import type {FlagReason} from '../../api/requests.js';
 import {requestIntent} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {enWrite} from '../../i18n/locales/en-write.js';

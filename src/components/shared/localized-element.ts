@@ -29,6 +29,11 @@ export class LocalizedElement extends LitElement {
     });
   }
 
+  /** Used alone, it waits for its language before drawing anything: no flash of English. */
+  protected override shouldUpdate(changed: Map<PropertyKey, unknown>): boolean {
+    return super.shouldUpdate(changed) && (this.#fromContext || (this.#locale?.settled ?? false));
+  }
+
   override connectedCallback() {
     // The context request above is answered synchronously while connecting, so by now a
     // thread around us would have spoken; only a lone element watches `lang` itself.

@@ -9,7 +9,7 @@ import type {QuandaEventMap} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
 import type {Localizer} from '../../i18n/localizer.js';
 import {enWrite} from '../../i18n/locales/en-write.js';
-import {findPost, sortAnswers, updatePost} from './thread-state.js';
+import {findPost, sortAnswers, updatePost} from './view-updates.js';
 import type {ThreadView} from './thread-state.js';
 
 /** What the writes need from the thread that owns the data. */

@@ -166,9 +166,10 @@ export class QuandaThread extends LitElement implements ThreadHost {
   #moreRequest?: AbortController;
   #focus?: string;
   #lastMoreError?: QuandaError;
+  readonly #locale = new LocaleController(this, (localizer) => (this.i18n = localizer));
+
   constructor() {
     super();
-    new LocaleController(this, (localizer) => (this.i18n = localizer));
     for (const type of INTENTS) this.addEventListener(type, this.#onIntent);
   }
 
@@ -194,6 +195,8 @@ export class QuandaThread extends LitElement implements ThreadHost {
   });
 
   override render() {
+    // Nothing until the language is known: a Spanish page never flashes English.
+    if (!this.#locale.settled) return nothing;
     const view = this.view?.question.id === this.questionId ? this.view : undefined;
     const status = this.#load.status;
     return html`<section

@@ -34,7 +34,9 @@ function leaks(root: Element): string[] {
 
 /** Waits for the catalogue to load and every element to re-render, then lists leaks. */
 async function leaksOnceSettled(root: Element) {
-  await waitUntil(() => leaks(root).length === 0, '', {timeout: 1000}).catch(() => undefined);
+  // Elements draw nothing until their language has loaded: wait for words first.
+  await waitUntil(() => composedText(root).trim(), '', {timeout: 5000}).catch(() => undefined);
+  await waitUntil(() => leaks(root).length === 0, '', {timeout: 5000}).catch(() => undefined);
   return leaks(root);
 }
 
