@@ -67,7 +67,12 @@ export function serveDist(pages) {
       const port = address && typeof address === 'object' ? address.port : 0;
       resolve({
         url: `http://127.0.0.1:${port}`,
-        close: () => new Promise((done) => server.close(() => done(undefined))),
+        // Without closeAllConnections, close() waits out the browser's idle keep-alive sockets.
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done(undefined));
+            server.closeAllConnections();
+          }),
       });
     });
   });

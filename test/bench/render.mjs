@@ -19,7 +19,8 @@ import {
 import {serveDist} from './browser.mjs';
 
 /**
- * @typedef {{ms: number, nodes: number, heap: number}} Figures  heap: bytes the render added
+ * @typedef {{ms: number, nodes: number, js: number, dom: number}} Figures
+ *   js, dom: bytes the render added to the JS heap and to the DOM's (Oilpan) heap
  * @typedef {{name: string, answers: number, shown: number, quanda: Figures, baseline: Figures}} RenderRow
  * @typedef {import('puppeteer-core').Browser} Browser
  * @typedef {import('puppeteer-core').Page} Page
@@ -44,16 +45,24 @@ const html = (/** @type {string} */ head) =>
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /**
- * Used JS heap after a full garbage collection.
+ * Used JS heap, and the heap the DOM lives in (Blink's garbage-collected C++ heap, which
+ * V8 reports as its embedder's), after a full garbage collection.
  * @param {Page} page
+ * @returns {Promise<{js: number, dom: number}>}
  */
 async function heap(page) {
   const session = await page.createCDPSession();
   await session.send('HeapProfiler.collectGarbage');
-  const {usedSize} = await session.send('Runtime.getHeapUsage');
+  const usage = await session.send('Runtime.getHeapUsage');
   await session.detach();
-  return usedSize;
+  return {js: usage.usedSize, dom: usage.embedderHeapUsedSize};
 }
+
+/**
+ * @param {{js: number, dom: number}} before
+ * @param {{js: number, dom: number}} after
+ */
+const added = (before, after) => ({js: after.js - before.js, dom: after.dom - before.dom});
 
 /**
  * @param {{browser: Browser, iterations?: number, log?: (line: string) => void}} options
@@ -87,7 +96,7 @@ export async function benchRender({browser, iterations = 7, log = () => {}}) {
         widget.push({
           ms,
           nodes: await page.evaluate(countNodes),
-          heap: (await heap(page)) - before,
+          ...added(before, await heap(page)),
         });
         if (!markup) {
           markup = await page.evaluate(flattenWidget);
@@ -109,14 +118,15 @@ export async function benchRender({browser, iterations = 7, log = () => {}}) {
         base.push({
           ms: plainMs,
           nodes: await plain.evaluate(countNodes),
-          heap: (await heap(plain)) - plainBefore,
+          ...added(plainBefore, await heap(plain)),
         });
         await plain.close();
       }
       const summary = (/** @type {Figures[]} */ runs) => ({
         ms: median(runs.map((r) => r.ms)),
         nodes: median(runs.map((r) => r.nodes)),
-        heap: median(runs.map((r) => r.heap)),
+        js: median(runs.map((r) => r.js)),
+        dom: median(runs.map((r) => r.dom)),
       });
       rows.push({
         name: c.name,

@@ -19,7 +19,7 @@ import {closeSync, openSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {BIG_ANSWERS, BIG_QUESTION, VOTERS, generateDatabase, voterToken} from './generate-db.mjs';
-import {captureThread, captureVote} from './sql-plan.mjs';
+import {captureThread, captureVote, slowPlans} from './sql-plan.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -31,8 +31,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  *   probe: (file: string) => Promise<{plan: import('./baseline-server.mjs').PlanStatement[], note?: string}>,
  *   request: () => BenchRequest,
  * }} Scenario
- * @typedef {{name: string, quanda: Load | string, baseline: Load | string, note?: string}} ServerRow
- *   A string in place of a Load says why there is no figure.
+ * @typedef {{name: string, quanda: Load | string, baseline: Load, note?: string, slow: string[]}} ServerRow
+ *   A string in place of a Load says why there is no figure; `slow` lists the planner's
+ *   full scans and temporary sorts in the scenario's SQL (none, when reads stay flat).
  */
 
 const pick = (/** @type {number} */ n) => Math.floor(Math.random() * n);
@@ -242,10 +243,13 @@ export async function benchServer({
     const plans = {};
     /** @type {(string | undefined)[]} */
     const notes = [];
+    /** @type {string[][]} */
+    const slow = [];
     for (const [i, scenario] of scenarios.entries()) {
       const {plan, note} = await scenario.probe(files[database]);
       plans[i] = plan;
       notes[i] = note;
+      slow[i] = slowPlans(files[database], plan);
     }
     const planFile = join(dir, `plan-${database}.json`);
     writeFileSync(planFile, JSON.stringify(plans));
@@ -290,6 +294,7 @@ export async function benchServer({
           quanda: present ? summarize(ours) : 'n/a (route not present)',
           baseline: summarize(base),
           note: notes[i],
+          slow: slow[i] ?? [],
         });
       }
     } finally {

@@ -9,6 +9,7 @@
  * timestamps, the idempotency key) become bindings; every other parameter is kept as the
  * reference server sent it.
  */
+import Database from 'better-sqlite3';
 import {createHash} from 'node:crypto';
 import {createApi} from '../../src/server/app.js';
 import {openSqlite} from '../../src/server/db/database.js';
@@ -104,5 +105,34 @@ export async function captureVote(file, {postId, token, viewerId}) {
     return {plan: toPlan(queries, bindings), source: 'store'};
   } finally {
     await store.close();
+  }
+}
+
+/**
+ * What SQLite's planner says it will do for each statement of a plan that is not an index
+ * lookup: a full table scan or a sort in a temporary b-tree, either of which grows with
+ * the database. Empty means every statement is index lookups and ranges, so its cost does
+ * not depend on how many posts there are.
+ * @param {string} file
+ * @param {PlanStatement[]} plan
+ */
+export function slowPlans(file, plan) {
+  const db = new Database(file, {readonly: true});
+  try {
+    /** @type {string[]} */
+    const found = [];
+    for (const {sql, parameters} of plan) {
+      if (!/^\s*(select|update|delete|insert)\b/i.test(sql)) continue;
+      // Bound values do not change the plan (SQLite plans without them), so null will do.
+      const values = parameters.map((p) => ('literal' in p ? p.literal : null));
+      /** @type {{detail: string}[]} */
+      const steps = /** @type {any[]} */ (db.prepare(`explain query plan ${sql}`).all(...values));
+      for (const {detail} of steps) {
+        if (/^SCAN |TEMP B-TREE/.test(detail)) found.push(detail);
+      }
+    }
+    return found;
+  } finally {
+    db.close();
   }
 }
