@@ -44,6 +44,9 @@ export class Localizer {
   readonly #plurals: Intl.PluralRules;
   readonly #numbers = new Map<string, Intl.NumberFormat>();
   readonly #relative: Intl.RelativeTimeFormat;
+  // Built once: `toLocaleString` with options builds a new formatter on every call, which
+  // was an eighth of the time to render a 200-answer thread (npm run bench).
+  readonly #dateTime: Intl.DateTimeFormat;
 
   constructor(locale: string, catalog: Catalog) {
     this.locale = locale;
@@ -51,6 +54,7 @@ export class Localizer {
     this.dir = RTL.has(locale.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
     this.#plurals = new Intl.PluralRules(locale);
     this.#relative = new Intl.RelativeTimeFormat(locale, {numeric: 'auto'});
+    this.#dateTime = new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeStyle: 'short'});
   }
 
   /**
@@ -110,7 +114,7 @@ export class Localizer {
 
   /** An absolute date and time, for tooltips and `<time>` titles. */
   dateTime(date: Date): string {
-    return date.toLocaleString(this.locale, {dateStyle: 'long', timeStyle: 'short'});
+    return this.#dateTime.format(date);
   }
 
   #pick(key: MessageKey, count: unknown): string {

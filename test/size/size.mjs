@@ -1,80 +1,219 @@
 // @ts-check
 /**
  * Builds the drop-in file and measures what a reader downloads: every file's gzip and
- * brotli size, and the first load, that is, the entry plus every chunk it imports
- * statically (all fetched before the thread can paint, on a cold cache). Fails, with
- * the figures, when the first load is over its budget.
+ * brotli size, and two budgets.
  *
- *   npm run size            build, print the table, enforce the budget
+ * - The first load: the entry plus every chunk it imports statically (all fetched before
+ *   the thread can paint, on a cold cache).
+ * - The answer load: everything a reader needs to write an answer. That is the first load,
+ *   plus the chunks of the answer form, of the code that sends it (the thread's write
+ *   handling, the client's retries) and of the storage modules (drafts, outbox), with what
+ *   they import statically; not what they load only for something else (other languages,
+ *   the flag dialog), and not the Markdown preview (modules under src/markdown/), which
+ *   loads only when asked for.
+ *
+ * Chunks are told apart by the module ids the bundler reports (`moduleIds`,
+ * `facadeModuleId`), never by file names, which change with every hash and every
+ * `manualChunks` tweak. Fails, with the figures, when a load is over its budget.
+ *
+ *   npm run size            build, print the table, enforce the budgets
  *   npm run size -- --json  the same figures as JSON (for the benchmark table)
  */
+import {relative, sep} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
 import {build} from 'vite';
 
-export const BUDGET = {firstLoad: 30_000};
+export const BUDGET = {firstLoad: 30_000, answerLoad: 40_000};
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** What the answer budget is about, as module ids relative to the project root. */
+export const ANSWER_MODULES = {
+  form: 'src/components/answer-form/answer-form.ts',
+  /** What sends it: the thread's write handling and the client's retries. */
+  writes: ['src/components/thread/thread-writes.ts', 'src/api/rest-writes.ts'],
+  storage: 'src/storage/',
+  excluded: 'src/markdown/',
+};
+
+/**
+ * @typedef {{
+ *   file: string, raw: number, gzip: number, brotli: number, firstLoad: boolean,
+ *   answerLoad: boolean, moduleIds: string[], imports: string[], dynamicImports: string[],
+ * }} FileFigures
+ *   One output chunk. `moduleIds` are relative to the project root (`src/…`,
+ *   `node_modules/…`); `imports` and `dynamicImports` are the file names of other chunks.
+ * @typedef {{gzip: number, brotli: number, files: string[]}} LoadFigures
+ * @typedef {{files: FileFigures[], firstLoad: LoadFigures, answerLoad: LoadFigures | null}} SizeFigures
+ *   `answerLoad` is null while the answer form is not in the build.
+ */
 
 const gzip = (/** @type {string} */ code) => gzipSync(code, {level: 9}).length;
 const brotli = (/** @type {string} */ code) =>
   brotliCompressSync(code, {params: {[constants.BROTLI_PARAM_QUALITY]: 11}}).length;
 
-/** @returns {Promise<{files: {file: string, raw: number, gzip: number, brotli: number, firstLoad: boolean}[], firstLoad: {gzip: number, brotli: number}}>} */
-export async function measure() {
-  const result = await build({logLevel: 'silent'});
+/** `src/x.ts` for an absolute id; virtual modules (`\0vite/…`) keep their id. */
+const moduleId = (/** @type {string} */ id) =>
+  id.startsWith(ROOT) ? relative(ROOT, id).split(sep).join('/') : id;
+
+/**
+ * Builds (into dist/ unless `write` is false) and measures every chunk.
+ * @param {{write?: boolean}} options
+ * @returns {Promise<SizeFigures>}
+ */
+export async function measure({write = true} = {}) {
+  const result = await build({logLevel: 'silent', build: {write}});
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) =>
     'output' in r ? r.output : [],
   );
-  /** @type {Map<string, any>} */
-  const chunks = new Map(outputs.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
-  const entry = [...chunks.values()].find((c) => c.isEntry);
+  /** @type {FileFigures[]} */
+  const files = [];
+  let entry = '';
+  for (const chunk of outputs) {
+    if (chunk.type !== 'chunk') continue;
+    if (chunk.isEntry) entry = chunk.fileName;
+    files.push({
+      file: chunk.fileName,
+      raw: chunk.code.length,
+      gzip: gzip(chunk.code),
+      brotli: brotli(chunk.code),
+      firstLoad: false,
+      answerLoad: false,
+      moduleIds: chunk.moduleIds.map(moduleId),
+      imports: chunk.imports,
+      dynamicImports: chunk.dynamicImports,
+    });
+  }
   if (!entry) throw new Error('the build has no entry chunk');
-  const eager = new Set();
-  const visit = (/** @type {string} */ name) => {
-    if (eager.has(name)) return;
-    eager.add(name);
-    for (const imported of chunks.get(name)?.imports ?? []) visit(imported);
-  };
-  visit(entry.fileName);
-  const files = [...chunks.values()].map((c) => ({
-    file: c.fileName,
-    raw: c.code.length,
-    gzip: gzip(c.code),
-    brotli: brotli(c.code),
-    firstLoad: eager.has(c.fileName),
-  }));
-  const first = files.filter((f) => f.firstLoad);
-  return {
-    files,
-    firstLoad: {
-      gzip: first.reduce((sum, f) => sum + f.gzip, 0),
-      brotli: first.reduce((sum, f) => sum + f.brotli, 0),
-    },
-  };
+  return loads(files, entry);
 }
 
-const kb = (/** @type {number} */ bytes) => (bytes / 1000).toFixed(2).padStart(7);
+/**
+ * Works out the two loads over a set of measured chunks. Pure, so the budget logic can be
+ * tested on a made-up chunk graph as well as on the real build.
+ * @param {FileFigures[]} files
+ * @param {string} entry  file name of the entry chunk
+ * @param {typeof ANSWER_MODULES} modules
+ * @returns {SizeFigures}
+ */
+export function loads(files, entry, modules = ANSWER_MODULES) {
+  const byName = new Map(files.map((f) => [f.file, f]));
+  /**
+   * @param {string[]} from
+   * @param {(f: FileFigures) => string[]} edges
+   * @param {(f: FileFigures) => boolean} [skip]
+   */
+  const reach = (from, edges, skip = () => false) => {
+    const seen = new Set();
+    const visit = (/** @type {string} */ name) => {
+      const file = byName.get(name);
+      if (!file || seen.has(name) || skip(file)) return;
+      seen.add(name);
+      for (const next of edges(file)) visit(next);
+    };
+    from.forEach(visit);
+    return seen;
+  };
+
+  const eager = reach([entry], (f) => f.imports);
+  // A chunk made only of Markdown-preview code (plus the libraries it pulled in) is not
+  // needed to write an answer, and nor is anything reached only through it. A chunk that
+  // mixes preview code with other code is counted: the reader downloads it either way.
+  const isPreview = (/** @type {FileFigures} */ f) => {
+    const own = f.moduleIds.filter((id) => id.startsWith('src/'));
+    return own.length > 0 && own.every((id) => id.startsWith(modules.excluded));
+  };
+  const formChunks = files.filter((f) => f.moduleIds.includes(modules.form));
+  const sendingChunks = files.filter((f) =>
+    f.moduleIds.some((id) => id.startsWith(modules.storage) || (modules.writes ?? []).includes(id)),
+  );
+  // What those import statically comes with them; what they import dynamically loads only
+  // for something else (another language, the flag dialog, the Markdown preview).
+  const answer = formChunks.length
+    ? new Set([
+        ...eager,
+        ...reach(
+          [...formChunks, ...sendingChunks].map((f) => f.file),
+          (f) => f.imports,
+          isPreview,
+        ),
+      ])
+    : null;
+
+  for (const f of files) {
+    f.firstLoad = eager.has(f.file);
+    f.answerLoad = answer?.has(f.file) ?? false;
+  }
+  const total = (/** @type {Set<string>} */ names) => {
+    const chosen = files.filter((f) => names.has(f.file));
+    return {
+      gzip: chosen.reduce((sum, f) => sum + f.gzip, 0),
+      brotli: chosen.reduce((sum, f) => sum + f.brotli, 0),
+      files: chosen.map((f) => f.file),
+    };
+  };
+  return {files, firstLoad: total(eager), answerLoad: answer && total(answer)};
+}
+
+const kB = (/** @type {number} */ bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+
+/**
+ * The budget verdicts: one line per load for the report, and the failures (empty when
+ * every load is within its budget).
+ * @param {SizeFigures} figures
+ * @param {typeof BUDGET} budget
+ * @param {typeof ANSWER_MODULES} modules
+ */
+export function checkBudgets(figures, budget = BUDGET, modules = ANSWER_MODULES) {
+  const lines = [];
+  const failures = [];
+  const {firstLoad, answerLoad} = figures;
+  lines.push(
+    `first load: ${kB(firstLoad.gzip)} gzip, ${kB(firstLoad.brotli)} brotli (budget ${kB(budget.firstLoad)} gzip)`,
+  );
+  if (firstLoad.gzip > budget.firstLoad) {
+    failures.push(
+      `The first load is ${kB(firstLoad.gzip)} gzip, over the budget of ${kB(budget.firstLoad)}.`,
+    );
+  }
+  if (!answerLoad) {
+    lines.push(
+      `answer load: the answer form is not in the build yet (no chunk holds ${modules.form}); its budget is ${kB(budget.answerLoad)} gzip`,
+    );
+  } else {
+    lines.push(
+      `answer load: ${kB(answerLoad.gzip)} gzip, ${kB(answerLoad.brotli)} brotli (budget ${kB(budget.answerLoad)} gzip; ` +
+        `first load + ${modules.form}, the write handling and ${modules.storage}, without ${modules.excluded})`,
+    );
+    if (answerLoad.gzip > budget.answerLoad) {
+      failures.push(
+        `Everything a reader needs to write an answer is ${kB(answerLoad.gzip)} gzip, over the budget of ${kB(budget.answerLoad)} ` +
+          `(files: ${answerLoad.files.join(', ')}).`,
+      );
+    }
+  }
+  return {lines, failures};
+}
+
+const col = (/** @type {number} */ bytes) => (bytes / 1000).toFixed(2).padStart(7);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const figures = await measure();
+  const {lines, failures} = checkBudgets(figures);
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(figures));
   } else {
-    console.log('file                                   raw kB  gzip kB  brotli kB  first load');
-    for (const f of figures.files.sort(
-      (a, b) => Number(b.firstLoad) - Number(a.firstLoad) || b.gzip - a.gzip,
-    )) {
+    console.log('file                                   raw kB  gzip kB  brotli kB  loaded');
+    const rank = (/** @type {FileFigures} */ f) => (f.firstLoad ? 2 : f.answerLoad ? 1 : 0);
+    for (const f of figures.files.sort((a, b) => rank(b) - rank(a) || b.gzip - a.gzip)) {
+      const when = f.firstLoad ? 'first load' : f.answerLoad ? 'to answer' : 'lazy';
       console.log(
-        `${f.file.padEnd(36)} ${kb(f.raw)}  ${kb(f.gzip)}  ${kb(f.brotli)}    ${f.firstLoad ? 'yes' : 'lazy'}`,
+        `${f.file.padEnd(36)} ${col(f.raw)}  ${col(f.gzip)}  ${col(f.brotli)}    ${when}`,
       );
     }
-    console.log(
-      `first load: ${(figures.firstLoad.gzip / 1000).toFixed(2)} kB gzip, ${(figures.firstLoad.brotli / 1000).toFixed(2)} kB brotli ` +
-        `(budget ${BUDGET.firstLoad / 1000} kB gzip)`,
-    );
+    for (const line of lines) console.log(line);
   }
-  if (figures.firstLoad.gzip > BUDGET.firstLoad) {
-    console.error(
-      `✖ The first load is ${(figures.firstLoad.gzip / 1000).toFixed(2)} kB gzip, over the budget of ${BUDGET.firstLoad / 1000} kB.`,
-    );
-    process.exitCode = 1;
-  }
+  for (const failure of failures) console.error(`✖ ${failure}`);
+  if (failures.length) process.exitCode = 1;
 }

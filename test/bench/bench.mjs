@@ -1,0 +1,274 @@
+// @ts-check
+/**
+ * `npm run bench`: builds the drop-in file and measures Quanda against a baseline taken in
+ * the same run on the same machine, then prints one table (Markdown, so it can go straight
+ * into the README). Every figure is a ratio to its baseline or a size: wall-clock times on
+ * shared machines vary run to run, their ratios much less.
+ *
+ *   npm run bench                          everything (a few minutes)
+ *   npm run bench -- --only=size,render    some of: size, render, typing, page, server
+ *   npm run bench -- --quick               fewer rounds, shorter loads: a smoke test
+ *   npm run bench -- --write-readme        also replace the table in README.md
+ */
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpus, tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {checkBudgets, measure} from '../size/size.mjs';
+import {CHROME, launchChromium} from './browser.mjs';
+import {benchPage} from './page.mjs';
+import {benchRender} from './render.mjs';
+import {benchServer} from './server.mjs';
+import {benchTyping} from './typing.mjs';
+import {startServer} from '../support/quanda-server.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PARTS = ['size', 'render', 'typing', 'page', 'server'];
+
+const args = process.argv.slice(2);
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const quick = args.includes('--quick');
+const want = (/** @type {string} */ part) => !only || only.includes(part);
+for (const part of only ?? []) {
+  if (!PARTS.includes(part)) throw new Error(`--only: "${part}" is not one of ${PARTS.join(', ')}`);
+}
+
+const started = performance.now();
+const log = (/** @type {string} */ line) =>
+  console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+/** @typedef {[what: string, quanda: string, baseline: string, ratio: string, goal: string]} Row */
+/** @type {Row[]} */
+const rows = [];
+
+const kB = (/** @type {number} */ bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+const ms = (/** @type {number} */ value) =>
+  `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en')} ms`;
+// A heap that shrank across a render is the collector's noise (the baseline allocates
+// almost nothing in JS): shown as 0.
+const heap = (/** @type {number} */ bytes) => kB(Math.max(0, bytes));
+const count = (/** @type {number} */ n) => Math.round(n).toLocaleString('en');
+const times = (/** @type {number} */ a, /** @type {number} */ b) => `${(a / b).toFixed(2)}×`;
+const percent = (/** @type {number} */ a, /** @type {number} */ b) =>
+  `${Math.round((a / b) * 100)}%`;
+const verdict = (/** @type {boolean} */ met, /** @type {string} */ goal) =>
+  `${goal} ${met ? '✓' : '✗'}`;
+
+// --- size (also builds dist/, which the other parts load) ---------------------------------
+log('size: building dist/quanda.js');
+const size = await measure();
+if (want('size')) {
+  const {failures} = checkBudgets(size);
+  for (const f of size.files) {
+    const kind = f.firstLoad ? 'drop-in, first load' : f.answerLoad ? 'lazy, to answer' : 'lazy';
+    rows.push([
+      `size: ${f.file} (${kind}), gzip / brotli`,
+      `${kB(f.gzip)} / ${kB(f.brotli)}`,
+      '',
+      '',
+      '',
+    ]);
+  }
+  rows.push([
+    'size: first load, gzip',
+    kB(size.firstLoad.gzip),
+    '',
+    '',
+    verdict(size.firstLoad.gzip <= 30_000, '≤ 30 kB'),
+  ]);
+  rows.push([
+    'size: everything needed to write an answer, gzip',
+    size.answerLoad ? kB(size.answerLoad.gzip) : 'n/a (answer form not in the build yet)',
+    '',
+    '',
+    size.answerLoad ? verdict(size.answerLoad.gzip <= 40_000, '≤ 40 kB') : '≤ 40 kB',
+  ]);
+  for (const failure of failures) log(`size: ✖ ${failure}`);
+}
+
+// --- browser parts -------------------------------------------------------------------------
+/** @type {string} */
+let chromium = '';
+if (want('render')) {
+  const browser = await launchChromium();
+  chromium = await browser.version();
+  try {
+    for (const r of await benchRender({browser, iterations: quick ? 3 : 7, log})) {
+      const shown = r.shown === r.answers ? '' : `, ${r.shown} shown`;
+      rows.push([
+        `render: ${r.name}${shown} → painted`,
+        ms(r.quanda.ms),
+        ms(r.baseline.ms),
+        times(r.quanda.ms, r.baseline.ms),
+        r.name === '200 answers, all on one page'
+          ? verdict(r.quanda.ms <= 2 * r.baseline.ms, '≤ 2×')
+          : '',
+      ]);
+      rows.push([
+        `render: ${r.name}, DOM nodes (shadow roots included) / JS heap / DOM heap added`,
+        `${count(r.quanda.nodes)} / ${heap(r.quanda.js)} / ${heap(r.quanda.dom)}`,
+        `${count(r.baseline.nodes)} / ${heap(r.baseline.js)} / ${heap(r.baseline.dom)}`,
+        times(r.quanda.nodes, r.baseline.nodes),
+        '',
+      ]);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+if (want('typing') || want('page')) {
+  const browser = await launchChromium();
+  chromium = await browser.version();
+  try {
+    log('starting the reference server with the demo thread');
+    const server = await startServer({seed: true});
+    try {
+      if (want('typing')) {
+        const typing = await benchTyping({browser, url: `${server.url}/`, log});
+        const q = typing.quanda;
+        rows.push([
+          'typing: longest main-thread task, answer form (autosave on) vs plain textarea',
+          typeof q === 'string' ? q : ms(q.longest),
+          ms(typing.baseline.longest),
+          typeof q === 'string' ? '' : times(q.longest, typing.baseline.longest),
+          typeof q === 'string' ? '< 50 ms' : verdict(q.longest < 50, '< 50 ms'),
+        ]);
+      }
+      if (want('page')) {
+        const page = await benchPage({browser, url: server.url, runs: quick ? 1 : 3, log});
+        const runs = `median of ${page.runs}`;
+        rows.push([
+          `page: Lighthouse performance score, demo page with vs without the widget (${runs})`,
+          String(page.quanda.score),
+          String(page.baseline.score),
+          '',
+          '',
+        ]);
+        rows.push([
+          'page: Total Blocking Time',
+          ms(page.quanda.tbt),
+          ms(page.baseline.tbt),
+          '',
+          '',
+        ]);
+        rows.push([
+          'page: Largest Contentful Paint',
+          ms(page.quanda.lcp),
+          ms(page.baseline.lcp),
+          times(page.quanda.lcp, page.baseline.lcp),
+          '',
+        ]);
+      }
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+// --- server --------------------------------------------------------------------------------
+if (want('server')) {
+  const dir = mkdtempSync(join(tmpdir(), 'quanda-bench-'));
+  try {
+    const {rows: server} = await benchServer({
+      dir,
+      duration: quick ? 2 : 5,
+      rounds: quick ? 1 : 3,
+      warmup: quick ? 1 : 2,
+      log,
+    });
+    for (const r of server) {
+      const q = r.quanda;
+      const b = r.baseline;
+      const note = r.note ? ` (${r.note})` : '';
+      rows.push([
+        `server: ${r.name}, requests/s${note}`,
+        typeof q === 'string' ? q : count(q.rps),
+        count(b.rps),
+        typeof q === 'string' ? '' : percent(q.rps, b.rps),
+        typeof q === 'string' ? '≥ 70%' : verdict(q.rps >= 0.7 * b.rps, '≥ 70%'),
+      ]);
+      rows.push([
+        `server: ${r.name}, p50 / p99`,
+        typeof q === 'string' ? '' : `${ms(q.p50)} / ${ms(q.p99)}`,
+        `${ms(b.p50)} / ${ms(b.p99)}`,
+        '',
+        '',
+      ]);
+      for (const [side, load] of /** @type {const} */ ([
+        ['Quanda', q],
+        ['baseline', b],
+      ])) {
+        if (typeof load !== 'string' && load.failed) {
+          log(
+            `server: ${side} had ${load.failed} failed requests in "${r.name}": ${load.statuses}`,
+          );
+        }
+      }
+    }
+    const slow = [...new Set(server.flatMap((r) => r.slow))];
+    rows.push([
+      'server: query plans of all the SQL above (EXPLAIN QUERY PLAN)',
+      slow.length ? slow.join('; ') : 'index lookups and ranges only',
+      '',
+      '',
+      verdict(!slow.length, 'no scan, no temp sort'),
+    ]);
+    // Flatness: the same 1,000-answer thread, alone in its database and among 200,000 answers.
+    const [alone, among] = server;
+    if (alone && among && typeof alone.quanda !== 'string' && typeof among.quanda !== 'string') {
+      rows.push([
+        'server: p99 of the 1,000-answer thread, alone → among 200,000 answers',
+        `${ms(alone.quanda.p99)} → ${ms(among.quanda.p99)}`,
+        `${ms(alone.baseline.p99)} → ${ms(among.baseline.p99)}`,
+        times(among.quanda.p99, alone.quanda.p99),
+        verdict(among.quanda.p99 <= 1.5 * alone.quanda.p99, 'flat (≤ 1.5×)'),
+      ]);
+    }
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+// --- report --------------------------------------------------------------------------------
+const seconds = (performance.now() - started) / 1000;
+if (!chromium) {
+  try {
+    chromium = execFileSync(CHROME, ['--version'], {encoding: 'utf8', stdio: 'pipe'}).trim();
+  } catch {
+    chromium = 'no Chromium';
+  }
+}
+const cpu = cpus();
+const machine =
+  `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${chromium}; ` +
+  `${new Date().toISOString().slice(0, 10)}; the bench took ${Math.round(seconds)} s` +
+  (quick ? ' (--quick)' : '') +
+  (only ? ` (--only=${only.join(',')})` : '');
+
+const header = ['measure', 'Quanda', 'baseline', 'Quanda ÷ baseline', 'goal'];
+const table = [header, header.map(() => '---'), ...rows]
+  .map((cells) => `| ${cells.join(' | ')} |`)
+  .join('\n');
+const report = `${table}\n\nMeasured on: ${machine}.`;
+console.log(report);
+
+if (args.includes('--write-readme')) {
+  const file = join(ROOT, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const begin = '<!-- bench:begin -->';
+  const end = '<!-- bench:end -->';
+  const from = readme.indexOf(begin);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${begin} … ${end} section`);
+  writeFileSync(
+    file,
+    `${readme.slice(0, from + begin.length)}\n\n${report}\n\n${readme.slice(to)}`,
+  );
+  log('README.md: table replaced');
+}

@@ -1,0 +1,117 @@
+// @ts-check
+/**
+ * Page benchmark: Lighthouse (mobile, simulated slow 4G and a 4× slower CPU: its defaults)
+ * on the demo page served by the reference server, with the widget and without it. The
+ * page without it is the same response with the script tag and the element cut out, made
+ * by a small proxy in front of the server, so both go through the same path and the demo
+ * page itself is not touched.
+ */
+import {createServer} from 'node:http';
+import lighthouse from 'lighthouse';
+
+/**
+ * @typedef {{score: number, tbt: number, lcp: number}} PageFigures
+ *   score 0–100, Total Blocking Time and Largest Contentful Paint in milliseconds (medians)
+ * @typedef {{quanda: PageFigures, baseline: PageFigures, runs: number}} PageResult
+ * @typedef {import('puppeteer-core').Browser} Browser
+ */
+
+const SCRIPT = /\s*<script type="module" src="\/quanda\.js"><\/script>/;
+const ELEMENT = /\s*<quanda-thread\b[\s\S]*?<\/quanda-thread>/;
+
+/**
+ * The demo page without Quanda: fails loudly if the page changed so that nothing was cut.
+ * @param {string} html
+ */
+export function withoutWidget(html) {
+  if (!SCRIPT.test(html) || !ELEMENT.test(html)) {
+    throw new Error('the demo page no longer has the script tag and element the bench removes');
+  }
+  return html.replace(SCRIPT, '').replace(ELEMENT, '');
+}
+
+/**
+ * Forwards every request to `upstream`; `/?quanda=off` gets the page without the widget.
+ * @param {string} upstream
+ * @returns {Promise<{url: string, close: () => Promise<void>}>}
+ */
+function proxy(upstream) {
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const off = url.searchParams.get('quanda') === 'off';
+    const upstreamResponse = await fetch(upstream + url.pathname + (off ? '' : url.search), {
+      headers: {accept: request.headers.accept ?? '*/*'},
+    });
+    const headers = Object.fromEntries(
+      [...upstreamResponse.headers].filter(
+        ([name]) => !['content-length', 'content-encoding', 'transfer-encoding'].includes(name),
+      ),
+    );
+    let body = Buffer.from(await upstreamResponse.arrayBuffer());
+    if (off && headers['content-type']?.startsWith('text/html')) {
+      body = Buffer.from(withoutWidget(body.toString('utf8')));
+    }
+    response.writeHead(upstreamResponse.status, headers).end(body);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = address && typeof address === 'object' ? address.port : 0;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        // Without closeAllConnections, close() waits out the browser's idle keep-alive sockets.
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done(undefined));
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+/** @param {number[]} values */
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/**
+ * @param {{browser: Browser, url: string, runs?: number, log?: (line: string) => void}} options
+ *   `browser`: a Chromium started with a remote debugging port (puppeteer's default);
+ *   `url`: the reference server serving the demo page
+ * @returns {Promise<PageResult>}
+ */
+export async function benchPage({browser, url, runs = 3, log = () => {}}) {
+  const port = Number(new URL(browser.wsEndpoint()).port);
+  const site = await proxy(url);
+  /** @type {{quanda: PageFigures[], baseline: PageFigures[]}} */
+  const figures = {quanda: [], baseline: []};
+  try {
+    for (let i = 0; i < runs; i++) {
+      for (const side of /** @type {const} */ (['baseline', 'quanda'])) {
+        log(`page: Lighthouse ${side} ${i + 1}/${runs}`);
+        const target = side === 'quanda' ? `${site.url}/` : `${site.url}/?quanda=off`;
+        const result = await lighthouse(target, {
+          port,
+          logLevel: 'error',
+          output: 'json',
+          onlyCategories: ['performance'],
+        });
+        if (!result) throw new Error(`Lighthouse returned nothing for ${target}`);
+        const {lhr} = result;
+        if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+        figures[side].push({
+          score: Math.round((lhr.categories['performance']?.score ?? 0) * 100),
+          tbt: lhr.audits['total-blocking-time']?.numericValue ?? NaN,
+          lcp: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN,
+        });
+      }
+    }
+  } finally {
+    await site.close();
+  }
+  const summary = (/** @type {PageFigures[]} */ list) => ({
+    score: median(list.map((f) => f.score)),
+    tbt: median(list.map((f) => f.tbt)),
+    lcp: median(list.map((f) => f.lcp)),
+  });
+  return {quanda: summary(figures.quanda), baseline: summary(figures.baseline), runs};
+}
