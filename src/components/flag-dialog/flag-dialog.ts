@@ -22,6 +22,11 @@ const REASONS: FlagReason[] = ['spam', 'abusive', 'other'];
  * @fires {Event} close - The dialog closed, sent or not (does not bubble).
  * @csspart dialog - The dialog box.
  * @csspart heading - "Why should a moderator look at this?"
+ * @csspart label - "What is wrong?", the note's label.
+ * @csspart textarea - The note.
+ * @csspart field-error - Why the note is needed.
+ * @csspart form-error - Why sending the flag failed.
+ * @csspart actions - The buttons.
  * @csspart submit-button - "Send to moderators".
  * @csspart cancel-button - "Cancel".
  * @cssprop [--quanda-flag-dialog-background=Canvas] - The dialog's (opaque) background.
@@ -113,19 +118,28 @@ export class QuandaFlagDialog extends LocalizedElement {
           )}
         </fieldset>
         <div class="field">
-          <label for="note">${i18n.t('flag.note')}</label>
+          <label part="label" for="note">${i18n.t('flag.note')}</label>
           <textarea
             id="note"
+            part="textarea"
             name="note"
             rows="3"
             maxlength=${limits.flagNote}
             aria-invalid=${this.noteError ? 'true' : 'false'}
             aria-describedby=${this.noteError ? 'note-error' : nothing}
           ></textarea>
-          ${this.noteError ? html`<p id="note-error" class="error">${this.noteError}</p>` : nothing}
+          ${
+            this.noteError
+              ? html`<p id="note-error" part="field-error" class="error">${this.noteError}</p>`
+              : nothing
+          }
         </div>
-        ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
-        <div class="actions">
+        ${
+          this.failure
+            ? html`<p part="form-error" class="failure" role="alert">${this.failure}</p>`
+            : nothing
+        }
+        <div part="actions" class="actions">
           <button part="cancel-button" type="button" @click=${this.handleCancel}>
             ${i18n.t('form.cancel')}
           </button>
