@@ -86,7 +86,10 @@ export class QuandaComments extends LocalizedElement {
     const earlier = comments.count - comments.items.length;
     const canAdd = this.permission?.allowed ?? false;
     if (!comments.count && !canAdd) return nothing;
-    return html`<section part="comments" aria-label=${i18n.t('comments.label', {what: this.label})}>
+    const label = i18n.t('comments.label', {what: this.label});
+    // A group, not a <section> landmark: two answers by "anonymous" would make two
+    // landmarks of one name, and one landmark per post buries the page's own.
+    return html`<div part="comments" role="group" aria-label=${label}>
       ${
         earlier > 0 && !this.loading
           ? html`<button
@@ -147,7 +150,7 @@ export class QuandaComments extends LocalizedElement {
               </button>`
             : nothing
       }
-    </section>`;
+    </div>`;
   }
 
   private async handleEarlier() {

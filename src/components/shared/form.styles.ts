@@ -70,9 +70,10 @@ export const formStyles = css`
     gap: var(--_space-s);
   }
 
+  /* 24px: the smallest target WCAG 2.2 allows (2.5.8), label or not. */
   .check input {
-    inline-size: 20px;
-    block-size: 20px;
+    inline-size: 24px;
+    block-size: 24px;
     margin: 2px 0 0;
     accent-color: var(--_accent);
   }

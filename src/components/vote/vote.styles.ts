@@ -35,10 +35,6 @@ export const styles = css`
     color: var(--_text);
   }
 
-  :host(:state(pending)) [part~='score'] {
-    opacity: 0.6;
-  }
-
   button {
     display: grid;
     place-items: center;
@@ -90,5 +86,11 @@ export const styles = css`
   :host([my-vote='1']) [part~='score'],
   :host([my-vote='-1']) [part~='score'] {
     color: var(--_vote-accent);
+  }
+
+  /* Muted like the label around it, not faded: an unconfirmed score must stay readable
+     (contrast 4.5:1). Last, so it wins over the reader's own vote's colour. */
+  :host(:state(pending)) [part~='score'] {
+    color: inherit;
   }
 `;
