@@ -43,6 +43,18 @@ export class QuandaAnswerForm extends PostForm {
     </div>`;
   }
 
+  /**
+   * Empties the form after a confirmed send. Unticking "Email me" hides the email field,
+   * and focus in it would drop to the page: it goes back to the (empty) text instead.
+   */
+  override reset() {
+    super.reset();
+    void this.updateComplete.then(() => {
+      const focused = this.shadowRoot!.activeElement as HTMLElement | null;
+      if (focused && !focused.checkVisibility?.()) this.textarea.focus();
+    });
+  }
+
   protected send(values: PostFormValues) {
     return requestIntent(this, 'quanda-answer-submit', {answer: values});
   }

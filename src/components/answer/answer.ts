@@ -99,7 +99,11 @@ export class QuandaAnswer extends LocalizedElement {
     const what = i18n.t('what.answer', {author});
     const time = timeAgo(i18n, answer.createdAt, now);
     const meta = i18n.parts('answer.answered', {time, author: authorLabel(i18n, answer.author)});
-    return html`<article part="answer" aria-label=${i18n.t('answer.byLabel', {author})}>
+    return html`<article
+      part="answer"
+      tabindex="-1"
+      aria-label=${i18n.t('answer.byLabel', {author})}
+    >
       <quanda-vote
         part="vote"
         exportparts="score, score-label, up-button, down-button, note: vote-note"
@@ -144,10 +148,26 @@ export class QuandaAnswer extends LocalizedElement {
     </article>`;
   }
 
-  private handleAccept() {
+  /**
+   * Focuses the answer itself, for the thread to move focus to (after "Show more answers",
+   * after a removal). Not `tabindex` on the host: a shadow host with tabindex="-1" takes
+   * everything inside it (votes, buttons, comments) out of the Tab order.
+   */
+  override focus(options?: FocusOptions) {
+    // A new answer is focused as soon as the thread adds it, before it has drawn itself.
+    void this.updateComplete.then(() => this.renderRoot.querySelector('article')?.focus(options));
+  }
+
+  private async handleAccept(event: Event) {
     const answer = this.answer!;
     const detail = {answerId: answer.id, accepted: !answer.isAccepted};
-    this.dispatchEvent(new QuandaEvent('quanda-accept', detail, {cancelable: true}));
+    const intent = new QuandaEvent('quanda-accept', detail, {cancelable: true});
+    this.dispatchEvent(intent);
+    await intent.response?.catch(() => undefined);
+    await this.updateComplete;
+    // The best answer moves to the top of the list, and moving it drops the focus it had:
+    // a keyboard user stays on the button they pressed.
+    if (document.activeElement === document.body) (event.target as HTMLElement).focus();
   }
 }
 

@@ -97,6 +97,7 @@ export class QuandaFlagDialog extends LocalizedElement {
       part="dialog"
       aria-labelledby="heading"
       @cancel=${this.handleCancel}
+      @keydown=${this.handleKeydown}
       @close=${() => this.dispatchEvent(new Event('close'))}
     >
       <form novalidate @submit=${this.handleSubmit}>
@@ -158,6 +159,20 @@ export class QuandaFlagDialog extends LocalizedElement {
   private handleCancel(event: Event) {
     event.preventDefault();
     if (!this.pending) this.dialog.close();
+  }
+
+  /**
+   * Tab from the last control comes back to the first, Shift+Tab the other way: a modal
+   * dialog alone would send focus out to the browser's own controls.
+   */
+  private handleKeydown(event: KeyboardEvent) {
+    if (event.key !== 'Tab') return;
+    // The checked reason is the radio group's one stop.
+    const stops = [...this.renderRoot.querySelectorAll<HTMLElement>(':checked, textarea, button')];
+    const [first, last] = event.shiftKey ? [stops.at(-1), stops[0]] : [stops[0], stops.at(-1)];
+    if (this.shadowRoot!.activeElement !== last) return;
+    event.preventDefault();
+    first?.focus();
   }
 
   private async handleSubmit(event: SubmitEvent) {

@@ -319,7 +319,6 @@ export class QuandaThread extends LitElement implements ThreadHost {
           (answer) =>
             html`<li>
               <quanda-answer
-                tabindex="-1"
                 data-id=${answer.id}
                 exportparts=${ANSWER_PARTS}
                 .answer=${answer}
