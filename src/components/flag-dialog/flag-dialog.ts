@@ -37,14 +37,22 @@ export class QuandaFlagDialog extends LocalizedElement {
     hostStyles,
     formStyles,
     css`
-      dialog {
+      /* The dialog sits in the top layer, over the page: it needs an opaque background,
+         and a text colour that goes with it rather than the page's (light text from a
+         dark page that declares no color-scheme would be unreadable on Canvas). */
+      :host {
+        --_dialog-background: var(--quanda-flag-dialog-background, Canvas);
+        --_dialog-color: var(--quanda-flag-dialog-color, CanvasText);
+      }
+
+      /* :host > dialog, to win over the isolation rule that sets :host > * colours. */
+      :host > dialog {
         inline-size: min(28em, calc(100vw - 32px));
         padding: var(--_space-l);
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
-        /* The dialog sits in the top layer, over the page: it needs an opaque background. */
-        background: var(--quanda-flag-dialog-background, Canvas);
-        color: var(--quanda-flag-dialog-color, CanvasText);
+        background: var(--_dialog-background);
+        color: var(--_dialog-color);
       }
 
       dialog::backdrop {

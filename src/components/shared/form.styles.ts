@@ -59,7 +59,8 @@ export const formStyles = css`
     resize: vertical;
   }
 
-  [aria-invalid='true'] {
+  /* As specific as the field rules above, so a name or email in error is marked too. */
+  :is(textarea, input)[aria-invalid='true'] {
     border-color: var(--_danger);
     outline-color: var(--_danger);
   }

@@ -1,10 +1,25 @@
-import {expect} from '@open-wc/testing';
-import {composedElements, threadStates} from '../../support/states.js';
+import {expect, waitUntil} from '@open-wc/testing';
+import type {QuandaThread} from '../../../src/components/thread/thread.js';
+import {composedElements, deep, threadStates} from '../../support/states.js';
 
 /** Whatever a reader can point at or press. */
 const TARGETS = 'button, select, input, textarea, a[href], [role="button"], [tabindex="0"]';
 
-/** axe, and WCAG 2.2 target size (2.5.8), in every state of test/support/states.ts. */
+/** Each visible heading's level and words, in reading order, through shadow roots. */
+function outline(el: QuandaThread) {
+  return composedElements(el)
+    .filter((node) => node.matches('h1, h2, h3, h4, h5, h6, [role="heading"]'))
+    .filter((node) => node.getBoundingClientRect().height > 0)
+    .map((node) => {
+      const level = Number(node.getAttribute('aria-level') ?? node.localName.slice(1));
+      return {level, text: node.textContent!.replace(/\s+/g, ' ').trim()};
+    });
+}
+
+/**
+ * axe, WCAG 2.2 target size (2.5.8) and the heading outline, in every state of
+ * test/support/states.ts.
+ */
 describe('accessibility in every state', () => {
   for (const state of threadStates) {
     it(`axe: ${state.name}`, async () => {
@@ -29,4 +44,29 @@ describe('accessibility in every state', () => {
       expect(small).to.deep.equal([]);
     });
   }
+
+  for (const state of threadStates) {
+    it(`headings make one outline, from the thread's level down: ${state.name}`, async () => {
+      const levels = outline(await state.render('en')).map((heading) => heading.level);
+      levels.forEach((level, i) => {
+        expect(level, `heading ${i + 1} of ${levels.join(', ')}`).to.be.within(
+          2,
+          i ? levels[i - 1]! + 1 : 2,
+        );
+      });
+    });
+  }
+
+  it('puts the answer form’s heading beside the answer count, at any heading level', async () => {
+    const state = threadStates.find((candidate) => candidate.name.startsWith('write: a reader'))!;
+    const el = await state.render('en');
+    expect(outline(el)).to.deep.equal([
+      {level: 2, text: '⸨Why are therapists so secretive?⸩'},
+      {level: 3, text: '2 answers'},
+      {level: 3, text: 'Your answer'},
+    ]);
+    el.headingLevel = 4;
+    await waitUntil(() => deep(el, 'quanda-answer-form', '[aria-level="5"]'), 'no new level');
+    expect(outline(el).map((heading) => heading.level)).to.deep.equal([4, 5, 5]);
+  });
 });
