@@ -11,6 +11,7 @@ import type {PostFormValues} from '../shared/post-form.js';
  *
  * @summary Lets a reader answer the question, anonymously if they like.
  * @tag quanda-answer-form
+ * @fires {Event} done - The answer was posted and the form emptied (does not bubble).
  * @fires {QuandaEvent} quanda-answer-submit - The reader sent an answer that passed the checks: `detail.answer`. Cancelable; the thread posts it and answers with `respondWith`.
  * @csspart form - The form.
  * @csspart heading - "Your answer".

@@ -29,8 +29,8 @@ const REASONS: FlagReason[] = ['spam', 'abusive', 'other'];
  * @csspart actions - The buttons.
  * @csspart submit-button - "Send to moderators".
  * @csspart cancel-button - "Cancel".
- * @cssprop [--quanda-flag-dialog-background=Canvas] - The dialog's (opaque) background.
- * @cssprop [--quanda-flag-dialog-color=CanvasText] - The dialog's text colour.
+ * @cssprop [--quanda-flag-dialog-background=Canvas] - The dialog's opaque background (it sits over the page). Set it with `--quanda-flag-dialog-color`.
+ * @cssprop [--quanda-flag-dialog-color=CanvasText] - The dialog's text colour; goes with its background, not the page's text.
  */
 export class QuandaFlagDialog extends LocalizedElement {
   static override styles = [
