@@ -106,7 +106,7 @@ async function mount(
 }
 
 async function settled(el: QuandaThread, selector: string) {
-  await waitUntil(() => $(el, selector), `the thread never showed ${selector}`);
+  await waitUntil(() => $(el, selector), `the thread never showed ${selector}`, {timeout: 5000});
   await el.updateComplete;
   return el;
 }
@@ -308,7 +308,9 @@ const FORM = ['quanda-answer-form'];
 /** Fills a form's fields (by id) the way typing would leave them, then sends it. */
 async function fillAndSend(form: HTMLElement, values: Record<string, string | boolean>) {
   const field = (id: string) => form.shadowRoot!.getElementById(id) as HTMLInputElement;
-  await waitUntil(() => form.shadowRoot?.getElementById('body'), 'the form never drew');
+  await waitUntil(() => form.shadowRoot?.getElementById('body'), 'the form never drew', {
+    timeout: 5000,
+  });
   for (const [id, value] of Object.entries(values)) {
     if (typeof value === 'boolean') {
       if (field(id).checked !== value) field(id).click();
@@ -690,7 +692,9 @@ const writingStates: ThreadState[] = [
       },
       act: async (el) => {
         await press(el, ...QUESTION_COMMENTS, '[part~="earlier-button"]');
-        await waitUntil(() => !deep(el, ...QUESTION_COMMENTS, '[part~="earlier-button"]'));
+        await waitUntil(() => !deep(el, ...QUESTION_COMMENTS, '[part~="earlier-button"]'), '', {
+          timeout: 5000,
+        });
       },
     }),
   },
@@ -801,7 +805,9 @@ const writingStates: ThreadState[] = [
       act: async (el) => {
         await press(el, ...QUESTION_COMMENTS, '[data-flag="c1"]');
         const dialog = await until(el, ...QUESTION_COMMENTS, 'quanda-flag-dialog');
-        await waitUntil(() => dialog.shadowRoot?.querySelector('dialog')?.open, 'no dialog');
+        await waitUntil(() => dialog.shadowRoot?.querySelector('dialog')?.open, 'no dialog', {
+          timeout: 5000,
+        });
       },
     }),
   },

@@ -1,4 +1,4 @@
-import {expect, fixtureSync, html, waitUntil} from '@open-wc/testing';
+import {expect, fixtureSync, html, waitUntil as waitUntilSoon} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type {Thread} from '../../../src/api/schemas.js';
@@ -32,6 +32,10 @@ describe('keyboard: writing', () => {
     while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
     return node;
   }
+
+  /** Patient: two shared cores, and other test files running beside this one. */
+  const waitUntil = (condition: () => unknown, message = 'never happened') =>
+    waitUntilSoon(condition, message, {timeout: 5000});
 
   const answer = (id: string) => `quanda-answer[data-id="${id}"]`;
   const press = (key: string) => sendKeys({press: key});
