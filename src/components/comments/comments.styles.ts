@@ -38,6 +38,8 @@ export const styles = css`
   }
 
   .link {
+    /* 24px both ways (WCAG 2.2, 2.5.8), however short the word: "報告" is two glyphs. */
+    min-inline-size: 24px;
     min-block-size: 24px;
     padding: 2px 0;
     border: 0;
@@ -55,6 +57,7 @@ export const styles = css`
   }
 
   .actions button {
+    min-inline-size: 24px;
     min-block-size: 24px;
     padding: 0 var(--_space-xs);
     border: 0;

@@ -49,6 +49,8 @@ export const postStyles = css`
   }
 
   .footer button {
+    /* 24px both ways (WCAG 2.2, 2.5.8), however short the word: "報告" is two glyphs. */
+    min-inline-size: 24px;
     min-block-size: 24px;
     padding: 2px var(--_space-s);
     border: 1px solid var(--_border);

@@ -1,9 +1,28 @@
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect, fixtureCleanup, waitUntil} from '@open-wc/testing';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
+import {supportedLocales} from '../../../src/i18n/load.js';
+import {PSEUDO} from '../../support/pseudo-locale.js';
 import {composedElements, deep, threadStates} from '../../support/states.js';
 
 /** Whatever a reader can point at or press. */
 const TARGETS = 'button, select, input, textarea, a[href], [role="button"], [tabindex="0"]';
+
+/** The targets in the thread smaller than WCAG 2.2 allows (2.5.8), with their size. */
+function smallTargets(el: QuandaThread): string[] {
+  return (
+    composedElements(el)
+      .filter((node) => node.matches(TARGETS))
+      .map((node) => ({node, box: node.getBoundingClientRect()}))
+      // Not rendered (a hidden field, a closed list): nothing to hit.
+      .filter(({box}) => box.width > 0 && box.height > 0)
+      .filter(({box}) => box.width < 24 || box.height < 24)
+      .map(({node, box}) => {
+        const name = node.getAttribute('part') ?? node.id ?? node.localName;
+        const size = `${box.width.toFixed(1)}×${box.height.toFixed(1)}`;
+        return `<${node.localName}> ${name} "${node.textContent?.trim() ?? ''}": ${size}`;
+      })
+  );
+}
 
 /** Each visible heading's level and words, in reading order, through shadow roots. */
 function outline(el: QuandaThread) {
@@ -30,17 +49,21 @@ describe('accessibility in every state', () => {
 
   for (const state of threadStates) {
     it(`every target is at least 24×24 px: ${state.name}`, async () => {
-      const el = await state.render('en');
-      const small = composedElements(el)
-        .filter((node) => node.matches(TARGETS))
-        .map((node) => ({node, box: node.getBoundingClientRect()}))
-        // Not rendered (a hidden field, a closed list): nothing to hit.
-        .filter(({box}) => box.width > 0 && box.height > 0)
-        .filter(({box}) => box.width < 24 || box.height < 24)
-        .map(({node, box}) => {
-          const name = node.getAttribute('part') ?? node.id ?? node.localName;
-          return `<${node.localName}> ${name} "${node.textContent?.trim() ?? ''}": ${box.width.toFixed(1)}×${box.height.toFixed(1)}`;
-        });
+      expect(smallTargets(await state.render('en'))).to.deep.equal([]);
+    });
+  }
+
+  // Words change a button's width: "حذف" or "編集" is narrower than "Remove" or "Edit".
+  for (const locale of supportedLocales().filter((locale) => !['en', PSEUDO].includes(locale))) {
+    it(`every target is at least 24×24 px in every state, in ${locale}`, async function () {
+      this.timeout(120_000); // every state, one after another
+      const small: string[] = [];
+      for (const state of threadStates) {
+        small.push(
+          ...smallTargets(await state.render(locale)).map((what) => `${state.name}: ${what}`),
+        );
+        fixtureCleanup(); // an open modal dialog would leave the next state's page inert
+      }
       expect(small).to.deep.equal([]);
     });
   }
