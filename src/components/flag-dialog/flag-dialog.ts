@@ -33,19 +33,19 @@ const REASONS: FlagReason[] = ['spam', 'abusive', 'other'];
  * @cssprop [--quanda-flag-dialog-color=CanvasText] - The dialog's text colour; goes with its background, not the page's text.
  */
 export class QuandaFlagDialog extends LocalizedElement {
+  // The dialog sits in the top layer, over the page: it needs an opaque background, and a
+  // text colour that goes with it rather than the page's (light text from a dark page that
+  // declares no color-scheme would be unreadable on Canvas). `:host > dialog` wins over the
+  // isolation rule that sets the colours of `:host > *`.
   static override styles = [
     hostStyles,
     formStyles,
     css`
-      /* The dialog sits in the top layer, over the page: it needs an opaque background,
-         and a text colour that goes with it rather than the page's (light text from a
-         dark page that declares no color-scheme would be unreadable on Canvas). */
       :host {
         --_dialog-background: var(--quanda-flag-dialog-background, Canvas);
         --_dialog-color: var(--quanda-flag-dialog-color, CanvasText);
       }
 
-      /* :host > dialog, to win over the isolation rule that sets :host > * colours. */
       :host > dialog {
         inline-size: min(28em, calc(100vw - 32px));
         padding: var(--_space-l);

@@ -1,5 +1,9 @@
 import {css} from 'lit';
 
+/**
+ * A score being saved is muted like the label around it, not faded: it must stay
+ * readable (4.5:1). That rule comes last, to win over the colour of the reader's vote.
+ */
 export const styles = css`
   :host {
     --_vote-accent: var(--quanda-vote-accent, var(--_accent));
@@ -88,8 +92,6 @@ export const styles = css`
     color: var(--_vote-accent);
   }
 
-  /* Muted like the label around it, not faded: an unconfirmed score must stay readable
-     (contrast 4.5:1). Last, so it wins over the reader's own vote's colour. */
   :host(:state(pending)) [part~='score'] {
     color: inherit;
   }
