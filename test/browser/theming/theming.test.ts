@@ -365,7 +365,7 @@ describe('theming', () => {
       expect(
         contrast(arrow(pressedUp(el)), pressed.backgroundColor.replace(/, [\d.]+\)$/, ')')),
       ).to.be.at.least(3);
-      // The refused and the pressed look apart too, and focus shows.
+      // And the pressed button still shows its focus.
       pressedUp(el).focus();
       expect(style(pressedUp(el)).outlineStyle).to.equal('solid');
       await expect(el).to.be.accessible();
