@@ -25,6 +25,7 @@ import {styles} from './comments.styles.js';
  *
  * @summary Comments on one post, and a way to add one.
  * @tag quanda-comments
+ * @fires {QuandaEvent} quanda-remove - A comment's author confirmed removing it: `detail.postId`. Cancelable.
  * @fires {QuandaEvent} quanda-comments-request - The reader asked for the earlier comments: `detail.postId`. The thread loads them.
  * @csspart comments - The whole list.
  * @csspart earlier-button - "Show 3 earlier comments".
