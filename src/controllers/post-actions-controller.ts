@@ -5,6 +5,7 @@ import {requestIntent} from '../events/quanda-event.js';
 import {describeError} from '../i18n/describe-error.js';
 import type {Localizer} from '../i18n/localizer.js';
 import {loadElement} from '../lazy.js';
+import {EDIT_FORM_PARTS, FLAG_DIALOG_PARTS} from '../components/shared/post-parts.js';
 
 /** What the actions need to know of a question, an answer or a comment. */
 export interface ActionablePost {
@@ -44,6 +45,7 @@ export class PostActionsController implements ReactiveController {
     if (this.#editing !== post.id) return content;
     const close = () => this.#set(() => (this.#editing = null), `[data-edit="${post.id}"]`);
     return html`<quanda-edit-form
+      exportparts=${EDIT_FORM_PARTS}
       post-id=${post.id}
       kind=${post.kind}
       .value=${post.body.text}
@@ -125,6 +127,7 @@ export class PostActionsController implements ReactiveController {
       ${
         this.#flagging?.id === id
           ? html`<quanda-flag-dialog
+              exportparts=${FLAG_DIALOG_PARTS}
               post-id=${id}
               label=${this.#flagging.label}
               @done=${() => this.#flagged.add(id)}

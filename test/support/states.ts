@@ -1,18 +1,29 @@
 /**
- * Every state the thread and the elements inside it can show today, each rendered from a
- * scripted client with test data whose user content is marked ⸨…⸩ (see pseudo-locale.ts).
- * The pseudo-locale test, the accessibility tests and the manifest test go through this
- * list: add a state here when an element gains one.
+ * Every state the thread and the elements inside it can show, each rendered from a
+ * scripted client with test data whose user content is marked ⸨…⸩ (see pseudo-locale.ts):
+ * reading (a client without writes), then writing (a ScriptedWriteClient, its handlers
+ * set per state, and the reader's clicks and typing that lead there). The pseudo-locale
+ * test, the accessibility tests, the target-size test and the manifest test go through
+ * this list: add a state here when an element gains one.
  */
 import {aTimeout, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import {QuandaError} from '../../src/api/api-error.js';
-import type {Answer, Author, Question, Thread} from '../../src/api/schemas.js';
+import type {
+  Answer,
+  Author,
+  Comment,
+  Permission,
+  Question,
+  Thread,
+  ViewerCan,
+} from '../../src/api/schemas.js';
 import type {QuandaThread} from '../../src/components/thread/thread.js';
-import {NOW, answer, question} from './builders.js';
+import {loadElement} from '../../src/lazy.js';
+import {NOW, answer, comment, own, question} from './builders.js';
 import {$, $$} from './dom.js';
 import {user} from './pseudo-locale.js';
-import {ScriptedClient, fail, never, ok} from './scripted-client.js';
+import {ScriptedClient, ScriptedWriteClient, fail, never, ok} from './scripted-client.js';
 import type {Reply} from './scripted-client.js';
 
 const hoursAgo = (hours: number) => new Date(Date.parse(NOW) - hours * 3_600_000).toISOString();
@@ -76,8 +87,12 @@ export interface ThreadState {
   render: (lang: string) => Promise<QuandaThread>;
 }
 
-async function mount(lang: string, replies: Reply[], questionId: string | null = 'q1') {
-  const client = new ScriptedClient().reply(...replies);
+async function mount(
+  lang: string,
+  replies: Reply[] | ScriptedClient,
+  questionId: string | null = 'q1',
+) {
+  const client = Array.isArray(replies) ? new ScriptedClient().reply(...replies) : replies;
   const el = await fixture<QuandaThread>(
     html`<quanda-thread
       lang=${lang}
@@ -91,7 +106,7 @@ async function mount(lang: string, replies: Reply[], questionId: string | null =
 }
 
 async function settled(el: QuandaThread, selector: string) {
-  await waitUntil(() => $(el, selector), `the thread never showed ${selector}`);
+  await waitUntil(() => $(el, selector), `the thread never showed ${selector}`, {timeout: 5000});
   await el.updateComplete;
   return el;
 }
@@ -115,7 +130,7 @@ const paged = (next: Reply, ready: (el: QuandaThread) => unknown) => async (lang
 
 const http = (status: number) => () => new QuandaError('http', `HTTP ${status}`, {status});
 
-export const threadStates: ThreadState[] = [
+const readingStates: ThreadState[] = [
   {name: 'no question set', render: async (lang) => mount(lang, [], null)},
   {
     name: 'loading',
@@ -185,6 +200,785 @@ export const threadStates: ThreadState[] = [
       return el;
     },
   },
+];
+
+// ---------------------------------------------------------------------------------------
+// Writing: a client with every write method, and the reader's steps to each state.
+
+const yes: Permission = {allowed: true};
+const no = (reason: string): Permission => ({allowed: false, reason});
+/** Someone else's post in someone else's question: vote, flag and comment, nothing more. */
+const reader: ViewerCan = {
+  vote: yes,
+  accept: no('not-asker'),
+  edit: no('not-author'),
+  flag: yes,
+  comment: yes,
+};
+const me = (name: string | null): Author => ({...person(name, 3), isViewer: true});
+
+export function markedComment(overrides: Partial<Comment> = {}): Comment {
+  return comment({
+    body: text(user('A comment, short and kind.')),
+    author: person('Lee', 12),
+    createdAt: hoursAgo(5),
+    viewerCan: reader,
+    ...overrides,
+  });
+}
+
+/** A thread a reader can write in: ids set, so a state can find the post it acts on. */
+export function writableThread(overrides: Partial<Thread> = {}): Thread {
+  const answers = overrides.answers ?? [
+    markedAnswer({id: 'a1', isAccepted: true, score: 12, viewerCan: reader}),
+    markedAnswer({id: 'a2', score: 1, author: person('Ana', 1), viewerCan: reader}),
+  ];
+  return markedThread({
+    question: markedQuestion({answerCount: answers.length, viewerCan: reader}),
+    answers,
+    ...overrides,
+  });
+}
+
+/** The thread with one answer of the reader's own (`mine`), theirs to edit or remove. */
+const withMine = (overrides: Partial<Answer> = {}) =>
+  writableThread({
+    answers: [
+      markedAnswer({id: 'a1', score: 4, viewerCan: reader}),
+      markedAnswer({id: 'mine', author: me('Kim'), viewerCan: own, ...overrides}),
+    ],
+  });
+
+/** Comments on the question (some earlier ones not loaded) and on the first answer. */
+const withComments = (mine = false) =>
+  writableThread({
+    question: markedQuestion({
+      answerCount: 1,
+      viewerCan: reader,
+      comments: {
+        items: [
+          markedComment({id: 'c1', lastEdit: {at: hoursAgo(1), by: person('Lee', 12)}}),
+          markedComment({id: 'c2', author: person(null, null)}),
+          markedComment({
+            id: 'c3',
+            author: mine ? me('Kim') : person('Sam', 2),
+            viewerCan: mine ? own : reader,
+          }),
+        ],
+        count: 5,
+      },
+    }),
+    answers: [
+      markedAnswer({
+        id: 'a1',
+        viewerCan: reader,
+        comments: {items: [markedComment({id: 'c9'})], count: 1},
+      }),
+    ],
+  });
+
+/** The first match of the last selector, each looked up in the shadow root of the one before. */
+export function deep(root: Element, ...selectors: string[]): HTMLElement | null {
+  let node: Element | null = root;
+  for (const selector of selectors) node = node?.shadowRoot?.querySelector(selector) ?? null;
+  return node as HTMLElement | null;
+}
+
+async function until(root: Element, ...selectors: string[]): Promise<HTMLElement> {
+  await waitUntil(() => deep(root, ...selectors), `never showed ${selectors.join(' » ')}`, {
+    timeout: 5000,
+  });
+  return deep(root, ...selectors)!;
+}
+
+const press = async (root: Element, ...selectors: string[]) =>
+  (await until(root, ...selectors)).click();
+
+/** The words in the thread's live region. */
+export const announcement = (el: QuandaThread) =>
+  $(el, '[part~="thread"] > [role="status"]')?.textContent?.trim() ?? '';
+
+const announced = (el: QuandaThread) =>
+  waitUntil(() => announcement(el), 'nothing was announced', {timeout: 5000});
+
+const answerEl = (id: string) => `quanda-answer[data-id="${id}"]`;
+const QUESTION_COMMENTS = ['quanda-question', 'quanda-comments'];
+const FORM = ['quanda-answer-form'];
+
+/** Fills a form's fields (by id) the way typing would leave them, then sends it. */
+async function fillAndSend(form: HTMLElement, values: Record<string, string | boolean>) {
+  const field = (id: string) => form.shadowRoot!.getElementById(id) as HTMLInputElement;
+  await waitUntil(() => form.shadowRoot?.getElementById('body'), 'the form never drew', {
+    timeout: 5000,
+  });
+  for (const [id, value] of Object.entries(values)) {
+    if (typeof value === 'boolean') {
+      if (field(id).checked !== value) field(id).click();
+      await (form as HTMLElement & {updateComplete: Promise<unknown>}).updateComplete;
+    } else field(id).value = value;
+  }
+  form.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+}
+
+interface Scene {
+  data: () => Thread;
+  /** Answers the client gives, by method. */
+  handlers?: ScriptedWriteClient['handlers'];
+  /** What the reader does to get there. */
+  act?: (el: QuandaThread) => Promise<unknown>;
+}
+
+const writing =
+  ({data, handlers = {}, act}: Scene) =>
+  async (lang: string) => {
+    // The answer form would load when the browser is idle; a state must not wait on that.
+    await loadElement('quanda-answer-form');
+    const client = new ScriptedWriteClient().always(ok(data()));
+    Object.assign(client.handlers, handlers);
+    const el = await settled(await mount(lang, client), 'quanda-question');
+    if (data().viewer.canAnswer.allowed) await until(el, ...FORM, 'textarea');
+    await act?.(el);
+    await el.updateComplete;
+    return el;
+  };
+
+const network = () => new QuandaError('network', 'offline');
+const rateLimited = () => new QuandaError('http', 'slow down', {status: 429, retryAfter: 120});
+const pending = () => new Promise<never>(() => undefined);
+
+/** A posted answer, as the server returns it. */
+const postedAnswer = (status: Answer['status']) =>
+  markedAnswer({id: 'posted', status, author: me(null), viewerCan: own, createdAt: NOW});
+
+async function openFlagDialog(el: QuandaThread) {
+  await press(el, answerEl('a2'), '[part~="flag-button"]');
+  const dialog = await until(el, answerEl('a2'), 'quanda-flag-dialog');
+  await waitUntil(() => dialog.shadowRoot?.querySelector('dialog')?.open, 'no dialog', {
+    timeout: 5000,
+  });
+  return dialog;
+}
+
+const flagSubmit = (dialog: HTMLElement) =>
+  dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+
+async function openEdit(el: QuandaThread, ...where: string[]) {
+  await press(el, ...where, '[part~="edit-button"]');
+  return until(el, ...where, 'quanda-edit-form');
+}
+
+const writingStates: ThreadState[] = [
+  {
+    name: 'write: a reader who can vote, flag, comment and answer (empty form)',
+    render: writing({data: writableThread}),
+  },
+  {
+    name: 'write: votes pressed up and down',
+    render: writing({
+      data: () =>
+        writableThread({
+          question: markedQuestion({viewerVote: 1, viewerCan: reader, answerCount: 2}),
+          answers: [
+            markedAnswer({id: 'a1', viewerVote: 1, score: 3, viewerCan: reader}),
+            markedAnswer({id: 'a2', viewerVote: -1, score: -1, viewerCan: reader}),
+          ],
+        }),
+    }),
+  },
+  {
+    name: 'write: a vote being saved',
+    render: writing({
+      data: writableThread,
+      handlers: {vote: pending},
+      act: async (el) => {
+        await press(el, answerEl('a2'), 'quanda-vote', '[part~="up-button"]');
+        await until(el, `${answerEl('a2')}[vote-pending]`);
+      },
+    }),
+  },
+  {
+    name: 'write: a vote refused, own post (reason shown)',
+    render: writing({
+      data: withMine,
+      act: async (el) => {
+        await press(el, answerEl('mine'), 'quanda-vote', '[part~="up-button"]');
+        await until(el, answerEl('mine'), 'quanda-vote', '[part~="note"]:not(.visually-hidden)');
+      },
+    }),
+  },
+  {
+    name: 'write: a vote refused, rate limited (reason shown)',
+    render: writing({
+      data: () =>
+        writableThread({
+          answers: [markedAnswer({id: 'a1', viewerCan: {...reader, vote: no('rate-limited')}})],
+        }),
+      act: async (el) => {
+        await press(el, answerEl('a1'), 'quanda-vote', '[part~="down-button"]');
+        await until(el, answerEl('a1'), 'quanda-vote', '[part~="note"]:not(.visually-hidden)');
+      },
+    }),
+  },
+  {
+    name: 'write: a vote saved (announced)',
+    render: writing({
+      data: writableThread,
+      handlers: {vote: () => Promise.resolve({score: 2, viewerVote: 1})},
+      act: async (el) => {
+        await press(el, answerEl('a2'), 'quanda-vote', '[part~="up-button"]');
+        await announced(el);
+      },
+    }),
+  },
+  {
+    name: 'write: a vote failed, offline (announced)',
+    render: writing({
+      data: writableThread,
+      handlers: {vote: () => Promise.reject(network())},
+      act: async (el) => {
+        await press(el, answerEl('a2'), 'quanda-vote', '[part~="down-button"]');
+        await announced(el);
+      },
+    }),
+  },
+  {
+    name: 'write: a vote failed, rate limited by the server (announced)',
+    render: writing({
+      data: writableThread,
+      handlers: {vote: () => Promise.reject(rateLimited())},
+      act: async (el) => {
+        await press(el, 'quanda-question', 'quanda-vote', '[part~="up-button"]');
+        await announced(el);
+      },
+    }),
+  },
+  {
+    name: 'write: the asker, with "Select as best answer" (one selected)',
+    render: writing({
+      data: () => {
+        const asker = {...reader, accept: yes};
+        return writableThread({
+          answers: [
+            markedAnswer({id: 'a1', isAccepted: true, viewerCan: asker}),
+            markedAnswer({id: 'a2', viewerCan: asker}),
+          ],
+          viewer: {isAsker: true, canAnswer: yes},
+        });
+      },
+    }),
+  },
+  {
+    name: 'write: the asker selected a best answer (announced)',
+    render: writing({
+      data: () =>
+        writableThread({
+          answers: [markedAnswer({id: 'a1', viewerCan: {...reader, accept: yes}})],
+          viewer: {isAsker: true, canAnswer: yes},
+        }),
+      handlers: {setAcceptedAnswer: () => Promise.resolve({acceptedAnswerId: 'a1'})},
+      act: async (el) => {
+        await press(el, answerEl('a1'), '[part~="accept-button"]');
+        await announced(el);
+      },
+    }),
+  },
+  {
+    name: 'write: the asker could not change the best answer (announced)',
+    render: writing({
+      data: () =>
+        writableThread({
+          answers: [markedAnswer({id: 'a1', viewerCan: {...reader, accept: yes}})],
+          viewer: {isAsker: true, canAnswer: yes},
+        }),
+      handlers: {setAcceptedAnswer: () => Promise.reject(network())},
+      act: async (el) => {
+        await press(el, answerEl('a1'), '[part~="accept-button"]');
+        await announced(el);
+      },
+    }),
+  },
+  {name: 'write: own answer, with Edit and Remove', render: writing({data: withMine})},
+  {
+    name: 'write: own answer, asking to confirm the removal',
+    render: writing({
+      data: withMine,
+      act: async (el) => {
+        await press(el, answerEl('mine'), '[part~="remove-button"]');
+        await until(el, answerEl('mine'), '[part~="confirm-remove-button"]');
+      },
+    }),
+  },
+  {
+    name: 'write: own answer removed (announced)',
+    render: writing({
+      data: withMine,
+      handlers: {removePost: (id) => Promise.resolve({id, removed: true})},
+      act: async (el) => {
+        await press(el, answerEl('mine'), '[part~="remove-button"]');
+        await press(el, answerEl('mine'), '[part~="confirm-remove-button"]');
+        await announced(el);
+      },
+    }),
+  },
+  {
+    name: 'write: own answer, the removal failed',
+    render: writing({
+      data: withMine,
+      handlers: {removePost: () => Promise.reject(network())},
+      act: async (el) => {
+        await press(el, answerEl('mine'), '[part~="remove-button"]');
+        await press(el, answerEl('mine'), '[part~="confirm-remove-button"]');
+        await until(el, answerEl('mine'), '[part~="action-error"]');
+      },
+    }),
+  },
+  {
+    name: 'write: own answer, the edit form open',
+    render: writing({
+      data: withMine,
+      act: async (el) => until(await openEdit(el, answerEl('mine')), 'textarea'),
+    }),
+  },
+  {
+    name: 'write: own answer, an edit too short',
+    render: writing({
+      data: withMine,
+      act: async (el) => {
+        const form = await openEdit(el, answerEl('mine'));
+        await fillAndSend(form, {body: 'short'});
+        await until(form, '[part~="field-error"]');
+      },
+    }),
+  },
+  {
+    name: 'write: own answer, an edit being saved',
+    render: writing({
+      data: withMine,
+      handlers: {editPost: pending},
+      act: async (el) => {
+        const form = await openEdit(el, answerEl('mine'));
+        await fillAndSend(form, {body: 'A better version of my own answer.'});
+        await until(form, 'form[aria-busy="true"]');
+      },
+    }),
+  },
+  {
+    name: 'write: own answer, an edit that could not be saved',
+    render: writing({
+      data: withMine,
+      handlers: {editPost: () => Promise.reject(network())},
+      act: async (el) => {
+        const form = await openEdit(el, answerEl('mine'));
+        await fillAndSend(form, {body: 'A better version of my own answer.'});
+        await until(form, '[part~="form-error"]');
+      },
+    }),
+  },
+  {
+    name: 'write: own answer, an edit saved (announced)',
+    render: writing({
+      data: withMine,
+      handlers: {
+        editPost: () =>
+          Promise.resolve(
+            markedAnswer({
+              id: 'mine',
+              author: me('Kim'),
+              viewerCan: own,
+              body: text(user('A better version of my own answer.')),
+              lastEdit: {at: NOW, by: me('Kim')},
+            }),
+          ),
+      },
+      act: async (el) => {
+        const form = await openEdit(el, answerEl('mine'));
+        await fillAndSend(form, {body: 'A better version of my own answer.'});
+        await announced(el);
+      },
+    }),
+  },
+  {
+    name: 'write: the flag dialog open',
+    render: writing({data: writableThread, act: openFlagDialog}),
+  },
+  {
+    name: 'write: the flag dialog, "something else" without a note',
+    render: writing({
+      data: writableThread,
+      act: async (el) => {
+        const dialog = await openFlagDialog(el);
+        dialog.shadowRoot!.querySelector<HTMLInputElement>('#other')!.click();
+        flagSubmit(dialog);
+        await until(dialog, '#note-error');
+      },
+    }),
+  },
+  {
+    name: 'write: the flag dialog, sending',
+    render: writing({
+      data: writableThread,
+      handlers: {flag: pending},
+      act: async (el) => {
+        const dialog = await openFlagDialog(el);
+        flagSubmit(dialog);
+        await until(dialog, '[part~="submit-button"][aria-disabled="true"]');
+      },
+    }),
+  },
+  {
+    name: 'write: the flag dialog, the flag could not be sent',
+    render: writing({
+      data: writableThread,
+      handlers: {flag: () => Promise.reject(network())},
+      act: async (el) => {
+        const dialog = await openFlagDialog(el);
+        flagSubmit(dialog);
+        await until(dialog, '[role="alert"]');
+      },
+    }),
+  },
+  {
+    name: 'write: a post flagged (announced)',
+    render: writing({
+      data: writableThread,
+      handlers: {flag: () => Promise.resolve({flagged: true})},
+      act: async (el) => {
+        flagSubmit(await openFlagDialog(el));
+        await until(el, answerEl('a2'), '[part~="flag-button"][aria-disabled="true"]');
+        await announced(el);
+      },
+    }),
+  },
+  {
+    name: 'write: comments, with "Show N earlier comments"',
+    render: writing({data: () => withComments()}),
+  },
+  {
+    name: 'write: comments, the earlier ones loading',
+    render: writing({
+      data: () => withComments(),
+      handlers: {getComments: pending},
+      act: async (el) => {
+        await press(el, ...QUESTION_COMMENTS, '[part~="earlier-button"]');
+        await until(el, ...QUESTION_COMMENTS, '[role="status"]');
+      },
+    }),
+  },
+  {
+    name: 'write: comments, the earlier ones failed to load',
+    render: writing({
+      data: () => withComments(),
+      handlers: {getComments: () => Promise.reject(network())},
+      act: async (el) => {
+        await press(el, ...QUESTION_COMMENTS, '[part~="earlier-button"]');
+        await until(el, ...QUESTION_COMMENTS, '[role="alert"]');
+      },
+    }),
+  },
+  {
+    name: 'write: comments, all shown',
+    render: writing({
+      data: () => withComments(),
+      handlers: {
+        getComments: () =>
+          Promise.resolve({
+            comments: [
+              markedComment({id: 'c0'}),
+              markedComment({id: 'c00'}),
+              ...withComments().question.comments.items,
+            ],
+            nextCursor: null,
+          }),
+      },
+      act: async (el) => {
+        await press(el, ...QUESTION_COMMENTS, '[part~="earlier-button"]');
+        await waitUntil(() => !deep(el, ...QUESTION_COMMENTS, '[part~="earlier-button"]'), '', {
+          timeout: 5000,
+        });
+      },
+    }),
+  },
+  {
+    name: 'write: comments, the comment form open',
+    render: writing({
+      data: () => withComments(),
+      act: async (el) => {
+        await press(el, ...QUESTION_COMMENTS, '[part~="add-comment-button"]');
+        await until(el, ...QUESTION_COMMENTS, 'quanda-comment-form', 'textarea');
+      },
+    }),
+  },
+  {
+    name: 'write: comments, a comment too short, notify ticked without an email',
+    render: writing({
+      data: () => withComments(),
+      act: async (el) => {
+        await press(el, ...QUESTION_COMMENTS, '[part~="add-comment-button"]');
+        const form = await until(el, ...QUESTION_COMMENTS, 'quanda-comment-form');
+        await fillAndSend(form, {body: 'x', notify: true});
+        await until(form, '#email-error');
+      },
+    }),
+  },
+  {
+    name: 'write: comments, a comment being sent',
+    render: writing({
+      data: () => withComments(),
+      handlers: {postComment: pending},
+      act: async (el) => {
+        await press(el, ...QUESTION_COMMENTS, '[part~="add-comment-button"]');
+        const form = await until(el, ...QUESTION_COMMENTS, 'quanda-comment-form');
+        await fillAndSend(form, {body: 'Thank you for asking this.'});
+        await until(form, 'form[aria-busy="true"]');
+      },
+    }),
+  },
+  {
+    name: 'write: comments, a comment that could not be sent',
+    render: writing({
+      data: () => withComments(),
+      handlers: {postComment: () => Promise.reject(network())},
+      act: async (el) => {
+        await press(el, ...QUESTION_COMMENTS, '[part~="add-comment-button"]');
+        const form = await until(el, ...QUESTION_COMMENTS, 'quanda-comment-form');
+        await fillAndSend(form, {body: 'Thank you for asking this.'});
+        await until(form, '[part~="form-error"]');
+      },
+    }),
+  },
+  {
+    name: 'write: comments, a comment posted (announced)',
+    render: writing({
+      data: () => withComments(),
+      handlers: {
+        postComment: () =>
+          Promise.resolve(markedComment({id: 'new', author: me(null), viewerCan: own})),
+      },
+      act: async (el) => {
+        await press(el, ...QUESTION_COMMENTS, '[part~="add-comment-button"]');
+        const form = await until(el, ...QUESTION_COMMENTS, 'quanda-comment-form');
+        await fillAndSend(form, {body: 'Thank you for asking this.'});
+        await announced(el);
+      },
+    }),
+  },
+  {
+    name: 'write: comments, own comment with Edit and Remove',
+    render: writing({data: () => withComments(true)}),
+  },
+  {
+    name: 'write: comments, editing own comment',
+    render: writing({
+      data: () => withComments(true),
+      act: async (el) => {
+        await press(el, ...QUESTION_COMMENTS, '[data-edit="c3"]');
+        await until(el, ...QUESTION_COMMENTS, 'quanda-edit-form', 'textarea');
+      },
+    }),
+  },
+  {
+    name: 'write: comments, removing own comment (confirmation)',
+    render: writing({
+      data: () => withComments(true),
+      act: async (el) => {
+        await press(el, ...QUESTION_COMMENTS, '[data-remove="c3"]');
+        await until(el, ...QUESTION_COMMENTS, '[part~="confirm-remove-button"]');
+      },
+    }),
+  },
+  {
+    name: 'write: comments, removing own comment failed',
+    render: writing({
+      data: () => withComments(true),
+      handlers: {removePost: () => Promise.reject(network())},
+      act: async (el) => {
+        await press(el, ...QUESTION_COMMENTS, '[data-remove="c3"]');
+        await press(el, ...QUESTION_COMMENTS, '[part~="confirm-remove-button"]');
+        await until(el, ...QUESTION_COMMENTS, '[part~="action-error"]');
+      },
+    }),
+  },
+  {
+    name: 'write: comments, flagging a comment',
+    render: writing({
+      data: () => withComments(),
+      act: async (el) => {
+        await press(el, ...QUESTION_COMMENTS, '[data-flag="c1"]');
+        const dialog = await until(el, ...QUESTION_COMMENTS, 'quanda-flag-dialog');
+        await waitUntil(() => dialog.shadowRoot?.querySelector('dialog')?.open, 'no dialog', {
+          timeout: 5000,
+        });
+      },
+    }),
+  },
+  {
+    name: 'write: own question, with Edit and Remove',
+    render: writing({
+      data: () =>
+        writableThread({
+          question: markedQuestion({author: me('Maya R.'), viewerCan: own, answerCount: 0}),
+          answers: [],
+          viewer: {isAsker: true, canAnswer: yes},
+        }),
+    }),
+  },
+  {
+    name: 'write: own question, asking to confirm the removal',
+    render: writing({
+      data: () =>
+        writableThread({
+          question: markedQuestion({author: me('Maya R.'), viewerCan: own, answerCount: 0}),
+          answers: [],
+          viewer: {isAsker: true, canAnswer: yes},
+        }),
+      act: async (el) => {
+        await press(el, 'quanda-question', '[part~="remove-button"]');
+        await until(el, 'quanda-question', '[part~="keep-button"]');
+      },
+    }),
+  },
+  {
+    name: 'write: the answer form, notify ticked (email field shown)',
+    render: writing({
+      data: writableThread,
+      act: async (el) => {
+        await press(el, ...FORM, '#notify');
+        await until(el, ...FORM, '#email:not([hidden] *)');
+      },
+    }),
+  },
+  {
+    name: 'write: the answer form, errors in the text, the name and the email',
+    render: writing({
+      data: writableThread,
+      act: async (el) => {
+        const form = deep(el, ...FORM)!;
+        await fillAndSend(form, {
+          body: 'Too short',
+          name: 'N'.repeat(41),
+          notify: true,
+          email: 'no',
+        });
+        await until(form, '#email-error');
+      },
+    }),
+  },
+  {
+    name: 'write: the answer form, sending',
+    render: writing({
+      data: writableThread,
+      handlers: {postAnswer: pending},
+      act: async (el) => {
+        const form = deep(el, ...FORM)!;
+        await fillAndSend(form, {body: 'What helped me was writing it down first.'});
+        await until(form, 'form[aria-busy="true"]');
+      },
+    }),
+  },
+  {
+    name: 'write: the answer form, failed: offline',
+    render: writing({
+      data: writableThread,
+      handlers: {postAnswer: () => Promise.reject(network())},
+      act: async (el) => {
+        const form = deep(el, ...FORM)!;
+        await fillAndSend(form, {body: 'What helped me was writing it down first.'});
+        await until(form, '[part~="form-error"]');
+      },
+    }),
+  },
+  {
+    name: 'write: the answer form, failed: rate limited',
+    render: writing({
+      data: writableThread,
+      handlers: {postAnswer: () => Promise.reject(rateLimited())},
+      act: async (el) => {
+        const form = deep(el, ...FORM)!;
+        await fillAndSend(form, {body: 'What helped me was writing it down first.'});
+        await until(form, '[part~="form-error"]');
+      },
+    }),
+  },
+  {
+    name: 'write: the answer form, a duplicate',
+    render: writing({
+      data: writableThread,
+      handlers: {
+        postAnswer: () =>
+          Promise.reject(
+            new QuandaError('http', 'dup', {
+              status: 409,
+              envelope: {code: 'duplicate', message: 'Same as another answer'},
+            }),
+          ),
+      },
+      act: async (el) => {
+        const form = deep(el, ...FORM)!;
+        await fillAndSend(form, {body: 'What helped me was writing it down first.'});
+        await until(form, '#body-error');
+      },
+    }),
+  },
+  {
+    name: 'write: the answer form, an answer posted (announced)',
+    render: writing({
+      data: writableThread,
+      handlers: {postAnswer: () => Promise.resolve(postedAnswer('published'))},
+      act: async (el) => {
+        await fillAndSend(deep(el, ...FORM)!, {body: 'What helped me was writing it down.'});
+        await until(el, answerEl('posted'));
+        await announced(el);
+      },
+    }),
+  },
+  {
+    name: 'write: the answer form, an answer awaiting moderation (announced)',
+    render: writing({
+      data: writableThread,
+      handlers: {postAnswer: () => Promise.resolve(postedAnswer('pending'))},
+      act: async (el) => {
+        await fillAndSend(deep(el, ...FORM)!, {body: 'What helped me was writing it down.'});
+        await until(el, answerEl('posted'), '[part~="status-note"]');
+        await announced(el);
+      },
+    }),
+  },
+  {
+    name: 'write: own posts awaiting moderation and hidden after reports',
+    render: writing({
+      data: () =>
+        writableThread({
+          answers: [
+            markedAnswer({
+              id: 'mine',
+              status: 'pending',
+              author: me('Kim'),
+              viewerCan: {...own, vote: no('pending')},
+              comments: {
+                items: [
+                  markedComment({id: 'c1', status: 'hidden', author: me('Kim'), viewerCan: own}),
+                ],
+                count: 1,
+              },
+            }),
+            markedAnswer({id: 'hidden', status: 'hidden', author: me(null), viewerCan: own}),
+          ],
+        }),
+    }),
+  },
+];
+
+export const threadStates: ThreadState[] = [
+  ...readingStates,
+  {
+    name: 'a site’s read-only client: comments, own posts, the asker — and no writes',
+    render: async (lang) =>
+      settled(
+        await mount(lang, [ok({...withComments(true), viewer: {isAsker: true, canAnswer: yes}})]),
+        'quanda-question',
+      ),
+  },
+  ...writingStates,
 ];
 
 /** Every element in the thread's composed tree, through shadow roots. */

@@ -11,6 +11,7 @@ import type {PostFormValues} from '../shared/post-form.js';
  *
  * @summary Lets a reader answer the question, anonymously if they like.
  * @tag quanda-answer-form
+ * @fires {Event} done - The answer was posted and the form emptied (does not bubble).
  * @fires {QuandaEvent} quanda-answer-submit - The reader sent an answer that passed the checks: `detail.answer`. Cancelable; the thread posts it and answers with `respondWith`.
  * @csspart form - The form.
  * @csspart heading - "Your answer".
@@ -41,6 +42,18 @@ export class QuandaAnswerForm extends PostForm {
     return html`<div part="heading" role="heading" aria-level=${this.headingLevel}>
       ${this.i18n.t('form.answer.heading')}
     </div>`;
+  }
+
+  /**
+   * Empties the form after a confirmed send. Unticking "Email me" hides the email field,
+   * and focus in it would drop to the page: it goes back to the (empty) text instead.
+   */
+  override reset() {
+    super.reset();
+    void this.updateComplete.then(() => {
+      const focused = this.shadowRoot!.activeElement as HTMLElement | null;
+      if (focused && !focused.checkVisibility?.()) this.textarea.focus();
+    });
   }
 
   protected send(values: PostFormValues) {

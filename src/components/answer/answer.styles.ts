@@ -25,22 +25,13 @@ export const styles = css`
     font-weight: 600;
   }
 
-  :host(:focus) {
-    outline: none;
-  }
-
-  :host(:focus-visible) article {
-    outline: 2px solid var(--_focus);
+  article:focus-visible {
     outline-offset: 4px;
   }
 
   @media (forced-colors: active) {
     [part~='badge'] {
       border: 1px solid CanvasText;
-    }
-
-    :host(:focus-visible) article {
-      outline-color: Highlight;
     }
   }
 `;

@@ -8,6 +8,7 @@ import {LocalizedElement, toggleState} from '../shared/localized-element.js';
 import {
   authorLabel,
   authorText,
+  COMMENTS_PARTS,
   editedLine,
   postBody,
   statusNote,
@@ -26,13 +27,12 @@ import {styles} from './answer.styles.js';
  * @fires {QuandaEvent} quanda-remove - The author confirmed removing it: `detail.postId`. Cancelable.
  * @csspart answer - The whole answer.
  * @csspart badge - The "Best answer" badge.
- * @csspart status-note - "Awaiting moderation", shown to the author only.
+ * @csspart status-note - "Awaiting moderation", to the author only (the answer's, its comments').
  * @csspart body - The answer's text.
  * @csspart meta - "answered … by …".
  * @csspart edited - "edited … by …".
- * @csspart author - An author's name.
+ * @csspart author - An author's name (the answer's, its comments').
  * @csspart accept-button - "Select as best answer" / "Remove selection" (the asker only).
- * @csspart actions - Edit, Remove and Flag.
  * @csspart vote - The votes beside the answer.
  * @csspart score - The score's number (forwarded from `<quanda-vote>`).
  * @csspart score-label - The word after the number (forwarded from `<quanda-vote>`).
@@ -46,6 +46,27 @@ import {styles} from './answer.styles.js';
  * @csspart comment-body - A comment's text (forwarded from `<quanda-comments>`).
  * @csspart comment-meta - Who wrote a comment, and when (forwarded from `<quanda-comments>`).
  * @csspart add-comment-button - "Add a comment" (forwarded from `<quanda-comments>`).
+ * @csspart comment-edited - "edited … by …" under a comment (`edited` in `<quanda-comments>`).
+ * @csspart hint - The name field's help text (forwarded from `<quanda-comments>`).
+ * @csspart input - The name and email fields (forwarded from `<quanda-comments>`).
+ * @csspart checkbox - "Email me…" (forwarded from `<quanda-comments>`).
+ * @csspart actions - Edit, Remove and Flag, on the post and its comments.
+ * @csspart edit-button - "Edit" (the author only).
+ * @csspart remove-button - "Remove" (the author only).
+ * @csspart confirm-remove-button - "Yes, remove", once Remove was pressed.
+ * @csspart keep-button - "Keep it", once Remove was pressed.
+ * @csspart flag-button - "Flag", then "Flagged".
+ * @csspart action-error - Why a removal failed.
+ * @csspart form - A writing form: an edit, a comment (forwarded from `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart label - A field's label (forwarded from `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart textarea - Where the text is written (forwarded from `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart field-error - A field's error (forwarded from `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart form-error - Why sending failed (forwarded from `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart form-actions - A form's buttons (`actions` in `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart submit-button - A form's send button (forwarded from `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart cancel-button - A form's "Cancel" (forwarded from `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart dialog - The flag dialog's box (forwarded from `<quanda-flag-dialog>`).
+ * @csspart dialog-heading - The flag dialog's question (`heading` in `<quanda-flag-dialog>`).
  * @cssstate accepted - This is the best answer.
  * @cssprop [--quanda-answer-best-color=var(--quanda-color-success)] - Background of the "Best answer" badge.
  * @cssprop [--quanda-answer-best-text=light-dark(#ffffff, #06210f)] - Text of the "Best answer" badge.
@@ -78,7 +99,11 @@ export class QuandaAnswer extends LocalizedElement {
     const what = i18n.t('what.answer', {author});
     const time = timeAgo(i18n, answer.createdAt, now);
     const meta = i18n.parts('answer.answered', {time, author: authorLabel(i18n, answer.author)});
-    return html`<article part="answer" aria-label=${i18n.t('answer.byLabel', {author})}>
+    return html`<article
+      part="answer"
+      tabindex="-1"
+      aria-label=${i18n.t('answer.byLabel', {author})}
+    >
       <quanda-vote
         part="vote"
         exportparts="score, score-label, up-button, down-button, note: vote-note"
@@ -112,7 +137,7 @@ export class QuandaAnswer extends LocalizedElement {
         </div>
         <quanda-comments
           part="comments"
-          exportparts="earlier-button, comment-list, comment, comment-body, comment-meta, add-comment-button"
+          exportparts=${COMMENTS_PARTS}
           post-id=${answer.id}
           label=${what}
           .comments=${answer.comments}
@@ -123,10 +148,26 @@ export class QuandaAnswer extends LocalizedElement {
     </article>`;
   }
 
-  private handleAccept() {
+  /**
+   * Focuses the answer itself, for the thread to move focus to (after "Show more answers",
+   * after a removal). Not `tabindex` on the host: a shadow host with tabindex="-1" takes
+   * everything inside it (votes, buttons, comments) out of the Tab order.
+   */
+  override focus(options?: FocusOptions) {
+    // A new answer is focused as soon as the thread adds it, before it has drawn itself.
+    void this.updateComplete.then(() => this.renderRoot.querySelector('article')?.focus(options));
+  }
+
+  private async handleAccept(event: Event) {
     const answer = this.answer!;
     const detail = {answerId: answer.id, accepted: !answer.isAccepted};
-    this.dispatchEvent(new QuandaEvent('quanda-accept', detail, {cancelable: true}));
+    const intent = new QuandaEvent('quanda-accept', detail, {cancelable: true});
+    this.dispatchEvent(intent);
+    await intent.response?.catch(() => undefined);
+    await this.updateComplete;
+    // The best answer moves to the top of the list, and moving it drops the focus it had:
+    // a keyboard user stays on the button they pressed.
+    if (document.activeElement === document.body) (event.target as HTMLElement).focus();
   }
 }
 

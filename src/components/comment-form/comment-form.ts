@@ -14,7 +14,14 @@ import type {PostFormValues} from '../shared/post-form.js';
  * @fires {Event} done - The comment was posted (does not bubble).
  * @fires {Event} cancel - The reader closed the form (does not bubble).
  * @csspart form - The form.
+ * @csspart label - Each field's label.
+ * @csspart hint - The name field's help text.
  * @csspart textarea - Where the comment is written.
+ * @csspart input - The name and email fields.
+ * @csspart checkbox - "Email me…".
+ * @csspart field-error - A field's error.
+ * @csspart form-error - Why sending failed.
+ * @csspart actions - The buttons.
  * @csspart submit-button - "Post comment".
  * @csspart cancel-button - "Cancel".
  */

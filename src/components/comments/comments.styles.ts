@@ -1,5 +1,10 @@
 import {css} from 'lit';
 
+/**
+ * The text-like buttons (earlier comments, Add a comment, Edit, Remove, Flag) are at least
+ * 24×24 px (WCAG 2.2, 2.5.8) however short the word: "報告" is two glyphs. (Reasons live
+ * here, not in the CSS: comments inside a template literal ship with the bundle.)
+ */
 export const styles = css`
   :host {
     display: block;
@@ -38,6 +43,7 @@ export const styles = css`
   }
 
   .link {
+    min-inline-size: 24px;
     min-block-size: 24px;
     padding: 2px 0;
     border: 0;
@@ -55,6 +61,7 @@ export const styles = css`
   }
 
   .actions button {
+    min-inline-size: 24px;
     min-block-size: 24px;
     padding: 0 var(--_space-xs);
     border: 0;

@@ -11,6 +11,7 @@ import {LocalizedElement} from '../shared/localized-element.js';
 import {
   authorLabel,
   authorText,
+  COMMENT_FORM_PARTS,
   editedLine,
   postBody,
   statusNote,
@@ -24,6 +25,7 @@ import {styles} from './comments.styles.js';
  *
  * @summary Comments on one post, and a way to add one.
  * @tag quanda-comments
+ * @fires {QuandaEvent} quanda-remove - A comment's author confirmed removing it: `detail.postId`. Cancelable.
  * @fires {QuandaEvent} quanda-comments-request - The reader asked for the earlier comments: `detail.postId`. The thread loads them.
  * @csspart comments - The whole list.
  * @csspart earlier-button - "Show 3 earlier comments".
@@ -32,7 +34,29 @@ import {styles} from './comments.styles.js';
  * @csspart comment-body - A comment's text.
  * @csspart comment-meta - Who wrote it, and when.
  * @csspart add-comment-button - "Add a comment".
- * @csspart actions - Edit, Remove and Flag on a comment.
+ * @csspart author - A commenter's name.
+ * @csspart edited - "edited … by …" under a comment.
+ * @csspart status-note - "Awaiting moderation", shown to the comment's author only.
+ * @csspart actions - Edit, Remove and Flag.
+ * @csspart edit-button - "Edit" (the author only).
+ * @csspart remove-button - "Remove" (the author only).
+ * @csspart confirm-remove-button - "Yes, remove", once Remove was pressed.
+ * @csspart keep-button - "Keep it", once Remove was pressed.
+ * @csspart flag-button - "Flag", then "Flagged".
+ * @csspart action-error - Why a removal failed.
+ * @csspart form - A writing form: an edit, a comment (forwarded from `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
+ * @csspart label - A field's label (forwarded from `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
+ * @csspart textarea - Where the text is written (forwarded from `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
+ * @csspart field-error - A field's error (forwarded from `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
+ * @csspart form-error - Why sending failed (forwarded from `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
+ * @csspart form-actions - A form's buttons (`actions` in `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
+ * @csspart submit-button - A form's send button (forwarded from `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
+ * @csspart cancel-button - A form's "Cancel" (forwarded from `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
+ * @csspart dialog - The flag dialog's box (forwarded from `<quanda-flag-dialog>`).
+ * @csspart dialog-heading - The flag dialog's question (`heading` in `<quanda-flag-dialog>`).
+ * @csspart hint - The name field's help text (forwarded from `<quanda-comment-form>`).
+ * @csspart input - The name and email fields (forwarded from `<quanda-comment-form>`).
+ * @csspart checkbox - "Email me…" (forwarded from `<quanda-comment-form>`).
  */
 export class QuandaComments extends LocalizedElement {
   static override styles = [hostStyles, styles];
@@ -63,7 +87,10 @@ export class QuandaComments extends LocalizedElement {
     const earlier = comments.count - comments.items.length;
     const canAdd = this.permission?.allowed ?? false;
     if (!comments.count && !canAdd) return nothing;
-    return html`<section part="comments" aria-label=${i18n.t('comments.label', {what: this.label})}>
+    const label = i18n.t('comments.label', {what: this.label});
+    // A group, not a <section> landmark: two answers by "anonymous" would make two
+    // landmarks of one name, and one landmark per post buries the page's own.
+    return html`<div part="comments" role="group" aria-label=${label}>
       ${
         earlier > 0 && !this.loading
           ? html`<button
@@ -108,6 +135,7 @@ export class QuandaComments extends LocalizedElement {
       ${
         this.adding
           ? html`<quanda-comment-form
+              exportparts=${COMMENT_FORM_PARTS}
               post-id=${this.postId}
               @done=${this.handleClose}
               @cancel=${this.handleClose}
@@ -123,7 +151,7 @@ export class QuandaComments extends LocalizedElement {
               </button>`
             : nothing
       }
-    </section>`;
+    </div>`;
   }
 
   private async handleEarlier() {

@@ -19,7 +19,11 @@ const LIMITS = {
  * @fires {Event} done - The change was saved (does not bubble).
  * @fires {Event} cancel - The author stopped editing (does not bubble).
  * @csspart form - The form.
+ * @csspart label - "Edit your text".
  * @csspart textarea - The text being edited.
+ * @csspart field-error - What is wrong with the text.
+ * @csspart form-error - Why saving failed.
+ * @csspart actions - The buttons.
  * @csspart submit-button - "Save changes".
  * @csspart cancel-button - "Cancel".
  */

@@ -22,24 +22,37 @@ const REASONS: FlagReason[] = ['spam', 'abusive', 'other'];
  * @fires {Event} close - The dialog closed, sent or not (does not bubble).
  * @csspart dialog - The dialog box.
  * @csspart heading - "Why should a moderator look at this?"
+ * @csspart label - "What is wrong?", the note's label.
+ * @csspart textarea - The note.
+ * @csspart field-error - Why the note is needed.
+ * @csspart form-error - Why sending the flag failed.
+ * @csspart actions - The buttons.
  * @csspart submit-button - "Send to moderators".
  * @csspart cancel-button - "Cancel".
- * @cssprop [--quanda-flag-dialog-background=Canvas] - The dialog's (opaque) background.
- * @cssprop [--quanda-flag-dialog-color=CanvasText] - The dialog's text colour.
+ * @cssprop [--quanda-flag-dialog-background=Canvas] - The dialog's opaque background (it sits over the page). Set it with `--quanda-flag-dialog-color`.
+ * @cssprop [--quanda-flag-dialog-color=CanvasText] - The dialog's text colour; goes with its background, not the page's text.
  */
 export class QuandaFlagDialog extends LocalizedElement {
+  // The dialog sits in the top layer, over the page: it needs an opaque background, and a
+  // text colour that goes with it rather than the page's (light text from a dark page that
+  // declares no color-scheme would be unreadable on Canvas). `:host > dialog` wins over the
+  // isolation rule that sets the colours of `:host > *`.
   static override styles = [
     hostStyles,
     formStyles,
     css`
-      dialog {
+      :host {
+        --_dialog-background: var(--quanda-flag-dialog-background, Canvas);
+        --_dialog-color: var(--quanda-flag-dialog-color, CanvasText);
+      }
+
+      :host > dialog {
         inline-size: min(28em, calc(100vw - 32px));
         padding: var(--_space-l);
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
-        /* The dialog sits in the top layer, over the page: it needs an opaque background. */
-        background: var(--quanda-flag-dialog-background, Canvas);
-        color: var(--quanda-flag-dialog-color, CanvasText);
+        background: var(--_dialog-background);
+        color: var(--_dialog-color);
       }
 
       dialog::backdrop {
@@ -92,6 +105,7 @@ export class QuandaFlagDialog extends LocalizedElement {
       part="dialog"
       aria-labelledby="heading"
       @cancel=${this.handleCancel}
+      @keydown=${this.handleKeydown}
       @close=${() => this.dispatchEvent(new Event('close'))}
     >
       <form novalidate @submit=${this.handleSubmit}>
@@ -113,19 +127,28 @@ export class QuandaFlagDialog extends LocalizedElement {
           )}
         </fieldset>
         <div class="field">
-          <label for="note">${i18n.t('flag.note')}</label>
+          <label part="label" for="note">${i18n.t('flag.note')}</label>
           <textarea
             id="note"
+            part="textarea"
             name="note"
             rows="3"
             maxlength=${limits.flagNote}
             aria-invalid=${this.noteError ? 'true' : 'false'}
             aria-describedby=${this.noteError ? 'note-error' : nothing}
           ></textarea>
-          ${this.noteError ? html`<p id="note-error" class="error">${this.noteError}</p>` : nothing}
+          ${
+            this.noteError
+              ? html`<p id="note-error" part="field-error" class="error">${this.noteError}</p>`
+              : nothing
+          }
         </div>
-        ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
-        <div class="actions">
+        ${
+          this.failure
+            ? html`<p part="form-error" class="failure" role="alert">${this.failure}</p>`
+            : nothing
+        }
+        <div part="actions" class="actions">
           <button part="cancel-button" type="button" @click=${this.handleCancel}>
             ${i18n.t('form.cancel')}
           </button>
@@ -144,6 +167,20 @@ export class QuandaFlagDialog extends LocalizedElement {
   private handleCancel(event: Event) {
     event.preventDefault();
     if (!this.pending) this.dialog.close();
+  }
+
+  /**
+   * Tab from the last control comes back to the first, Shift+Tab the other way: a modal
+   * dialog alone would send focus out to the browser's own controls.
+   */
+  private handleKeydown(event: KeyboardEvent) {
+    if (event.key !== 'Tab') return;
+    // The checked reason is the radio group's one stop.
+    const stops = [...this.renderRoot.querySelectorAll<HTMLElement>(':checked, textarea, button')];
+    const [first, last] = event.shiftKey ? [stops.at(-1), stops[0]] : [stops[0], stops.at(-1)];
+    if (this.shadowRoot!.activeElement !== last) return;
+    event.preventDefault();
+    first?.focus();
   }
 
   private async handleSubmit(event: SubmitEvent) {

@@ -4,7 +4,14 @@ import type {Question} from '../../api/schemas.js';
 import {PostActionsController} from '../../controllers/post-actions-controller.js';
 import {hostStyles} from '../../styles/host.styles.js';
 import {LocalizedElement} from '../shared/localized-element.js';
-import {authorLabel, editedLine, postBody, statusNote, timeAgo} from '../shared/post-parts.js';
+import {
+  COMMENTS_PARTS,
+  authorLabel,
+  editedLine,
+  postBody,
+  statusNote,
+  timeAgo,
+} from '../shared/post-parts.js';
 import {postStyles} from '../shared/post.styles.js';
 import {styles} from './question.styles.js';
 
@@ -14,6 +21,7 @@ import {styles} from './question.styles.js';
  * @summary Title, text, tags, who asked it and when, its score and votes, and its comments.
  * @tag quanda-question
  * @fires {QuandaEvent} quanda-vote - Forwarded from the votes.
+ * @fires {QuandaEvent} quanda-remove - The author confirmed removing it: `detail.postId`. Cancelable.
  * @csspart question - The whole question.
  * @csspart title - The question's title.
  * @csspart body - The question's text.
@@ -21,8 +29,8 @@ import {styles} from './question.styles.js';
  * @csspart tag - One tag.
  * @csspart meta - "asked … by …".
  * @csspart edited - "edited … by …".
- * @csspart author - An author's name.
- * @csspart actions - Edit, Remove and Flag.
+ * @csspart author - An author's name (the question's, its comments').
+ * @csspart status-note - "Awaiting moderation", to the author only (the question's, its comments').
  * @csspart vote - The votes beside the question.
  * @csspart score - The score's number (forwarded from `<quanda-vote>`).
  * @csspart score-label - The word after the number (forwarded from `<quanda-vote>`).
@@ -36,6 +44,27 @@ import {styles} from './question.styles.js';
  * @csspart comment-body - A comment's text (forwarded from `<quanda-comments>`).
  * @csspart comment-meta - Who wrote a comment, and when (forwarded from `<quanda-comments>`).
  * @csspart add-comment-button - "Add a comment" (forwarded from `<quanda-comments>`).
+ * @csspart comment-edited - "edited … by …" under a comment (`edited` in `<quanda-comments>`).
+ * @csspart hint - The name field's help text (forwarded from `<quanda-comments>`).
+ * @csspart input - The name and email fields (forwarded from `<quanda-comments>`).
+ * @csspart checkbox - "Email me…" (forwarded from `<quanda-comments>`).
+ * @csspart actions - Edit, Remove and Flag, on the post and its comments.
+ * @csspart edit-button - "Edit" (the author only).
+ * @csspart remove-button - "Remove" (the author only).
+ * @csspart confirm-remove-button - "Yes, remove", once Remove was pressed.
+ * @csspart keep-button - "Keep it", once Remove was pressed.
+ * @csspart flag-button - "Flag", then "Flagged".
+ * @csspart action-error - Why a removal failed.
+ * @csspart form - A writing form: an edit, a comment (forwarded from `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart label - A field's label (forwarded from `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart textarea - Where the text is written (forwarded from `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart field-error - A field's error (forwarded from `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart form-error - Why sending failed (forwarded from `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart form-actions - A form's buttons (`actions` in `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart submit-button - A form's send button (forwarded from `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart cancel-button - A form's "Cancel" (forwarded from `<quanda-edit-form>`, `<quanda-comments>` and `<quanda-flag-dialog>`).
+ * @csspart dialog - The flag dialog's box (forwarded from `<quanda-flag-dialog>`).
+ * @csspart dialog-heading - The flag dialog's question (`heading` in `<quanda-flag-dialog>`).
  * @cssprop [--quanda-question-title-size=1.375em] - Size of the title.
  * @cssprop [--quanda-question-title-font-family=inherit] - Font of the title, say the blog's heading font.
  */
@@ -99,7 +128,7 @@ export class QuandaQuestion extends LocalizedElement {
         <div class="footer">${this.#actions.actions(question, what)}</div>
         <quanda-comments
           part="comments"
-          exportparts="earlier-button, comment-list, comment, comment-body, comment-meta, add-comment-button"
+          exportparts=${COMMENTS_PARTS}
           post-id=${question.id}
           label=${what}
           .comments=${question.comments}

@@ -1,6 +1,10 @@
 import {css} from 'lit';
 
-/** The writing forms: plain, roomy, native controls that inherit the page's type. */
+/**
+ * The writing forms: plain, roomy, native controls that inherit the page's type. The
+ * invalid rule is as specific as the field rules, so a name or email in error is marked
+ * too; checkboxes and radios are 24px, the least target WCAG 2.2 allows (2.5.8).
+ */
 export const formStyles = css`
   :host {
     display: block;
@@ -59,7 +63,7 @@ export const formStyles = css`
     resize: vertical;
   }
 
-  [aria-invalid='true'] {
+  :is(textarea, input)[aria-invalid='true'] {
     border-color: var(--_danger);
     outline-color: var(--_danger);
   }
@@ -71,8 +75,8 @@ export const formStyles = css`
   }
 
   .check input {
-    inline-size: 20px;
-    block-size: 20px;
+    inline-size: 24px;
+    block-size: 24px;
     margin: 2px 0 0;
     accent-color: var(--_accent);
   }

@@ -60,3 +60,27 @@ export function statusNote(i18n: Localizer, post: {status: string}) {
   const key = post.status === 'pending' ? 'post.pending' : 'post.hiddenForOthers';
   return html`<p part="status-note" class="status-note">${i18n.t(key)}</p>`;
 }
+
+/*
+ * Parts each element passes up with `exportparts`, so one `::part()` rule on the thread
+ * reaches them however deep they sit. The forms and the flag dialog share field names
+ * (one rule styles every textarea); their `actions` become `form-actions`, apart from a
+ * post's Edit/Remove/Flag `actions`.
+ */
+const FIELDS =
+  'form, label, textarea, field-error, form-error, actions: form-actions, submit-button, cancel-button';
+/** On `<quanda-edit-form>`. */
+export const EDIT_FORM_PARTS = FIELDS;
+/** On `<quanda-flag-dialog>`. */
+export const FLAG_DIALOG_PARTS = `dialog, heading: dialog-heading, ${FIELDS}`;
+/** On `<quanda-comment-form>`. */
+export const COMMENT_FORM_PARTS = `hint, input, checkbox, ${FIELDS}`;
+/** What an element with post actions, forms and the dialog inside exposes, as named outside. */
+export const WRITE_PARTS =
+  'actions, edit-button, remove-button, confirm-remove-button, keep-button, flag-button, ' +
+  'action-error, dialog, dialog-heading, form, label, hint, textarea, input, checkbox, ' +
+  'field-error, form-error, form-actions, submit-button, cancel-button';
+/** On `<quanda-comments>`, inside a question or an answer. */
+export const COMMENTS_PARTS =
+  'earlier-button, comment-list, comment, comment-body, comment-meta, add-comment-button, ' +
+  `author, edited: comment-edited, status-note, ${WRITE_PARTS}`;

@@ -1,6 +1,9 @@
 import {css} from 'lit';
 
-/** Layout shared by `<quanda-question>` and `<quanda-answer>`: votes beside the post. */
+/**
+ * Layout shared by `<quanda-question>` and `<quanda-answer>`: votes beside the post. The
+ * footer's buttons are at least 24×24 px (WCAG 2.2, 2.5.8), however short the word.
+ */
 export const postStyles = css`
   :host {
     display: block;
@@ -49,6 +52,7 @@ export const postStyles = css`
   }
 
   .footer button {
+    min-inline-size: 24px;
     min-block-size: 24px;
     padding: 2px var(--_space-s);
     border: 1px solid var(--_border);

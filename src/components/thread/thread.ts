@@ -17,6 +17,7 @@ import {english} from '../../i18n/localizer.js';
 import type {Localizer} from '../../i18n/localizer.js';
 import {preloadWhenIdle} from '../../lazy.js';
 import {hostStyles} from '../../styles/host.styles.js';
+import {WRITE_PARTS} from '../shared/post-parts.js';
 import {withoutWrites} from './thread-state.js';
 import type {ThreadView} from './thread-state.js';
 import type {ThreadHost} from './thread-writes.js';
@@ -28,15 +29,16 @@ const SORTS = Sort.def.entries;
 /** Parts of inner elements that a page can style from outside, through the thread. */
 const POST_PARTS =
   'vote, score, score-label, up-button, down-button, vote-note, body, meta, edited, author, ' +
-  'actions, status-note, comments, earlier-button, comment-list, comment, comment-body, ' +
-  'comment-meta, add-comment-button';
+  'status-note, comments, earlier-button, comment-list, comment, comment-body, ' +
+  `comment-meta, add-comment-button, comment-edited, ${WRITE_PARTS}`;
 const QUESTION_PARTS = `question, title, tags, tag, ${POST_PARTS}`;
 const ANSWER_PARTS = `answer, badge, accept-button, ${POST_PARTS}`
   .replace('body,', 'body: answer-body,')
   .replace('meta,', 'meta: answer-meta,')
   .replace('edited,', 'edited: answer-edited,');
 const FORM_PARTS =
-  'form, heading: form-heading, label, hint, textarea, input, checkbox, field-error, form-error, submit-button';
+  'form, heading: form-heading, label, hint, textarea, input, checkbox, field-error, form-error, ' +
+  'actions: form-actions, submit-button';
 
 const WRITES = [
   'postAnswer',
@@ -90,9 +92,9 @@ const WRITES = [
  * @csspart answer-body - Forwarded from `<quanda-answer>`: its text (`body` there).
  * @csspart answer-meta - Forwarded from `<quanda-answer>`: "answered … by …" (`meta` there).
  * @csspart answer-edited - Forwarded from `<quanda-answer>`: "edited … by …" (`edited` there).
- * @csspart author - Forwarded from the question and the answers: an author's name.
- * @csspart status-note - Forwarded from the question and the answers: "Awaiting moderation", to the author only.
- * @csspart actions - Forwarded from the question and the answers: Edit, Remove and Flag.
+ * @csspart author - Forwarded from the posts and comments: an author's name.
+ * @csspart status-note - Forwarded from the posts and comments: "Awaiting moderation", to the author only.
+ * @csspart actions - Forwarded from the posts and comments: Edit, Remove and Flag.
  * @csspart vote - Forwarded from the question and the answers: the votes beside a post.
  * @csspart score - Forwarded from each `<quanda-vote>`: the number.
  * @csspart score-label - Forwarded from each `<quanda-vote>`: the word after the number.
@@ -105,17 +107,28 @@ const WRITES = [
  * @csspart comment - Forwarded from `<quanda-comments>`: one comment.
  * @csspart comment-body - Forwarded from `<quanda-comments>`: a comment's text.
  * @csspart comment-meta - Forwarded from `<quanda-comments>`: who wrote it, and when.
+ * @csspart comment-edited - Forwarded from `<quanda-comments>`: "edited … by …" under a comment.
  * @csspart add-comment-button - Forwarded from `<quanda-comments>`: "Add a comment".
- * @csspart form - Forwarded from `<quanda-answer-form>`: the form.
+ * @csspart edit-button - Forwarded from the posts and comments: "Edit" (the author only).
+ * @csspart remove-button - Forwarded from the posts and comments: "Remove" (the author only).
+ * @csspart confirm-remove-button - Forwarded from the posts and comments: "Yes, remove".
+ * @csspart keep-button - Forwarded from the posts and comments: "Keep it".
+ * @csspart flag-button - Forwarded from the posts and comments: "Flag", then "Flagged".
+ * @csspart action-error - Forwarded from the posts and comments: why a removal failed.
+ * @csspart dialog - Forwarded from `<quanda-flag-dialog>`: the flag dialog's box.
+ * @csspart dialog-heading - Forwarded from `<quanda-flag-dialog>`: its question (`heading` there).
+ * @csspart form - Forwarded from every writing form (answer, comment, edit): the form.
  * @csspart form-heading - Forwarded from `<quanda-answer-form>`: "Your answer" (`heading` there).
- * @csspart label - Forwarded from `<quanda-answer-form>`: each field's label.
- * @csspart hint - Forwarded from `<quanda-answer-form>`: each field's help text.
- * @csspart textarea - Forwarded from `<quanda-answer-form>`: where the answer is written.
- * @csspart input - Forwarded from `<quanda-answer-form>`: the name and email fields.
- * @csspart checkbox - Forwarded from `<quanda-answer-form>`: "Email me…".
- * @csspart field-error - Forwarded from `<quanda-answer-form>`: a field's error.
- * @csspart form-error - Forwarded from `<quanda-answer-form>`: why sending failed.
- * @csspart submit-button - Forwarded from `<quanda-answer-form>`: "Post your answer".
+ * @csspart label - Forwarded from the forms and the flag dialog: each field's label.
+ * @csspart hint - Forwarded from the answer and comment forms: a field's help text.
+ * @csspart textarea - Forwarded from the forms and the flag dialog: where text is written.
+ * @csspart input - Forwarded from the answer and comment forms: the name and email fields.
+ * @csspart checkbox - Forwarded from the answer and comment forms: "Email me…".
+ * @csspart field-error - Forwarded from the forms and the flag dialog: a field's error.
+ * @csspart form-error - Forwarded from the forms and the flag dialog: why sending failed.
+ * @csspart form-actions - Forwarded from the forms and the flag dialog: their buttons (`actions` there).
+ * @csspart submit-button - Forwarded from the forms and the flag dialog: "Post your answer", "Post comment", "Save changes", "Send to moderators".
+ * @csspart cancel-button - Forwarded from the comment and edit forms and the flag dialog: "Cancel".
  * @cssprop [--quanda-thread-gap=var(--quanda-space-m, 16px)] - Space between the question, the answers header and the answers.
  * @cssprop [--quanda-thread-padding=0] - Padding around the thread; `var(--quanda-space-l, 24px)` when it has a `theme`.
  */
@@ -306,7 +319,6 @@ export class QuandaThread extends LitElement implements ThreadHost {
           (answer) =>
             html`<li>
               <quanda-answer
-                tabindex="-1"
                 data-id=${answer.id}
                 exportparts=${ANSWER_PARTS}
                 .answer=${answer}

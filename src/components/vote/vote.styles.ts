@@ -1,5 +1,9 @@
 import {css} from 'lit';
 
+/**
+ * A score being saved is muted like the label around it, not faded: it must stay
+ * readable (4.5:1). That rule comes last, to win over the colour of the reader's vote.
+ */
 export const styles = css`
   :host {
     --_vote-accent: var(--quanda-vote-accent, var(--_accent));
@@ -33,10 +37,6 @@ export const styles = css`
     font-size: var(--_score-size);
     font-weight: 600;
     color: var(--_text);
-  }
-
-  :host(:state(pending)) [part~='score'] {
-    opacity: 0.6;
   }
 
   button {
@@ -90,5 +90,9 @@ export const styles = css`
   :host([my-vote='1']) [part~='score'],
   :host([my-vote='-1']) [part~='score'] {
     color: var(--_vote-accent);
+  }
+
+  :host(:state(pending)) [part~='score'] {
+    color: inherit;
   }
 `;

@@ -1,4 +1,4 @@
-import {expect} from '@open-wc/testing';
+import {expect, fixtureCleanup} from '@open-wc/testing';
 import {composedElements, threadStates} from '../../support/states.js';
 
 interface Declaration {
@@ -18,7 +18,8 @@ describe('custom-elements.json', () => {
   /** Part names each element exposes, across every state. */
   const rendered = new Map<string, Set<string>>();
 
-  before(async () => {
+  before(async function () {
+    this.timeout(180_000); // every state, one after another
     const manifest = await (await fetch('/custom-elements.json')).json();
     declarations = new Map(
       manifest.modules
@@ -42,6 +43,7 @@ describe('custom-elements.json', () => {
           }
         }
       }
+      fixtureCleanup(); // an open modal dialog would leave the next state's page inert
     }
   });
 

@@ -1,10 +1,9 @@
 import {aTimeout, expect, fixtureSync, html, waitUntil} from '@open-wc/testing';
 import '../../../src/define.js';
-import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {$} from '../../support/dom.js';
 import {pageStyle} from '../../support/page-style.js';
 import {ScriptedClient, ok} from '../../support/scripted-client.js';
-import {composedElements, markedThread} from '../../support/states.js';
+import {composedElements, deep, markedThread, threadStates} from '../../support/states.js';
 
 /**
  * What a careless or heavy-handed site stylesheet does: a reset, global element rules,
@@ -31,16 +30,22 @@ const HOSTILE = `
   strong { font-size: 3em; }
   time { display: block; }
   h1, h2, h3, [role='heading'] { font-size: 50px; }
+  form, fieldset { margin: 40px; padding: 30px; border: 4px dashed red; }
+  label, legend { display: block; font-size: 30px; margin: 10px; }
+  input, textarea, select { border: 5px solid red; padding: 20px; font-size: 30px; width: 50%; }
+  input[type='checkbox'], input[type='radio'] { width: 60px; height: 60px; }
+  dialog { padding: 60px; width: 90vw; border: 8px solid red; }
+  dialog::backdrop { background: red; }
 `;
 
-/** Every box inside the thread, relative to the thread, rounded to half pixels. */
-function boxes(thread: QuandaThread) {
-  const origin = thread.getBoundingClientRect();
+/** Every box inside `root` (the thread, a dialog), relative to it, rounded to half pixels. */
+function boxes(root: Element) {
+  const origin = root.getBoundingClientRect();
   const round = (n: number) => Math.round(n * 2) / 2;
   return (
-    composedElements(thread)
+    composedElements(root)
       // Zero-size boxes (a closed <select>'s options) have no place to keep.
-      .filter((node) => node !== thread && node.getBoundingClientRect().width > 0)
+      .filter((node) => node !== root && node.getBoundingClientRect().width > 0)
       .map((node) => {
         const r = node.getBoundingClientRect();
         const name = `${node.localName}${node.getAttribute('part') ? `[${node.getAttribute('part')}]` : ''}`;
@@ -49,7 +54,60 @@ function boxes(thread: QuandaThread) {
   );
 }
 
+/** The boxes `measure` finds, on a clean page and then on a hostile one: what moved. */
+function movedOnHostilePage(measure: () => string[]) {
+  const clean = measure();
+  const removeHostile = pageStyle(HOSTILE);
+  try {
+    const hostile = measure();
+    expect(hostile.length).to.equal(clean.length);
+    return hostile
+      .map((line, i) => (line === clean[i] ? '' : `${clean[i]}  →  ${line}`))
+      .filter(Boolean);
+  } finally {
+    removeHostile();
+  }
+}
+
+/** A thread from test/support/states.ts, in the same box as the clean-page test's. */
+async function inState(name: string) {
+  const el = await threadStates.find((state) => state.name === name)!.render('en');
+  el.parentElement!.style.cssText = 'width: 640px; font: 16px/1.2 Arial, sans-serif; color: #222';
+  await aTimeout(0);
+  return el;
+}
+
 describe('isolation from the host page', () => {
+  for (const name of [
+    'write: a reader who can vote, flag, comment and answer (empty form)',
+    'write: the answer form, errors in the text, the name and the email',
+    'write: comments, a comment too short, notify ticked without an email',
+    'write: own answer, an edit too short',
+    'write: own answer, asking to confirm the removal',
+  ]) {
+    it(`keeps the write UI where it is on a hostile page: ${name.replace('write: ', '')}`, async () => {
+      const thread = await inState(name);
+      expect(movedOnHostilePage(() => boxes(thread))).to.deep.equal([]);
+    });
+  }
+
+  it('keeps the flag dialog as it is on a hostile page, its note error included', async () => {
+    const thread = await inState('write: the flag dialog, "something else" without a note');
+    const dialog = deep(thread, 'quanda-answer[data-id="a2"]', 'quanda-flag-dialog', 'dialog')!;
+    const size = () => {
+      const box = dialog.getBoundingClientRect();
+      return [`dialog ${Math.round(box.width)}×${Math.round(box.height)}`, ...boxes(dialog)];
+    };
+    expect(movedOnHostilePage(size)).to.deep.equal([]);
+    // The backdrop is ours too.
+    const removeHostile = pageStyle(HOSTILE);
+    try {
+      expect(getComputedStyle(dialog, '::backdrop').backgroundColor).to.equal('rgba(0, 0, 0, 0.4)');
+    } finally {
+      removeHostile();
+    }
+  });
+
   it('keeps every box of the thread where it is on a hostile page', async () => {
     const box = fixtureSync<HTMLElement>(
       html`<section style="width: 640px; font: 16px/1.2 Arial, sans-serif; color: #222">

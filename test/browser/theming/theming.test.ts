@@ -1,13 +1,14 @@
-import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {aTimeout, expect, fixture, fixtureCleanup, html, waitUntil} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
+import {loadElement} from '../../../src/lazy.js';
 import {answer, thread} from '../../support/builders.js';
 import {$, $$} from '../../support/dom.js';
 import {emulateFocus, emulateMediaFeatures} from '../../support/media.js';
 import {pageStyle} from '../../support/page-style.js';
 import {ScriptedClient, ok} from '../../support/scripted-client.js';
-import {composedElements} from '../../support/states.js';
+import {composedElements, deep, threadStates} from '../../support/states.js';
 
 const data = () =>
   thread({
@@ -51,6 +52,40 @@ const style = (node: Element) => getComputedStyle(node);
 
 const LIGHT_ACCENT = 'rgb(26, 95, 209)';
 const DARK_ACCENT = 'rgb(138, 180, 248)';
+
+/** A thread in one of the states of test/support/states.ts, optionally themed. */
+async function inState(name: string, theme?: 'light' | 'dark') {
+  const state = threadStates.find((candidate) => candidate.name === name);
+  if (!state) throw new Error(`no state "${name}"`);
+  const el = await state.render('en');
+  if (theme) {
+    el.theme = theme;
+    await el.updateComplete;
+  }
+  return el;
+}
+const A1 = 'quanda-answer[data-id="a1"]';
+const A2 = 'quanda-answer[data-id="a2"]';
+const pressedUp = (el: QuandaThread) => deep(el, A1, 'quanda-vote', '[part~="up-button"]')!;
+const unpressedUp = (el: QuandaThread) => deep(el, A2, 'quanda-vote', '[part~="up-button"]')!;
+const dialogOf = (el: QuandaThread) => deep(el, A2, 'quanda-flag-dialog', 'dialog')!;
+const inForm = (el: QuandaThread, selector: string) => deep(el, 'quanda-answer-form', selector)!;
+
+/** WCAG contrast ratio of two opaque `rgb()` colours. */
+function contrast(a: string, b: string) {
+  const luminance = (color: string) => {
+    const [r, g, b] = color
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((c) => {
+        const v = Number(c) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
 
 describe('theming', () => {
   before(() => emulateFocus());
@@ -158,9 +193,44 @@ describe('theming', () => {
     }
   });
 
-  it('lets ::part rules on the page reach every part, the forwarded ones included', async () => {
-    const el = await mount();
-    // Every name the thread exposes: its own parts and what it forwards with exportparts.
+  it('lets page tokens and knobs reach the write UI: votes, forms, errors, the dialog', async () => {
+    withPageStyle(`quanda-thread {
+      --quanda-color-accent: rgb(13, 14, 15);
+      --quanda-color-on-accent: rgb(240, 241, 242);
+      --quanda-color-border: rgb(10, 11, 12);
+      --quanda-color-danger: rgb(150, 1, 2);
+      --quanda-radius: 11px;
+      --quanda-vote-accent: rgb(30, 31, 32);
+      --quanda-vote-button-size: 40px;
+      --quanda-flag-dialog-background: rgb(250, 249, 248);
+      --quanda-flag-dialog-color: rgb(20, 21, 22);
+    }`);
+    let el = await inState('write: votes pressed up and down');
+    expect(style(pressedUp(el)).backgroundColor).to.equal('rgb(30, 31, 32)');
+    expect(pressedUp(el).getBoundingClientRect().width).to.equal(40);
+    fixtureCleanup();
+
+    el = await inState('write: the answer form, errors in the text, the name and the email');
+    const submit = inForm(el, '[part~="submit-button"]');
+    expect(style(submit).backgroundColor).to.equal('rgb(13, 14, 15)');
+    expect(style(submit).color).to.equal('rgb(240, 241, 242)');
+    expect(style(submit).borderTopLeftRadius).to.equal('11px');
+    const textarea = inForm(el, 'textarea');
+    expect(style(textarea).borderTopLeftRadius).to.equal('11px');
+    expect(style(textarea).borderTopColor).to.equal('rgb(150, 1, 2)'); // invalid
+    expect(style(inForm(el, '#name')).borderTopColor).to.equal('rgb(150, 1, 2)');
+    expect(style(inForm(el, '#body-error')).color).to.equal('rgb(150, 1, 2)');
+    fixtureCleanup();
+
+    el = await inState('write: the flag dialog open');
+    expect(style(dialogOf(el)).backgroundColor).to.equal('rgb(250, 249, 248)');
+    expect(style(dialogOf(el)).color).to.equal('rgb(20, 21, 22)');
+    expect(style(dialogOf(el).querySelector('label')!).color).to.equal('rgb(20, 21, 22)');
+    fixtureCleanup();
+  });
+
+  /** Every part name the thread exposes now: its own, and what it forwards with exportparts. */
+  function exposed(el: QuandaThread): Set<string> {
     const names = new Set<string>();
     for (const node of el.shadowRoot!.querySelectorAll('[part]')) {
       node
@@ -173,19 +243,33 @@ describe('theming', () => {
         names.add(mapping.split(':').at(-1)!.trim());
       }
     }
-    expect(names.size).to.be.greaterThan(20);
-    const unreached: string[] = [];
-    for (const name of names) {
-      const remove = pageStyle(
-        `quanda-thread::part(${name}) { outline: 3px dotted rgb(9, 9, 9); }`,
-      );
-      const reached = composedElements(el).some(
-        (node) => node !== el && style(node).outlineStyle === 'dotted',
-      );
-      if (!reached) unreached.push(name);
-      remove();
+    return names;
+  }
+
+  it('lets ::part rules on the page reach every part, the forwarded ones included', async function () {
+    this.timeout(180_000); // every state, one after another
+    // A forwarded name must reach a rendered element in some state: a button that shows
+    // only to an author, an error only after a failure, the dialog only once opened.
+    const names = new Set<string>();
+    const reached = new Set<string>();
+    for (const state of threadStates) {
+      const thread = await state.render('en');
+      const nodes = composedElements(thread).filter((node) => node !== thread);
+      for (const name of exposed(thread)) {
+        names.add(name);
+        if (reached.has(name)) continue;
+        const remove = pageStyle(
+          `quanda-thread::part(${name}) { outline: 3px dotted rgb(9, 9, 9); }`,
+        );
+        if (nodes.some((node) => style(node).outlineStyle === 'dotted')) reached.add(name);
+        remove();
+      }
+      fixtureCleanup(); // an open modal dialog would leave the next state's page inert
     }
-    expect(unreached).to.deep.equal([]);
+    expect(names.size).to.be.greaterThan(60);
+    expect([...names].filter((name) => !reached.has(name))).to.deep.equal([]);
+
+    const el = await mount();
     // And a real override, the way a blog would use it.
     withPageStyle(`quanda-thread::part(badge) { background: rgb(200, 0, 0); }
       quanda-thread::part(answer-body) { font-style: italic; }
@@ -235,6 +319,58 @@ describe('theming', () => {
       expect(style(myScore(el)).color).to.equal(LIGHT_ACCENT);
     });
 
+    it('paints the write UI dark too: pressed votes, the form, the dialog', async () => {
+      let el = await inState('write: votes pressed up and down', 'dark');
+      expect(style(pressedUp(el)).backgroundColor).to.equal(DARK_ACCENT);
+      expect(style(pressedUp(el)).color).to.equal('rgb(11, 29, 58)');
+      const submit = inForm(el, '[part~="submit-button"]');
+      expect(style(submit).backgroundColor).to.equal(DARK_ACCENT);
+      expect(style(inForm(el, 'textarea')).color).to.equal('rgb(230, 232, 235)');
+      expect(style(inForm(el, 'label')).color).to.equal('rgb(230, 232, 235)');
+      expect(style(inForm(el, 'textarea')).colorScheme).to.equal('dark');
+      fixtureCleanup();
+
+      el = await inState('write: the flag dialog, "something else" without a note', 'dark');
+      const dialog = style(dialogOf(el));
+      expect(contrast(dialog.color, dialog.backgroundColor)).to.be.at.least(7);
+      expect(contrast(dialog.backgroundColor, 'rgb(0, 0, 0)')).to.be.below(1.5); // dark
+      const error = dialogOf(el).querySelector('#note-error')!;
+      expect(contrast(style(error).color, dialog.backgroundColor)).to.be.at.least(4.5);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the dialog readable on a dark page that declares no colour scheme', async () => {
+      withPageStyle(`body { background: rgb(17, 17, 17); color: rgb(238, 238, 238); }`);
+      const el = await inState('write: the flag dialog open');
+      const dialog = style(dialogOf(el));
+      // Its own surface, so its own text: not the page's light text on a light Canvas.
+      expect(contrast(dialog.color, dialog.backgroundColor)).to.be.at.least(7);
+      for (const node of dialogOf(el).querySelectorAll('label, legend, button')) {
+        const own = style(node).backgroundColor;
+        const behind = own.endsWith(', 0)') ? dialog.backgroundColor : own;
+        expect(contrast(style(node).color, behind), node.textContent!).to.be.at.least(4.5);
+      }
+    });
+
+    it('keeps a pressed vote visible in forced-colors mode', async () => {
+      const el = await inState('write: votes pressed up and down');
+      await emulateMediaFeatures([{name: 'forced-colors', value: 'active'}]);
+      expect(matchMedia('(forced-colors: active)').matches).to.be.true;
+      const pressed = style(pressedUp(el));
+      const unpressed = style(unpressedUp(el));
+      expect(pressed.backgroundColor).to.not.equal(unpressed.backgroundColor);
+      expect(pressed.backgroundColor).to.not.match(/, 0\)$|transparent/);
+      const arrow = (button: HTMLElement) => style(button.querySelector('svg')!).fill;
+      expect(arrow(pressedUp(el))).to.not.equal(arrow(unpressedUp(el)));
+      expect(
+        contrast(arrow(pressedUp(el)), pressed.backgroundColor.replace(/, [\d.]+\)$/, ')')),
+      ).to.be.at.least(3);
+      // And the pressed button still shows its focus.
+      pressedUp(el).focus();
+      expect(style(pressedUp(el)).outlineStyle).to.equal('solid');
+      await expect(el).to.be.accessible();
+    });
+
     it('stays usable in forced-colors mode: the badge keeps a border, focus a ring', async () => {
       const el = await mount();
       await emulateMediaFeatures([{name: 'forced-colors', value: 'active'}]);
@@ -261,6 +397,34 @@ describe('theming', () => {
     }
   });
 
+  it('has nothing that moves in the write UI when the reader asks for reduced motion', async () => {
+    await emulateMediaFeatures([{name: 'prefers-reduced-motion', value: 'reduce'}]);
+    try {
+      for (const name of [
+        'write: a vote being saved',
+        'write: the flag dialog open',
+        'write: comments, the comment form open',
+        'write: the answer form, sending',
+      ]) {
+        const el = await inState(name);
+        const moving = composedElements(el).filter((node) => {
+          const {transitionDuration, animationName, animationDuration} = style(node);
+          return (
+            transitionDuration.split(', ').some((d) => d !== '0s') ||
+            (animationName !== 'none' && animationDuration !== '0s')
+          );
+        });
+        expect(
+          moving.map((node) => node.localName),
+          name,
+        ).to.deep.equal([]);
+        fixtureCleanup();
+      }
+    } finally {
+      await emulateMediaFeatures([]);
+    }
+  });
+
   it('lays Arabic out right to left, the score column on the right', async () => {
     const el = await mount({lang: 'ar'});
     await waitUntil(() => $(el, '[part~="thread"]')!.dir === 'rtl', 'no rtl');
@@ -279,7 +443,29 @@ describe('theming', () => {
 });
 
 describe('the styles themselves', () => {
-  const tags = ['quanda-thread', 'quanda-question', 'quanda-answer', 'quanda-vote'];
+  const tags = [
+    'quanda-thread',
+    'quanda-question',
+    'quanda-answer',
+    'quanda-vote',
+    'quanda-comments',
+    'quanda-answer-form',
+    'quanda-comment-form',
+    'quanda-edit-form',
+    'quanda-flag-dialog',
+  ];
+  before(() =>
+    Promise.all(
+      (
+        [
+          'quanda-answer-form',
+          'quanda-comment-form',
+          'quanda-edit-form',
+          'quanda-flag-dialog',
+        ] as const
+      ).map((tag) => loadElement(tag)),
+    ),
+  );
   const sheets = (tag: string) =>
     (
       customElements.get(tag) as unknown as {elementStyles: {styleSheet?: CSSStyleSheet}[]}
