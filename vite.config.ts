@@ -1,4 +1,54 @@
 import {defineConfig} from 'vite';
+import type {Plugin} from 'vite';
+
+/**
+ * Lit's `html` and `css` templates keep their source indentation through minification
+ * (a minifier cannot know what whitespace means inside a template). This collapses it in
+ * the templates' static parts, for the drop-in build only: in HTML a run of whitespace
+ * renders as one space (and no template has a `<pre>` or text in a `<textarea>`); in CSS
+ * it goes around `{ } ; , >` and after a declaration's colon, and comments go. About
+ * 0.7 kB gzip off the first load. Source maps keep the lines of these templates only
+ * roughly (the transform reports no map of its own).
+ */
+function collapseTemplates(): Plugin {
+  const collapse = {
+    html: (raw: string) => raw.replace(/\s+/g, ' '),
+    css: (raw: string) =>
+      raw
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/ ?([{};,>]) ?/g, '$1')
+        .replace(/: /g, ':') // a declaration's; no selector has a space after its colon
+        .replace(/;}/g, '}'),
+  };
+  type Quasi = {start: number; end: number; value: {raw: string}};
+  type Tagged = {type: string; tag?: {name?: string}; quasi?: {quasis: Quasi[]}};
+  return {
+    name: 'quanda-collapse-templates',
+    enforce: 'post',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css)`/.test(code)) return null;
+      const edits: {start: number; end: number; text: string}[] = [];
+      const visit = (node: unknown): void => {
+        if (!node || typeof node !== 'object') return;
+        const {type, tag, quasi} = node as Tagged;
+        const kind = tag?.name;
+        if (type === 'TaggedTemplateExpression' && quasi && (kind === 'html' || kind === 'css')) {
+          for (const part of quasi.quasis) {
+            edits.push({start: part.start, end: part.end, text: collapse[kind](part.value.raw)});
+          }
+        }
+        Object.values(node).forEach(visit);
+      };
+      visit(this.parse(code));
+      let out = code;
+      for (const {start, end, text} of edits.sort((a, b) => b.start - a.start)) {
+        out = out.slice(0, start) + text + out.slice(end);
+      }
+      return {code: out, map: null};
+    },
+  };
+}
 
 /**
  * `vite build`            → dist/quanda.js: the drop-in file, self-registering, minified,
@@ -10,6 +60,7 @@ export default defineConfig(({mode}) => {
   const lib = mode === 'lib';
   return {
     publicDir: false,
+    plugins: lib ? [] : [collapseTemplates()],
     build: {
       target: 'es2022',
       outDir: lib ? 'dist/lib' : 'dist',
