@@ -9,10 +9,11 @@ import '../../src/define.js';
 import {QuandaError} from '../../src/api/api-error.js';
 import type {Answer, Author, Question, Thread} from '../../src/api/schemas.js';
 import type {QuandaThread} from '../../src/components/thread/thread.js';
+import {loadElement} from '../../src/lazy.js';
 import {NOW, answer, question} from './builders.js';
 import {$, $$} from './dom.js';
 import {user} from './pseudo-locale.js';
-import {ScriptedClient, fail, never, ok} from './scripted-client.js';
+import {ScriptedClient, ScriptedWriteClient, fail, never, ok} from './scripted-client.js';
 import type {Reply} from './scripted-client.js';
 
 const hoursAgo = (hours: number) => new Date(Date.parse(NOW) - hours * 3_600_000).toISOString();
@@ -115,6 +116,28 @@ const paged = (next: Reply, ready: (el: QuandaThread) => unknown) => async (lang
 
 const http = (status: number) => () => new QuandaError('http', `HTTP ${status}`, {status});
 
+/** The answer form's shadow root, once the thread shows the form (a client that writes). */
+export function answerForm(thread: QuandaThread): ShadowRoot | null | undefined {
+  return $(thread, 'quanda-answer-form')?.shadowRoot;
+}
+
+/**
+ * The thread with its answer form and the form's Markdown toolbar; `then` takes the form
+ * on to another state (the preview).
+ */
+const writing =
+  (then: (form: ShadowRoot) => Promise<unknown> = async () => undefined) =>
+  async (lang: string) => {
+    const client = new ScriptedWriteClient().always(ok(markedThread()));
+    const el = await fixture<QuandaThread>(
+      html`<quanda-thread lang=${lang} .client=${client} question-id="q1"></quanda-thread>`,
+    );
+    await loadElement('quanda-answer-form');
+    await waitUntil(() => answerForm(el)?.querySelector('[part~="toolbar"]'), 'no toolbar');
+    await then(answerForm(el)!);
+    return el;
+  };
+
 export const threadStates: ThreadState[] = [
   {name: 'no question set', render: async (lang) => mount(lang, [], null)},
   {
@@ -184,6 +207,18 @@ export const threadStates: ThreadState[] = [
       await waitUntil(() => $(el, '[part~="status"]'), 'no loading status after sorting');
       return el;
     },
+  },
+  {name: 'answer form with its Markdown toolbar', render: writing()},
+  {
+    name: 'answer form showing its preview',
+    render: writing(async (form) => {
+      const textarea = form.querySelector('textarea')!;
+      textarea.value = `${user('Sleep helps.')}\n\n- **${user('Rest')}**\n- [${user('a link')}](https://example.org)`;
+      form.querySelector<HTMLButtonElement>('[part~="preview-button"]')!.click();
+      await waitUntil(() => form.querySelector('[part~="preview"] ul'), 'no preview', {
+        timeout: 5000,
+      });
+    }),
   },
 ];
 

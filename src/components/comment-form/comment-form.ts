@@ -15,6 +15,11 @@ import type {PostFormValues} from '../shared/post-form.js';
  * @fires {Event} cancel - The reader closed the form (does not bubble).
  * @csspart form - The form.
  * @csspart textarea - Where the comment is written.
+ * @csspart toolbar - The formatting toolbar (bold, italic, link, lists, quote; Write and Preview).
+ * @csspart tool-button - Each formatting button; its glyph is CSS (`::before`), its name a label.
+ * @csspart write-button - "Write": back to the text.
+ * @csspart preview-button - "Preview": the text as it will show, rendered as the server renders it.
+ * @csspart preview - The preview.
  * @csspart submit-button - "Post comment".
  * @csspart cancel-button - "Cancel".
  */

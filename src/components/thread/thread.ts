@@ -36,7 +36,8 @@ const ANSWER_PARTS = `answer, badge, accept-button, ${POST_PARTS}`
   .replace('meta,', 'meta: answer-meta,')
   .replace('edited,', 'edited: answer-edited,');
 const FORM_PARTS =
-  'form, heading: form-heading, label, hint, textarea, input, checkbox, field-error, form-error, submit-button';
+  'form, heading: form-heading, label, hint, textarea, input, checkbox, field-error, form-error, submit-button, ' +
+  'toolbar, tool-button, write-button, preview-button, preview';
 
 const WRITES = [
   'postAnswer',
@@ -116,6 +117,11 @@ const WRITES = [
  * @csspart field-error - Forwarded from `<quanda-answer-form>`: a field's error.
  * @csspart form-error - Forwarded from `<quanda-answer-form>`: why sending failed.
  * @csspart submit-button - Forwarded from `<quanda-answer-form>`: "Post your answer".
+ * @csspart toolbar - Forwarded from `<quanda-answer-form>`: the formatting toolbar.
+ * @csspart tool-button - Forwarded from `<quanda-answer-form>`: each formatting button.
+ * @csspart write-button - Forwarded from `<quanda-answer-form>`: "Write".
+ * @csspart preview-button - Forwarded from `<quanda-answer-form>`: "Preview".
+ * @csspart preview - Forwarded from `<quanda-answer-form>`: the preview of the answer.
  * @cssprop [--quanda-thread-gap=var(--quanda-space-m, 16px)] - Space between the question, the answers header and the answers.
  * @cssprop [--quanda-thread-padding=0] - Padding around the thread; `var(--quanda-space-l, 24px)` when it has a `theme`.
  */
