@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import {readFileSync, readdirSync} from 'node:fs';
 import {after, before, describe, it} from 'node:test';
 import {markdownToHtml} from '../../src/markdown/markdown.js';
 import {renderMarkdown, sanitizeHtml} from '../../src/server/rich-text.js';
@@ -99,6 +100,18 @@ describe('rich text on the server', () => {
       ['<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', '<p></p>'],
     ];
     for (const [dirty, clean] of cases) assert.equal(await sanitizeHtml(dirty), clean, dirty);
+  });
+
+  it('has no widget code that parses HTML into the page unsanitized', () => {
+    const src = new URL('../../src/', import.meta.url);
+    const files = readdirSync(src, {recursive: true, encoding: 'utf8'}).filter(
+      (file) => file.endsWith('.ts') && !file.startsWith('server'),
+    );
+    const sinks =
+      /unsafeHTML\(|\.(inner|outer)HTML\s*=|insertAdjacentHTML|setHTMLUnsafe|createContextualFragment|document\.write/;
+    const found = files.filter((file) => sinks.test(readFileSync(new URL(file, src), 'utf8')));
+    assert.deepEqual(found, []);
+    assert.ok(files.length > 40);
   });
 
   it('serves the demo pages under the strict policy the README documents', () => {
