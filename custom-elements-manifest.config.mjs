@@ -47,7 +47,11 @@ function sharedTokensPlugin() {
 
 export default {
   globs: ['src/components/**/*.ts'],
-  exclude: ['src/components/**/*.styles.ts', 'src/components/shared/post-parts.ts'],
+  exclude: [
+    'src/components/**/*.styles.ts',
+    'src/components/shared/post-parts.ts',
+    'src/components/shared/sanitized-html.ts',
+  ],
   outdir: '.',
   litelement: true,
   packagejson: false,

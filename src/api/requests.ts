@@ -4,6 +4,7 @@
  * schemas.ts.
  */
 import * as z from 'zod/mini';
+import {Email} from './email.js';
 import {Id, Question, Sort, VoteValue, limits} from './schemas.js';
 
 const trimmed = (min: number, max: number) =>
@@ -36,8 +37,7 @@ export const CreatedQuestion = z.object({
   askerToken: z.string(),
 });
 
-/** Valid email syntax, within the length a mailbox can have. */
-export const Email = z.email().check(z.maxLength(limits.email));
+export {Email};
 
 /**
  * Who wrote a post and whether they want to hear back. The email is checked (and kept)

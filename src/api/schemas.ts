@@ -53,11 +53,25 @@ export const Timestamp = z
 
 export const PostStatus = z.enum(['published', 'pending', 'hidden']);
 
-/** How the body of a post is written. Plain text keeps paragraphs and line breaks. */
-export const PostBody = z.object({
-  format: z.literal('text'),
-  text: z.string(),
-});
+/**
+ * A post's text, by how it was written:
+ *
+ * - `markdown`: what the author typed, as HTML (`html`), and the Markdown itself
+ *   (`source`) only for whoever may edit it. The reference server stores Markdown.
+ * - `html`: HTML from a backend that stores HTML.
+ * - `text`: plain text; blank lines make paragraphs and single newlines line breaks.
+ *
+ * The widget sanitizes every `html` with its allow-list before showing it, whichever
+ * backend sent it: a backend need not be trusted, and the reference server sanitizes too.
+ *
+ * A union discriminated by `format` (TypeScript narrows on it); parsed with `z.union`, as
+ * `z.discriminatedUnion` would add half a kilobyte to the first load for three options.
+ */
+export const PostBody = z.union([
+  z.object({format: z.literal('markdown'), html: z.string(), source: z.optional(z.string())}),
+  z.object({format: z.literal('html'), html: z.string()}),
+  z.object({format: z.literal('text'), text: z.string()}),
+]);
 
 export const Author = z.object({
   /** What the author chose to be called; null shows as "anonymous". */

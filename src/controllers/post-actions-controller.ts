@@ -1,6 +1,7 @@
 import {html, nothing} from 'lit';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {PostBody, ViewerCan} from '../api/schemas.js';
+import {editableText} from '../components/shared/post-parts.js';
 import {requestIntent} from '../events/quanda-event.js';
 import {describeError} from '../i18n/describe-error.js';
 import type {Localizer} from '../i18n/localizer.js';
@@ -48,7 +49,7 @@ export class PostActionsController implements ReactiveController {
       exportparts=${EDIT_FORM_PARTS}
       post-id=${post.id}
       kind=${post.kind}
-      .value=${post.body.text}
+      .value=${editableText(post.body)}
       @done=${close}
       @cancel=${close}
     ></quanda-edit-form>`;

@@ -8,6 +8,7 @@ import type {
   Author,
   Comment,
   CommentList,
+  PostBody,
   Question,
   Sort,
   VoteValue,
@@ -89,12 +90,26 @@ function author(
   };
 }
 
+/**
+ * A stored body as the contract sends it: Markdown as its rendered HTML, with the source
+ * only for whoever may edit it; posts from before Markdown as the plain text they are.
+ */
+export function toBody(
+  row: {body: string; body_format: 'text' | 'markdown'; body_html: string | null},
+  withSource: boolean,
+): PostBody {
+  if (row.body_format === 'text') return {format: 'text', text: row.body};
+  const html = row.body_html ?? '';
+  return withSource ? {format: 'markdown', html, source: row.body} : {format: 'markdown', html};
+}
+
 function commonFields(row: CommentRow, facts: ViewerFacts) {
   const status = shownStatus(row.status);
+  const can = viewerCan({kind: row.kind, status, authorId: row.author_id}, facts);
   return {
     id: row.id,
     status,
-    body: {format: 'text' as const, text: row.body},
+    body: toBody(row, can.edit.allowed),
     author: author(row.author_id, row.author_name, row.author_points, facts.viewerId),
     createdAt: row.created_at,
     lastEdit: row.edited_at
@@ -103,7 +118,7 @@ function commonFields(row: CommentRow, facts: ViewerFacts) {
           by: author(row.editor_id, row.editor_name, row.editor_points, facts.viewerId),
         }
       : null,
-    viewerCan: viewerCan({kind: row.kind, status, authorId: row.author_id}, facts),
+    viewerCan: can,
   };
 }
 

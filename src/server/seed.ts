@@ -38,18 +38,19 @@ const answers: SeedAnswer[] = [
     ago: 2 * DAY + 5 * HOUR,
     votes: [1, 1],
     accepted: true,
-    body: `What looks like secrecy from the outside is confidentiality, and it is the thing that makes therapy work at all. A few reasons it matters so much:
+    body: `What looks like secrecy from the outside is **confidentiality**, and it is the thing that makes therapy work at all. A few reasons it matters so much:
 
-1. Trust and safety. People bring things to therapy they have never said aloud. They only do that if they are certain it goes nowhere else.
-2. Openness. The more someone holds back, the less a therapist can help. Knowing the room is private is what lets people say the embarrassing, frightening or shameful part.
-3. Legal and ethical duties. Professional codes and, in most countries, the law oblige therapists to keep what they hear private. Breaking that can cost them their licence.
-4. Autonomy. It is the client's story. Whether your sister tells you about her therapy is her decision, not the therapist's.
-5. Stigma. Even today, being in therapy can affect how people are treated at work or in their family. Not confirming who is a client protects them.
-6. Boundaries. A therapist who chats about clients, even kindly, blurs the line between the therapy room and the rest of life, and clients notice.
+1. **Trust and safety.** People bring things to therapy they have never said aloud. They only do that if they are certain it goes nowhere else.
+2. **Openness.** The more someone holds back, the less a therapist can help. Knowing the room is private is what lets people say the embarrassing, frightening or shameful part.
+3. **Legal and ethical duties.** Professional codes and, in most countries, the law oblige therapists to keep what they hear private. Breaking that can cost them their licence.
+4. **Autonomy.** It is the client's story. Whether your sister tells you about her therapy is _her_ decision, not the therapist's.
+5. **Stigma.** Even today, being in therapy can affect how people are treated at work or in their family. Not confirming who is a client protects them.
+6. **Boundaries.** A therapist who chats about clients, even kindly, blurs the line between the therapy room and the rest of life, and clients notice.
 
 That is also why your friends stay vague about their work in general: small details add up, and in a small town a "harmless" anecdote can identify someone.
 
 There are exceptions, and good therapists explain them at the first session:
+
 - a serious risk that the client will harm themselves or someone else;
 - abuse or neglect of a child or a vulnerable adult;
 - a court order requiring records or testimony.
@@ -92,7 +93,7 @@ If you want to be involved, ask your sister whether she'd like a joint session. 
 ];
 
 /**
- * Seeds the demo blog's thread, through the same Store calls the API and the CLI use, on a
+ * Seeds the demo blog's thread (its answers in Markdown, as readers write them), through the same Store calls the API and the CLI use, on a
  * clock set back in time so the thread reads naturally ("asked 3 days ago"). Returns false,
  * changing nothing, if the thread is already there.
  */

@@ -10,6 +10,20 @@ const DIST = `${ROOT}dist`;
 const DEMO = `${ROOT}demo`;
 
 /**
+ * The demo pages are served under the strictest policy a page embedding Quanda can have
+ * (the README lists it): scripts, styles and requests from this origin only, Trusted
+ * Types enforced, and only the policies Quanda creates (`lit-html`, Lit's, and `quanda`,
+ * the DOMPurify fallback's where the browser has no `Element.setHTML`).
+ */
+export const DEMO_POLICY = [
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html quanda',
+].join('; ');
+
+/**
  * The whole site `npm start` serves: the API under `/api`, the drop-in file and its chunks
  * (`/quanda.js`, `/chunks/…`) for any origin, and the demo blog at `/`.
  */
@@ -45,8 +59,10 @@ export function createSite(api: HonoApp<any>) {
 
   site.use('/*', async (c, next) => {
     await next();
-    if (c.res.headers.get('content-type')?.startsWith('text/html'))
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) {
       c.header('Cache-Control', 'no-cache');
+      c.header('Content-Security-Policy', DEMO_POLICY);
+    }
   });
   site.use('/*', serveStatic({root: DEMO}));
   return site;

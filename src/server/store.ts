@@ -29,6 +29,7 @@ import {
   selectPosts,
   shownStatus,
   toAnswer,
+  toBody,
   toComment,
   toQuestion,
   visibleFilter,
@@ -37,6 +38,7 @@ import {
 import type {PostRow} from './post-rows.js';
 import {countWrite, loadIpKey, purgeRateCounters, usedUp} from './rate-limits.js';
 import type {RateSubjects} from './rate-limits.js';
+import {renderMarkdown} from './rich-text.js';
 
 export {InvalidCursorError} from './post-rows.js';
 
@@ -283,6 +285,7 @@ export class KyselyStore implements Store {
 
   async createQuestion(data: NewQuestionData): Promise<{question: Question; askerToken: string}> {
     const id = data.id ?? newId();
+    const html = await renderMarkdown(data.body);
     const asker = await this.#atomic(async (store) => {
       const existing = await store.db
         .selectFrom('posts')
@@ -299,6 +302,8 @@ export class KyselyStore implements Store {
           question_id: id,
           parent_id: null,
           body: data.body,
+          body_format: 'markdown',
+          body_html: html,
           body_key: null,
           author_id: created.id,
           author_name: data.author?.displayName || null,
@@ -572,6 +577,7 @@ export class KyselyStore implements Store {
 
   async #insertPost(kind: 'answer' | 'comment', parentId: string, data: NewPostData) {
     const id = newId();
+    const html = await renderMarkdown(data.body);
     const status = data.status ?? 'published';
     const now = this.#now();
     await this.db
@@ -583,6 +589,8 @@ export class KyselyStore implements Store {
         parent_id: parentId,
         status,
         body: data.body,
+        body_format: 'markdown',
+        body_html: html,
         body_key: bodyKey(data.body),
         author_id: data.authorId,
         author_name: data.displayName || null,
@@ -728,10 +736,13 @@ export class KyselyStore implements Store {
     postId: string,
     edit: {body: string; editorId: string; editorName?: string | null},
   ): Promise<void> {
+    const html = await renderMarkdown(edit.body);
     await this.db
       .updateTable('posts')
       .set((eb) => ({
         body: edit.body,
+        body_format: 'markdown',
+        body_html: html,
         // Questions have no siblings to be a duplicate of.
         body_key: eb.case().when('kind', '=', 'question').then(null).else(bodyKey(edit.body)).end(),
         edited_at: this.#now(),
@@ -821,6 +832,8 @@ export class KyselyStore implements Store {
         'p.question_id',
         'p.status',
         'p.body',
+        'p.body_format',
+        'p.body_html',
         'p.author_name',
         'p.created_at',
       ]);
@@ -852,7 +865,8 @@ export class KyselyStore implements Store {
         kind: row.kind,
         questionId: row.question_id,
         status: shownStatus(row.status),
-        body: {format: 'text', text: row.body},
+        // Moderators see what was written as well as how it shows.
+        body: toBody(row, true),
         displayName: row.author_name,
         createdAt: row.created_at,
         flags: flags
@@ -881,7 +895,17 @@ export class KyselyStore implements Store {
         .execute();
       const row = await store.db
         .selectFrom('posts')
-        .select(['id', 'kind', 'question_id', 'status', 'body', 'author_name', 'created_at'])
+        .select([
+          'id',
+          'kind',
+          'question_id',
+          'status',
+          'body',
+          'body_format',
+          'body_html',
+          'author_name',
+          'created_at',
+        ])
         .where('id', '=', postId)
         .executeTakeFirstOrThrow();
       return {
@@ -889,7 +913,7 @@ export class KyselyStore implements Store {
         kind: row.kind,
         questionId: row.question_id,
         status: shownStatus(row.status),
-        body: {format: 'text' as const, text: row.body},
+        body: toBody(row, true),
         displayName: row.author_name,
         createdAt: row.created_at,
         flags: [],

@@ -4,6 +4,7 @@ import {QuandaError} from '../../src/api/api-error.js';
 import {RestClient, parseRetryAfter} from '../../src/api/client.js';
 import {misbehavingServer, startQuandaServer, stopQuandaServers} from '../support/servers.js';
 import type {MisbehavingServer, QuandaServer} from '../support/servers.js';
+import {shownText} from '../support/bodies.js';
 
 async function failure(promise: Promise<unknown>): Promise<QuandaError> {
   try {
@@ -47,7 +48,7 @@ describe('RestClient', () => {
       let cursor: string | undefined;
       do {
         const page = await client.getThread('paged', {sort: 'oldest', cursor});
-        seen.push(...page.answers.map((answer) => answer.body.text));
+        seen.push(...page.answers.map((answer) => shownText(answer.body)));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       expect(seen).to.have.length(13);

@@ -52,7 +52,11 @@ describe('npm run quanda -- …', () => {
     const store = new KyselyStore(openSqlite(db));
     const viewerId = await store.viewerIdForToken(printed.askerToken);
     const thread = (await store.getThread('sleep-hygiene', {sort: 'votes', viewerId}))!;
-    assert.equal(thread.question.body.text, 'Is it worth it?\n\nI have tried twice.');
+    assert.deepEqual(thread.question.body, {
+      format: 'markdown',
+      html: '<p>Is it worth it?</p>\n<p>I have tried twice.</p>\n',
+      source: 'Is it worth it?\n\nI have tried twice.',
+    });
     assert.deepEqual(thread.question.tags, ['sleep', 'habits']);
     assert.equal(thread.viewer.isAsker, true);
     await store.close();

@@ -17,7 +17,7 @@ describe('migrating a database from 0001', () => {
   const file = join(dir, 'quanda.db');
   after(() => rmSync(dir, {recursive: true, force: true}));
 
-  it('keeps the data of 0001 and fills in what 0002 adds', async () => {
+  it('keeps the data of 0001 and fills in what 0002 and 0003 add', async () => {
     const old = openSqlite(file);
     assert.deepEqual(await migrateTo(old, '0001_posts_and_votes'), ['0001_posts_and_votes']);
     await writeRelease1Data(old as Kysely<any>);
@@ -42,6 +42,8 @@ describe('migrating a database from 0001', () => {
       ],
     );
     assert.equal(thread.viewer.isAsker, true);
+    // 0003: posts from before Markdown are shown as the plain text they were written as.
+    assert.deepEqual(thread.question.body, {format: 'text', text: 'Does sleep help?'});
 
     // 0002 gave the old answers their parent and duplicate key: a new copy of one is caught.
     const duplicate = await store.hasDuplicate({
@@ -60,6 +62,19 @@ describe('migrating a database from 0001', () => {
       authorId: 'reader',
     });
     assert.equal(comment.parentId, 'old-a1');
+    assert.deepEqual(comment.body, {
+      format: 'markdown',
+      html: '<p>A comment after the upgrade</p>\n',
+      source: 'A comment after the upgrade',
+    });
+    // An author's edit of an old post makes it Markdown.
+    await store.editPost('old-a2', {body: 'It helped me **a lot**.', editorId: 'answerer'});
+    const edited = await store.getPost('old-a2', 'answerer');
+    assert.deepEqual(edited?.body, {
+      format: 'markdown',
+      html: '<p>It helped me <strong>a lot</strong>.</p>\n',
+      source: 'It helped me **a lot**.',
+    });
     await store.setVote('old-a1', 'reader', 0);
     const again = (await store.getThread('old-q', {sort: 'votes', viewerId: null}))!;
     assert.equal(again.answers.find((a) => a.id === 'old-a1')!.score, 1);

@@ -6,6 +6,7 @@ import type {DB} from '../../src/server/db/database.js';
 import {openSqlite} from '../../src/server/db/database.js';
 import {migrateToLatest, migrationNames} from '../../src/server/db/migrations.js';
 import {InvalidCursorError, KyselyStore} from '../../src/server/store.js';
+import {shownText} from '../support/bodies.js';
 
 describe('KyselyStore on SQLite', () => {
   const queries: {sql: string; parameters: readonly unknown[]}[] = [];
@@ -79,7 +80,7 @@ describe('KyselyStore on SQLite', () => {
 
   it('lists the accepted answer first, then by votes, oldest first among equals', async () => {
     const thread = (await store.getThread('q', {sort: 'votes', viewerId: null}))!;
-    const bodies = thread.answers.map((a) => a.body.text);
+    const bodies = thread.answers.map((a) => shownText(a.body));
     assert.deepEqual(bodies.slice(0, 4), ['answer 12', 'answer 7', 'answer 3', 'answer 0']);
     assert.equal(thread.answers[0]!.isAccepted, true);
     assert.equal(thread.answers.filter((a) => a.isAccepted).length, 1);
@@ -191,7 +192,7 @@ describe('KyselyStore on SQLite', () => {
     const {comments} = thread.question;
     assert.equal(comments.count, 5);
     assert.deepEqual(
-      comments.items.map((c) => c.body.text),
+      comments.items.map((c) => shownText(c.body)),
       ['comment 2 on q', 'comment 3 on q', 'comment 4 on q'],
     );
     const byId = new Map(thread.answers.map((a) => [a.id, a.comments]));
@@ -204,7 +205,7 @@ describe('KyselyStore on SQLite', () => {
     assert.deepEqual(byId.get(answerIds[0]!), {items: [], count: 0});
     const all = (await store.getComments('q', {viewerId: null}))!;
     assert.equal(all.comments.length, 5);
-    assert.equal(all.comments[0]!.body.text, 'comment 0 on q');
+    assert.equal(shownText(all.comments[0]!.body), 'comment 0 on q');
     assert.equal(all.nextCursor, null);
   });
 
@@ -213,7 +214,7 @@ describe('KyselyStore on SQLite', () => {
     let cursor: string | undefined;
     do {
       const page = (await store.getComments('q', {viewerId: null, cursor, limit: 2}))!;
-      seen.push(...page.comments.map((c) => c.body.text));
+      seen.push(...page.comments.map((c) => shownText(c.body)));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     assert.deepEqual(

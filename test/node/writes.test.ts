@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {defaultRateLimits} from '../../src/server/config.js';
+import {shownText} from '../support/bodies.js';
 import {answerText, makeApi, MODERATOR, moderator} from './helpers.js';
 import type {TestApi} from './helpers.js';
 
@@ -71,7 +72,12 @@ describe('API: answering', () => {
     assert.equal(status, 201);
     assert.equal(body.kind, 'answer');
     assert.equal(body.status, 'published');
-    assert.equal(body.body.text, answerText(1));
+    // Its author gets the Markdown back to edit, with the HTML everyone sees.
+    assert.deepEqual(body.body, {
+      format: 'markdown',
+      html: `<p>${answerText(1)}</p>\n`,
+      source: answerText(1),
+    });
     assert.deepEqual(body.author, {displayName: 'Robin', points: 0, isViewer: true});
     assert.deepEqual(body.viewerCan.vote, {allowed: false, reason: 'own-post'});
     assert.deepEqual(body.viewerCan.edit, {allowed: true});
@@ -300,7 +306,7 @@ describe('API: comments', () => {
     const thread = await app.json('/questions/q');
     assert.equal(thread.body.question.comments.count, 5);
     assert.deepEqual(
-      thread.body.question.comments.items.map((c: any) => c.body.text),
+      thread.body.question.comments.items.map((c: any) => shownText(c.body)),
       ['Comment 3', 'Comment 4', 'Comment 5'],
     );
     assert.equal(thread.body.answers[0].comments.count, 1);
@@ -310,7 +316,7 @@ describe('API: comments', () => {
     const {status, body} = await app.json('/posts/q/comments');
     assert.equal(status, 200);
     assert.deepEqual(
-      body.comments.map((c: any) => c.body.text),
+      body.comments.map((c: any) => shownText(c.body)),
       ['Comment 1', 'Comment 2', 'Comment 3', 'Comment 4', 'Comment 5'],
     );
     assert.equal(body.nextCursor, null);
@@ -530,7 +536,11 @@ describe('API: editing and removing your own posts', () => {
     const {status, body} = await edit(answerId, 'A better answer than before.');
     assert.equal(status, 200);
     assert.equal(body.kind, 'answer');
-    assert.equal(body.body.text, 'A better answer than before.');
+    assert.deepEqual(body.body, {
+      format: 'markdown',
+      html: '<p>A better answer than before.</p>\n',
+      source: 'A better answer than before.',
+    });
     assert.equal(body.lastEdit.by.displayName, 'Edith');
     assert.equal(body.lastEdit.by.isViewer, true);
     assert.equal(body.comments.count, 1);

@@ -5,6 +5,7 @@
  * of a stubbed `fetch`, so the browser's own network stack sees every failure.
  */
 import {createServer} from 'node:http';
+import {expand, vectors} from './xss-corpus.mjs';
 
 /** @type {Record<string, (res: import('node:http').ServerResponse) => void>} */
 const modes = {
@@ -38,7 +39,61 @@ const modes = {
   // Not even headers.
   'no-response': () => {},
   'empty-body': (res) => json(res, 200, ''),
+  // A backend that stores HTML and serves it unsanitized: every XSS vector as an answer
+  // and as a comment on it, `{format: 'html'}`, in a thread that parses.
+  'html-bodies': (res) => json(res, 200, JSON.stringify(hostileThread())),
 };
+
+/** A thread whose every body is one of the XSS vectors, as a hostile backend's HTML. */
+function hostileThread() {
+  const at = '2026-01-01T00:00:00Z';
+  const author = {displayName: 'Mallory', points: 1, isViewer: false};
+  // Nothing to do on these posts: the tests are about showing them.
+  const no = {allowed: false, reason: 'hidden'};
+  const viewerCan = {
+    vote: no,
+    accept: no,
+    edit: no,
+    flag: no,
+    comment: no,
+  };
+  const html = (/** @type {number} */ id) => ({
+    format: 'html',
+    html: expand(vectors[id] ?? '', id),
+  });
+  const post = {status: 'published', author, createdAt: at, lastEdit: null, viewerCan};
+  return {
+    question: {
+      ...post,
+      id: 'q42',
+      kind: 'question',
+      title: 'A thread from a hostile backend',
+      body: {format: 'text', text: 'Every answer below is an XSS vector.'},
+      score: 0,
+      viewerVote: 0,
+      comments: {items: [], count: 0},
+      category: null,
+      tags: [],
+      answerCount: vectors.length,
+    },
+    answers: vectors.map((_, id) => ({
+      ...post,
+      id: `a${id}`,
+      kind: 'answer',
+      body: html(id),
+      score: 0,
+      viewerVote: 0,
+      isAccepted: false,
+      comments: {
+        items: [{...post, id: `c${id}`, kind: 'comment', parentId: `a${id}`, body: html(id)}],
+        count: 1,
+      },
+    })),
+    nextCursor: null,
+    viewer: {isAsker: false, canAnswer: {allowed: false, reason: 'hidden'}},
+    serverTime: at,
+  };
+}
 
 /**
  * @param {import('node:http').ServerResponse} res

@@ -61,3 +61,13 @@ export function startDropProxy(upstream: string) {
 export function dropNextResponse() {
   return executeServerCommand<{dropped: number}, undefined>('drop-proxy-drop');
 }
+
+/** Builds dist/quanda.js (once per run) for pages that load the drop-in file. */
+export async function buildDropIn() {
+  while (!(await executeServerCommand<boolean, undefined>('quanda-build')));
+}
+
+/** A host page under the strict policy the README documents (strict-page.mjs). */
+export function strictPage() {
+  return executeServerCommand<{url: string}, undefined>('strict-page-start');
+}

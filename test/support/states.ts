@@ -130,6 +130,28 @@ const paged = (next: Reply, ready: (el: QuandaThread) => unknown) => async (lang
 
 const http = (status: number) => () => new QuandaError('http', `HTTP ${status}`, {status});
 
+/** The answer form's shadow root, once the thread shows the form (a client that writes). */
+export function answerForm(thread: QuandaThread): ShadowRoot | null | undefined {
+  return $(thread, 'quanda-answer-form')?.shadowRoot;
+}
+
+/**
+ * The thread with its answer form and the form's Markdown toolbar; `then` takes the form
+ * on to another state (the preview).
+ */
+const composing =
+  (then: (form: ShadowRoot) => Promise<unknown> = async () => undefined) =>
+  async (lang: string) => {
+    const client = new ScriptedWriteClient().always(ok(markedThread()));
+    const el = await fixture<QuandaThread>(
+      html`<quanda-thread lang=${lang} .client=${client} question-id="q1"></quanda-thread>`,
+    );
+    await loadElement('quanda-answer-form');
+    await waitUntil(() => answerForm(el)?.querySelector('[part~="toolbar"]'), 'no toolbar');
+    await then(answerForm(el)!);
+    return el;
+  };
+
 const readingStates: ThreadState[] = [
   {name: 'no question set', render: async (lang) => mount(lang, [], null)},
   {
@@ -199,6 +221,18 @@ const readingStates: ThreadState[] = [
       await waitUntil(() => $(el, '[part~="status"]'), 'no loading status after sorting');
       return el;
     },
+  },
+  {name: 'answer form with its Markdown toolbar', render: composing()},
+  {
+    name: 'answer form showing its preview',
+    render: composing(async (form) => {
+      const textarea = form.querySelector('textarea')!;
+      textarea.value = `${user('Sleep helps.')}\n\n- **${user('Rest')}**\n- [${user('a link')}](https://example.org)`;
+      form.querySelector<HTMLButtonElement>('[part~="preview-button"]')!.click();
+      await waitUntil(() => form.querySelector('[part~="preview"] ul'), 'no preview', {
+        timeout: 5000,
+      });
+    }),
   },
 ];
 
@@ -289,6 +323,14 @@ async function until(root: Element, ...selectors: string[]): Promise<HTMLElement
     timeout: 5000,
   });
   return deep(root, ...selectors)!;
+}
+
+/** Types Markdown into a form and switches it to its preview. */
+async function previewOf(form: HTMLElement, markdown: string) {
+  (await until(form, 'textarea')) as HTMLTextAreaElement;
+  form.shadowRoot!.querySelector('textarea')!.value = markdown;
+  await press(form, '[part~="preview-button"]');
+  await until(form, '[part~="preview"] :is(strong, em)');
 }
 
 const press = async (root: Element, ...selectors: string[]) =>
@@ -540,6 +582,16 @@ const writingStates: ThreadState[] = [
     }),
   },
   {
+    name: 'write: own answer, previewing the edit',
+    render: writing({
+      data: withMine,
+      act: async (el) => {
+        const form = await openEdit(el, answerEl('mine'));
+        await previewOf(form, `**${user('Better')}**, ${user('and clearer.')}`);
+      },
+    }),
+  },
+  {
     name: 'write: own answer, an edit too short',
     render: writing({
       data: withMine,
@@ -705,6 +757,17 @@ const writingStates: ThreadState[] = [
       act: async (el) => {
         await press(el, ...QUESTION_COMMENTS, '[part~="add-comment-button"]');
         await until(el, ...QUESTION_COMMENTS, 'quanda-comment-form', 'textarea');
+      },
+    }),
+  },
+  {
+    name: 'write: comments, previewing a comment',
+    render: writing({
+      data: () => withComments(),
+      act: async (el) => {
+        await press(el, ...QUESTION_COMMENTS, '[part~="add-comment-button"]');
+        const form = await until(el, ...QUESTION_COMMENTS, 'quanda-comment-form');
+        await previewOf(form, `*${user('Thank you')}* ${user('for this.')}`);
       },
     }),
   },

@@ -16,10 +16,16 @@
  *   quanda-emulate-focus                   → this test's page behaves as if focused even when
  *                                           another file's page is in front (wtr runs two at
  *                                           once), so :focus-visible and focus tests hold
+ *   quanda-build                           → builds the drop-in file into dist/ (once per run),
+ *                                           as `npm start` does, for pages that load it;
+ *                                           true once built (ask again while false)
+ *   strict-page-start                      → {url}: a host page under the strict policy the
+ *                                           README documents (see strict-page.mjs)
  */
 import {startDropProxy} from './drop-proxy.mjs';
 import {startMisbehavingServer} from './misbehaving-server.mjs';
 import {startServer} from './quanda-server.mjs';
+import {startStrictPageServer} from './strict-page.mjs';
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function serversPlugin() {
@@ -29,6 +35,10 @@ export function serversPlugin() {
   const proxies = new Map();
   /** @type {ReturnType<typeof startMisbehavingServer> | undefined} */
   let misbehaving;
+  /** @type {ReturnType<typeof startStrictPageServer> | undefined} */
+  let strictPage;
+  /** @type {Promise<unknown> | undefined} */
+  let built;
   /** @type {WeakMap<object, any>} */
   const cdpSessions = new WeakMap();
   /** A DevTools protocol session on the test's page, one per page. */
@@ -82,6 +92,21 @@ export function serversPlugin() {
           await (await cdpFor(session)).send('Emulation.setEmulatedMedia', {features});
           return true;
         }
+        case 'quanda-build': {
+          // Vite is loaded only here: most runs never build. A build on two busy cores can
+          // outlast a command's 20 s, so this answers within 10 s whether it is done yet,
+          // and the test asks again until it is.
+          built ??= import('vite').then(({build}) => build({logLevel: 'error'}));
+          const done = await Promise.race([
+            built.then(() => true),
+            new Promise((resolve) => setTimeout(() => resolve(false), 10_000)),
+          ]);
+          return done;
+        }
+        case 'strict-page-start': {
+          strictPage ??= startStrictPageServer();
+          return {url: (await strictPage).url};
+        }
         case 'quanda-emulate-focus':
           await (await cdpFor(session)).send('Emulation.setFocusEmulationEnabled', {enabled: true});
           return true;
@@ -92,6 +117,7 @@ export function serversPlugin() {
     async serverStop() {
       await Promise.all([...bySession.keys()].map(stopSession));
       await (await misbehaving)?.stop();
+      await (await strictPage)?.stop();
     },
   };
 }

@@ -18,6 +18,11 @@ import type {PostFormValues} from '../shared/post-form.js';
  * @csspart label - Each field's label.
  * @csspart hint - Each field's help text.
  * @csspart textarea - Where the answer is written.
+ * @csspart toolbar - The formatting toolbar (bold, italic, link, lists, quote; Write and Preview).
+ * @csspart tool-button - Each formatting button; its glyph is CSS (`::before`), its name a label.
+ * @csspart write-button - "Write": back to the text.
+ * @csspart preview-button - "Preview": the text as it will show, rendered as the server renders it.
+ * @csspart preview - The preview.
  * @csspart input - The name and email fields.
  * @csspart checkbox - "Email me…".
  * @csspart field-error - A field's error.

@@ -15,6 +15,7 @@ import {
   timeAgo,
 } from '../shared/post-parts.js';
 import {postStyles} from '../shared/post.styles.js';
+import {richTextStyles} from '../shared/rich-text.styles.js';
 import {styles} from './answer.styles.js';
 
 /**
@@ -73,7 +74,7 @@ import {styles} from './answer.styles.js';
  * @cssprop [--quanda-answer-accepted-surface=transparent] - Background of the best answer.
  */
 export class QuandaAnswer extends LocalizedElement {
-  static override styles = [hostStyles, postStyles, styles];
+  static override styles = [hostStyles, postStyles, richTextStyles, styles];
 
   /** The answer, as the backend sent it. */
   @property({attribute: false}) answer?: Answer;
@@ -117,7 +118,9 @@ export class QuandaAnswer extends LocalizedElement {
       <div class="main">
         ${answer.isAccepted ? html`<p part="badge">${i18n.t('answer.best')}</p>` : nothing}
         ${statusNote(i18n, answer)}
-        <div part="body" dir="auto">${this.#actions.body(answer, postBody(answer.body))}</div>
+        <div part="body" class="rich" dir="auto">
+          ${this.#actions.body(answer, postBody(answer.body))}
+        </div>
         <p part="meta" class="meta">${meta}</p>
         ${editedLine(i18n, answer.lastEdit, now)}
         <div class="footer">

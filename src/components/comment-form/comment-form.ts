@@ -22,6 +22,11 @@ import type {PostFormValues} from '../shared/post-form.js';
  * @csspart field-error - A field's error.
  * @csspart form-error - Why sending failed.
  * @csspart actions - The buttons.
+ * @csspart toolbar - The formatting toolbar (bold, italic, link, lists, quote; Write and Preview).
+ * @csspart tool-button - Each formatting button; its glyph is CSS (`::before`), its name a label.
+ * @csspart write-button - "Write": back to the text.
+ * @csspart preview-button - "Preview": the text as it will show, rendered as the server renders it.
+ * @csspart preview - The preview.
  * @csspart submit-button - "Post comment".
  * @csspart cancel-button - "Cancel".
  */

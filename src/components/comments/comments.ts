@@ -17,6 +17,7 @@ import {
   statusNote,
   timeAgo,
 } from '../shared/post-parts.js';
+import {richTextStyles} from '../shared/rich-text.styles.js';
 import {styles} from './comments.styles.js';
 
 /**
@@ -59,7 +60,7 @@ import {styles} from './comments.styles.js';
  * @csspart checkbox - "Email me…" (forwarded from `<quanda-comment-form>`).
  */
 export class QuandaComments extends LocalizedElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, richTextStyles, styles];
 
   /** The question or answer these comments belong to. */
   @property({attribute: 'post-id'}) postId = '';
@@ -115,7 +116,7 @@ export class QuandaComments extends LocalizedElement {
                   const what = i18n.t('what.comment', {author: authorText(i18n, comment.author)});
                   return html`<li part="comment" tabindex="-1" data-id=${comment.id}>
                     ${statusNote(i18n, comment)}
-                    <div part="comment-body">
+                    <div part="comment-body" class="rich">
                       ${this.#actions.body(comment, postBody(comment.body))}
                     </div>
                     <p part="comment-meta" class="meta">

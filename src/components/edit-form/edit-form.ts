@@ -1,3 +1,4 @@
+import type {PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {limits} from '../../api/schemas.js';
 import {requestIntent} from '../../events/quanda-event.js';
@@ -24,6 +25,11 @@ const LIMITS = {
  * @csspart field-error - What is wrong with the text.
  * @csspart form-error - Why saving failed.
  * @csspart actions - The buttons.
+ * @csspart toolbar - The formatting toolbar (bold, italic, link, lists, quote; Write and Preview).
+ * @csspart tool-button - Each formatting button; its glyph is CSS (`::before`), its name a label.
+ * @csspart write-button - "Write": back to the text.
+ * @csspart preview-button - "Preview": the text as it will show, rendered as the server renders it.
+ * @csspart preview - The preview.
  * @csspart submit-button - "Save changes".
  * @csspart cancel-button - "Cancel".
  */
@@ -48,7 +54,8 @@ export class QuandaEditForm extends PostForm {
     return LIMITS[this.kind];
   }
 
-  override willUpdate() {
+  override willUpdate(changed: PropertyValues) {
+    super.willUpdate(changed);
     this.initialBody = this.value;
   }
 

@@ -13,6 +13,7 @@ import {
   timeAgo,
 } from '../shared/post-parts.js';
 import {postStyles} from '../shared/post.styles.js';
+import {richTextStyles} from '../shared/rich-text.styles.js';
 import {styles} from './question.styles.js';
 
 /**
@@ -69,7 +70,7 @@ import {styles} from './question.styles.js';
  * @cssprop [--quanda-question-title-font-family=inherit] - Font of the title, say the blog's heading font.
  */
 export class QuandaQuestion extends LocalizedElement {
-  static override styles = [hostStyles, postStyles, styles];
+  static override styles = [hostStyles, postStyles, richTextStyles, styles];
 
   /** The question, as the backend sent it. */
   @property({attribute: false}) question?: Question;
@@ -115,7 +116,9 @@ export class QuandaQuestion extends LocalizedElement {
           ${question.title}
         </div>
         ${statusNote(i18n, question)}
-        <div part="body" dir="auto">${this.#actions.body(question, postBody(question.body))}</div>
+        <div part="body" class="rich" dir="auto">
+          ${this.#actions.body(question, postBody(question.body))}
+        </div>
         ${
           question.tags.length
             ? html`<ul part="tags" aria-label=${i18n.t('question.tags')}>

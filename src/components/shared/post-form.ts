@@ -3,8 +3,9 @@ import type {PropertyValues, TemplateResult} from 'lit';
 import {query, state} from 'lit/decorators.js';
 import * as z from 'zod/mini';
 import {QuandaError} from '../../api/api-error.js';
-import {Email} from '../../api/requests.js';
+import {Email} from '../../api/email.js';
 import {limits} from '../../api/schemas.js';
+import {MarkdownEditorController} from '../../controllers/markdown-editor-controller.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {enWrite} from '../../i18n/locales/en-write.js';
 import type {MessageKey} from '../../i18n/localizer.js';
@@ -63,6 +64,13 @@ export abstract class PostForm extends LocalizedElement {
   /** Text the form starts with (an edit starts from the post's text). */
   protected initialBody = '';
 
+  /** The toolbar and Write / Preview around the textarea. */
+  protected readonly editor = new MarkdownEditorController(
+    this,
+    () => this.i18n,
+    () => this.textarea,
+  );
+
   constructor() {
     super();
     this.i18n.addEnglish(enWrite); // strings only writing needs come with the modules that write
@@ -76,6 +84,7 @@ export abstract class PostForm extends LocalizedElement {
       <div class="field">
         <label part="label" for="body">${i18n.t(text.label)}</label>
         ${bodyHint ? html`<p id="body-hint" part="hint" class="hint">${bodyHint}</p>` : nothing}
+        ${this.editor.toolbar(this.pending)}
         <textarea
           id="body"
           name="body"
@@ -83,10 +92,12 @@ export abstract class PostForm extends LocalizedElement {
           rows="6"
           .defaultValue=${this.initialBody}
           ?readonly=${this.pending}
+          ?hidden=${this.editor.previewing}
           aria-invalid=${errors.body ? 'true' : 'false'}
           aria-describedby=${describedBy(bodyHint && 'body-hint', errors.body && 'body-error')}
+          @keydown=${this.editor.handleShortcut}
         ></textarea>
-        ${fieldError('body', errors.body)}
+        ${this.editor.preview()} ${fieldError('body', errors.body)}
       </div>
       ${this.withAuthorFields ? this.#renderAuthorFields() : nothing}
       ${
@@ -107,6 +118,12 @@ export abstract class PostForm extends LocalizedElement {
         </button>
       </div>
     </form>`;
+  }
+
+  /** Focus goes to the text being written, not to the toolbar before it. */
+  override focus(options?: FocusOptions) {
+    if (this.textarea && !this.editor.previewing) this.textarea.focus(options);
+    else super.focus(options);
   }
 
   protected renderHeading(): TemplateResult | typeof nothing {
@@ -157,6 +174,12 @@ export abstract class PostForm extends LocalizedElement {
         />
         ${fieldError('email', errors.email)}
       </div>`;
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    super.willUpdate(changed);
+    // Sent from the preview, and the text needs fixing: back to the text.
+    if (changed.has('errors') && this.errors.body) this.editor.previewing = false;
   }
 
   protected override updated(changed: PropertyValues) {
@@ -232,6 +255,7 @@ export abstract class PostForm extends LocalizedElement {
   /** Empties the form after a confirmed send. */
   reset() {
     this.form?.reset();
+    this.editor.previewing = false;
     this.notify = false;
     this.errors = {};
     this.failure = '';

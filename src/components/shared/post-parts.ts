@@ -2,6 +2,7 @@ import {html, nothing} from 'lit';
 import type {TemplateResult} from 'lit';
 import type {Author, LastEdit, PostBody} from '../../api/schemas.js';
 import type {Localizer} from '../../i18n/localizer.js';
+import {sanitizedHtml} from './sanitized-html.js';
 
 /** Plain text as paragraphs (blank lines) and line breaks (single newlines). Never HTML. */
 export function plainText(text: string): TemplateResult[] {
@@ -16,8 +17,14 @@ export function plainText(text: string): TemplateResult[] {
     });
 }
 
-export function postBody(body: PostBody): TemplateResult[] {
-  return plainText(body.text);
+/** A post's text: plain text as paragraphs, anything else as sanitized HTML. */
+export function postBody(body: PostBody): unknown {
+  return body.format === 'text' ? plainText(body.text) : sanitizedHtml(body.html);
+}
+
+/** What the author edits: their Markdown (or text); empty when the backend sent none. */
+export function editableText(body: PostBody): string {
+  return body.format === 'text' ? body.text : body.format === 'markdown' ? (body.source ?? '') : '';
 }
 
 /** "Name (6.5K points)", or "anonymous". */

@@ -20,10 +20,6 @@ export const postStyles = css`
     overflow-wrap: anywhere;
   }
 
-  [part~='body'] > p {
-    margin: 0 0 var(--_space-s);
-  }
-
   .meta {
     margin: var(--_space-xs) 0 0;
     font-size: var(--_font-size-small);

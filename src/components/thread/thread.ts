@@ -38,7 +38,7 @@ const ANSWER_PARTS = `answer, badge, accept-button, ${POST_PARTS}`
   .replace('edited,', 'edited: answer-edited,');
 const FORM_PARTS =
   'form, heading: form-heading, label, hint, textarea, input, checkbox, field-error, form-error, ' +
-  'actions: form-actions, submit-button';
+  'actions: form-actions, submit-button, toolbar, tool-button, write-button, preview-button, preview';
 
 const WRITES = [
   'postAnswer',
@@ -129,6 +129,11 @@ const WRITES = [
  * @csspart form-actions - Forwarded from the forms and the flag dialog: their buttons (`actions` there).
  * @csspart submit-button - Forwarded from the forms and the flag dialog: "Post your answer", "Post comment", "Save changes", "Send to moderators".
  * @csspart cancel-button - Forwarded from the comment and edit forms and the flag dialog: "Cancel".
+ * @csspart toolbar - Forwarded from the writing forms: the formatting toolbar.
+ * @csspart tool-button - Forwarded from the writing forms: each formatting button.
+ * @csspart write-button - Forwarded from the writing forms: "Write".
+ * @csspart preview-button - Forwarded from the writing forms: "Preview".
+ * @csspart preview - Forwarded from the writing forms: the text as it will show.
  * @cssprop [--quanda-thread-gap=var(--quanda-space-m, 16px)] - Space between the question, the answers header and the answers.
  * @cssprop [--quanda-thread-padding=0] - Padding around the thread; `var(--quanda-space-l, 24px)` when it has a `theme`.
  */

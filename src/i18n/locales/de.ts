@@ -136,4 +136,16 @@ export const de: Catalog = {
     other:
       'Du hast in der letzten Stunde viel gepostet. Bitte versuche es in {count} Minuten noch einmal.',
   },
+  'editor.toolbar': 'Formatierung',
+  'editor.bold': 'Fett',
+  'editor.italic': 'Kursiv',
+  'editor.link': 'Link',
+  'editor.bulleted': 'Aufzählung',
+  'editor.numbered': 'Nummerierte Liste',
+  'editor.quote': 'Zitat',
+  'editor.write': 'Schreiben',
+  'editor.preview': 'Vorschau',
+  'editor.previewEmpty': 'Noch nichts für die Vorschau da.',
+  'editor.previewLoading': 'Vorschau wird geladen…',
+  'editor.previewFailed': 'Die Vorschau konnte nicht angezeigt werden. {reason}',
 };

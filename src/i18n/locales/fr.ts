@@ -148,4 +148,16 @@ export const fr: Catalog = {
     other:
       'Vous avez beaucoup publié au cours de la dernière heure. Veuillez réessayer dans {count} minutes.',
   },
+  'editor.toolbar': 'Mise en forme',
+  'editor.bold': 'Gras',
+  'editor.italic': 'Italique',
+  'editor.link': 'Lien',
+  'editor.bulleted': 'Liste à puces',
+  'editor.numbered': 'Liste numérotée',
+  'editor.quote': 'Citation',
+  'editor.write': 'Écrire',
+  'editor.preview': 'Aperçu',
+  'editor.previewEmpty': 'Rien à prévisualiser pour l’instant.',
+  'editor.previewLoading': 'Chargement de l’aperçu…',
+  'editor.previewFailed': 'L’aperçu n’a pas pu être affiché. {reason}',
 };

@@ -132,4 +132,16 @@ export const ja: Catalog = {
   'form.error.waitMinutes': {
     other: '過去 1 時間に何度も投稿しています。{count} 分後にもう一度お試しください。',
   },
+  'editor.toolbar': '書式',
+  'editor.bold': '太字',
+  'editor.italic': '斜体',
+  'editor.link': 'リンク',
+  'editor.bulleted': '箇条書き',
+  'editor.numbered': '番号付きリスト',
+  'editor.quote': '引用',
+  'editor.write': '編集',
+  'editor.preview': 'プレビュー',
+  'editor.previewEmpty': 'プレビューする内容がまだありません。',
+  'editor.previewLoading': 'プレビューを読み込んでいます…',
+  'editor.previewFailed': 'プレビューを表示できませんでした。{reason}',
 };

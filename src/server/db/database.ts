@@ -33,7 +33,11 @@ export interface DB {
     /** What the post hangs under: the question for an answer, the post commented on for a comment. */
     parent_id: string | null;
     status: Generated<StoredStatus>;
+    /** What the author wrote: Markdown, or plain text for posts from before Markdown. */
     body: string;
+    body_format: Generated<'text' | 'markdown'>;
+    /** The sanitized HTML rendered from a Markdown body when it was written; null for text. */
+    body_html: string | null;
     /** Hash of the body's words (case and spacing ignored), to refuse duplicate siblings. */
     body_key: string | null;
     author_id: string | null;

@@ -205,6 +205,23 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0003_markdown_bodies': {
+    // Posts are written in Markdown from now on: the source stays in `body` (what the author
+    // edits), the sanitized HTML rendered from it goes into `body_html`, rendered once when
+    // written. Posts written before stay plain text (`body_format` 'text'), shown as before;
+    // an author's edit makes one Markdown.
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('posts')
+        .addColumn('body_format', 'text', (col) => col.notNull().defaultTo('text'))
+        .execute();
+      await db.schema.alterTable('posts').addColumn('body_html', 'text').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('posts').dropColumn('body_html').execute();
+      await db.schema.alterTable('posts').dropColumn('body_format').execute();
+    },
+  },
 };
 
 /**

@@ -7,11 +7,18 @@ import {composedElements, deep, threadStates} from '../../support/states.js';
 /** Whatever a reader can point at or press. */
 const TARGETS = 'button, select, input, textarea, a[href], [role="button"], [tabindex="0"]';
 
+/**
+ * Links inside what people wrote (a post, a comment, the preview of one) sit in sentences:
+ * WCAG 2.5.8 exempts inline targets, whose size the line of text decides.
+ */
+const WRITTEN = '[part~="body"], [part~="comment-body"], [part~="preview"]';
+
 /** The targets in the thread smaller than WCAG 2.2 allows (2.5.8), with their size. */
 function smallTargets(el: QuandaThread): string[] {
   return (
     composedElements(el)
       .filter((node) => node.matches(TARGETS))
+      .filter((node) => !(node.localName === 'a' && node.closest(WRITTEN)))
       .map((node) => ({node, box: node.getBoundingClientRect()}))
       // Not rendered (a hidden field, a closed list): nothing to hit.
       .filter(({box}) => box.width > 0 && box.height > 0)

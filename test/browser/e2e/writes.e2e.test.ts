@@ -19,6 +19,7 @@ import {
   stopQuandaServers,
 } from '../../support/servers.js';
 import type {QuandaServer} from '../../support/servers.js';
+import {shownText} from '../../support/bodies.js';
 
 let server: QuandaServer;
 let readers = 0;
@@ -274,7 +275,7 @@ describe('exactly once', () => {
     await answerThrough(el, 'Sent once, even though its answer was lost on the way.');
     expect((await dropNextResponse()).dropped).to.equal(1);
     const thread = await fetchThread('once');
-    expect(thread.answers.map((answer) => answer.body.text)).to.deep.equal([
+    expect(thread.answers.map((answer) => shownText(answer.body))).to.deep.equal([
       'Sent once, even though its answer was lost on the way.',
     ]);
     await waitUntil(() => answers(el).length === 1);

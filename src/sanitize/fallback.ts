@@ -1,0 +1,60 @@
+/**
+ * The sanitizer for browsers without the HTML Sanitizer API: DOMPurify with Quanda's
+ * allow-list (purify.ts). Loaded only there, on first use.
+ *
+ * Under Trusted Types, DOMPurify must hand its HTML parser a TrustedHTML. It gets it from
+ * a policy named `quanda`, created here once and given only to DOMPurify: the policy
+ * passes the string through unchanged, which is what lets DOMPurify parse it into an
+ * inert document of its own before anything is kept. Sites list `quanda` in their
+ * `trusted-types` directive (see the README). Where the page forbids that name, DOMPurify
+ * is told to use no policy rather than try one of its own; if the page then blocks the
+ * parse too, posts show as plain text.
+ */
+import createDOMPurify from 'dompurify';
+import type {Config} from 'dompurify';
+import type {AllowList} from './allow-list.js';
+import {purifier} from './purify.js';
+
+type Policy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
+
+/** Trusted Types, where the browser has them (not yet in TypeScript's DOM types). */
+const trustedTypes = (
+  window as {trustedTypes?: {createPolicy(name: string, rules: object): Policy}}
+).trustedTypes;
+
+export function fallbackSanitizer(allowList: AllowList): (html: string) => DocumentFragment {
+  let policy: Policy | null = null;
+  try {
+    policy =
+      trustedTypes?.createPolicy('quanda', {
+        createHTML: (input: string) => input,
+        createScriptURL: (input: string) => input,
+      }) ?? null;
+  } catch {
+    // The page's `trusted-types` directive does not allow `quanda`.
+  }
+  if (!policy && trustedTypes && !canParse()) return asText;
+  return purifier(createDOMPurify(window), allowList, policy);
+}
+
+/** Whether the page lets a plain string be parsed as HTML (Trusted Types not enforced). */
+function canParse() {
+  try {
+    new DOMParser().parseFromString('', 'text/html');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The words of the HTML, as text: never markup. */
+function asText(html: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  fragment.append(
+    html
+      .replace(/<[^>]*>?/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  return fragment;
+}
