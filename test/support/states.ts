@@ -587,7 +587,7 @@ const writingStates: ThreadState[] = [
       data: withMine,
       act: async (el) => {
         const form = await openEdit(el, answerEl('mine'));
-        await previewOf(form, `**${user('Better')}**, ${user('and clearer.')}`);
+        await previewOf(form, `**${user('Better,')}** ${user('and clearer.')}`);
       },
     }),
   },
