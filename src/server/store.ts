@@ -18,6 +18,7 @@ import type {ModeratedPost, ModerationQueue} from '../api/moderation.js';
 import type {RateLimits} from './config.js';
 import type {DB, PostKind, StoredStatus} from './db/database.js';
 import {isUniqueViolation} from './db/database.js';
+import {PreparedQueries, parameter} from './db/prepared.js';
 import {purgeIdempotencyKeys, storeResponse, storedResponse} from './idempotency.js';
 import {bodyKey, canAnswer, pointsForBestAnswer, pointsForVote} from './policy.js';
 import type {LimitedAction, ViewerFacts} from './policy.js';
@@ -211,7 +212,11 @@ export class KyselyStore implements Store {
   constructor(db: Kysely<DB>, options: {clock?: () => Date} = {}) {
     this.db = db;
     this.#clock = options.clock ?? (() => new Date());
+    this.#prepared = new PreparedQueries(db);
   }
+
+  /** The read path's queries, compiled once per shape (see db/prepared.ts). */
+  readonly #prepared: PreparedQueries;
 
   #now(): string {
     return this.#clock().toISOString();
@@ -330,10 +335,14 @@ export class KyselyStore implements Store {
     const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor, sort);
     const serverTime = this.#now();
 
-    const questionRow = await this.#posts(viewerId)
-      .where('p.id', '=', questionId)
-      .where('p.kind', '=', 'question')
-      .executeTakeFirst();
+    const [questionRow] = await this.#prepared.run(
+      'question',
+      () =>
+        selectPosts(this.db, parameter(0))
+          .where('p.id', '=', parameter<string>(1))
+          .where('p.kind', '=', 'question'),
+      [viewerId ?? '', questionId],
+    );
     if (!questionRow || !visibleTo(questionRow, viewerId)) return null;
 
     const facts: ViewerFacts = {
@@ -347,14 +356,34 @@ export class KyselyStore implements Store {
     // wait for a moderator or were hidden (so the widget can say so); pages never repeat them.
     const leading = after ? [] : await this.#leadingAnswers(questionId, acceptedId, viewerId);
 
-    let page = this.#posts(viewerId)
-      .where('p.question_id', '=', questionId)
-      .where('p.kind', '=', 'answer')
-      .where('p.status', '=', 'published');
-    if (acceptedId) page = page.where('p.id', '!=', acceptedId);
-    if (after) page = page.where((eb) => keysetAfter(eb, sort, after));
-    page = orderFor(page, sort);
-    const rows = await page.limit(limit + 1).execute();
+    const rows = await this.#prepared.run(
+      `page:${sort}:${after ? 'after' : 'first'}:${acceptedId ? 'accepted' : 'none'}`,
+      () => {
+        let page = selectPosts(this.db, parameter(0))
+          .where('p.question_id', '=', parameter<string>(1))
+          .where('p.kind', '=', 'answer')
+          .where('p.status', '=', 'published');
+        if (acceptedId) page = page.where('p.id', '!=', parameter<string>(2));
+        if (after) {
+          const key = {
+            score: parameter<number>(3),
+            createdAt: parameter<string>(4),
+            id: parameter<string>(5),
+          };
+          page = page.where((eb) => keysetAfter(eb, sort, key));
+        }
+        return orderFor(page, sort).limit(parameter<number>(6));
+      },
+      [
+        viewerId ?? '',
+        questionId,
+        acceptedId,
+        after?.score,
+        after?.createdAt,
+        after?.id,
+        limit + 1,
+      ],
+    );
 
     const hasMore = rows.length > limit;
     const shown = [...leading, ...rows.slice(0, limit)];
@@ -382,27 +411,36 @@ export class KyselyStore implements Store {
     viewerId: string | null,
   ): Promise<PostRow[]> {
     if (!acceptedId && !viewerId) return [];
-    const rows = await this.#posts(viewerId)
-      .where((eb) =>
-        eb.or([
-          ...(acceptedId
-            ? [eb.and([eb('p.id', '=', acceptedId), eb('p.status', '=', 'published')])]
-            : []),
-          ...(viewerId
-            ? [
-                eb.and([
-                  eb('p.question_id', '=', questionId),
-                  eb('p.kind', '=', 'answer'),
-                  eb('p.status', 'in', ['pending', 'hidden']),
-                  eb('p.author_id', '=', viewerId),
-                ]),
-              ]
-            : []),
-        ]),
-      )
-      .orderBy('p.created_at')
-      .orderBy('p.id')
-      .execute();
+    const rows = await this.#prepared.run(
+      `leading:${acceptedId ? 'accepted' : 'none'}:${viewerId ? 'viewer' : 'anonymous'}`,
+      () =>
+        selectPosts(this.db, parameter(0))
+          .where((eb) =>
+            eb.or([
+              ...(acceptedId
+                ? [
+                    eb.and([
+                      eb('p.id', '=', parameter<string>(1)),
+                      eb('p.status', '=', 'published'),
+                    ]),
+                  ]
+                : []),
+              ...(viewerId
+                ? [
+                    eb.and([
+                      eb('p.question_id', '=', parameter<string>(2)),
+                      eb('p.kind', '=', 'answer'),
+                      eb('p.status', 'in', ['pending', 'hidden']),
+                      eb('p.author_id', '=', parameter<string>(0)),
+                    ]),
+                  ]
+                : []),
+            ]),
+          )
+          .orderBy('p.created_at')
+          .orderBy('p.id'),
+      [viewerId ?? '', acceptedId, questionId],
+    );
     return rows.sort((a, b) => Number(b.id === acceptedId) - Number(a.id === acceptedId));
   }
 
@@ -416,37 +454,50 @@ export class KyselyStore implements Store {
   ): Promise<Map<string, CommentList>> {
     const lists = new Map<string, CommentList>();
     if (!parentIds.length) return lists;
-    const ranked = this.db
-      .selectFrom('posts as p')
-      .leftJoin('viewers as a', 'a.id', 'p.author_id')
-      .leftJoin('viewers as e', 'e.id', 'p.editor_id')
-      .selectAll('p')
-      .select((eb) => [
-        'a.points as author_points',
-        'e.points as editor_points',
-        eb.fn
-          .agg<number>('row_number')
-          .over((over) =>
-            over.partitionBy('p.parent_id').orderBy('p.created_at', 'desc').orderBy('p.id', 'desc'),
+    const {viewerId} = facts;
+    const rows = await this.#prepared.run(
+      `comments:${parentIds.length}:${viewerId ? 'viewer' : 'anonymous'}`,
+      () => {
+        const ranked = this.db
+          .selectFrom('posts as p')
+          .leftJoin('viewers as a', 'a.id', 'p.author_id')
+          .leftJoin('viewers as e', 'e.id', 'p.editor_id')
+          .selectAll('p')
+          .select((eb) => [
+            'a.points as author_points',
+            'e.points as editor_points',
+            eb.fn
+              .agg<number>('row_number')
+              .over((over) =>
+                over
+                  .partitionBy('p.parent_id')
+                  .orderBy('p.created_at', 'desc')
+                  .orderBy('p.id', 'desc'),
+              )
+              .as('recency'),
+            eb.fn
+              .countAll<number>()
+              .over((over) => over.partitionBy('p.parent_id'))
+              .as('total'),
+          ])
+          .where('p.kind', '=', 'comment')
+          .where(
+            'p.parent_id',
+            'in',
+            parentIds.map((_, i) => parameter<string>(i + 1)),
           )
-          .as('recency'),
-        eb.fn
-          .countAll<number>()
-          .over((over) => over.partitionBy('p.parent_id'))
-          .as('total'),
-      ])
-      .where('p.kind', '=', 'comment')
-      .where('p.parent_id', 'in', parentIds)
-      .where((eb) => visibleFilter(eb, facts.viewerId))
-      .as('c');
-    const rows = await this.db
-      .selectFrom(ranked)
-      .selectAll()
-      .where('c.recency', '<=', limits.commentsShown)
-      .orderBy('c.parent_id')
-      .orderBy('c.created_at')
-      .orderBy('c.id')
-      .execute();
+          .where((eb) => visibleFilter(eb, viewerId === null ? null : parameter<string>(0)))
+          .as('c');
+        return this.db
+          .selectFrom(ranked)
+          .selectAll()
+          .where('c.recency', '<=', limits.commentsShown)
+          .orderBy('c.parent_id')
+          .orderBy('c.created_at')
+          .orderBy('c.id');
+      },
+      [viewerId ?? '', ...parentIds],
+    );
     for (const row of rows) {
       const parentId = row.parent_id!;
       const list = lists.get(parentId) ?? {items: [], count: Number(row.total)};
