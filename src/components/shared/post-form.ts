@@ -1,9 +1,8 @@
 import {html, nothing} from 'lit';
 import type {PropertyValues, TemplateResult} from 'lit';
-import {query, state} from 'lit/decorators.js';
+import {state} from 'lit/decorators.js';
 import * as z from 'zod/mini';
 import {QuandaError} from '../../api/api-error.js';
-import {Email} from '../../api/requests.js';
 import {limits} from '../../api/schemas.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {enWrite} from '../../i18n/locales/en-write.js';
@@ -57,8 +56,9 @@ export abstract class PostForm extends LocalizedElement {
   @state() protected pending = false;
   @state() protected failure = '';
 
-  @query('form') protected form!: HTMLFormElement;
-  @query('textarea') protected textarea!: HTMLTextAreaElement;
+  protected get form(): HTMLFormElement | null {
+    return this.renderRoot.querySelector('form');
+  }
 
   /** Text the form starts with (an edit starts from the post's text). */
   protected initialBody = '';
@@ -169,7 +169,7 @@ export abstract class PostForm extends LocalizedElement {
 
   /** The values as typed, trimmed as the server will trim them. */
   protected values(): PostFormValues {
-    const data = new FormData(this.form);
+    const data = new FormData(this.form!);
     const value = (name: string) => String(data.get(name) ?? '').trim();
     return {
       body: value('body'),
@@ -194,7 +194,8 @@ export abstract class PostForm extends LocalizedElement {
     if ((values.displayName?.length ?? 0) > limits.displayName) {
       errors.displayName = i18n.t('form.error.nameTooLong', {max: limits.displayName});
     }
-    if (values.notify && !z.safeParse(Email, values.email ?? '').success) {
+    // Unchecked only if the check could not load (offline): the server checks it anyway.
+    if (values.notify && emailCheck && !z.safeParse(emailCheck.Email, values.email ?? '').success) {
       errors.email = i18n.t('form.error.email');
     }
     return errors;
@@ -204,6 +205,7 @@ export abstract class PostForm extends LocalizedElement {
     event.preventDefault();
     if (this.pending) return;
     const values = this.values();
+    if (values.notify && !emailCheck) await loadEmailCheck();
     this.errors = this.check(values);
     this.failure = '';
     if (Object.keys(this.errors).length) return;
@@ -226,6 +228,7 @@ export abstract class PostForm extends LocalizedElement {
 
   private handleNotifyChange(event: Event) {
     this.notify = (event.target as HTMLInputElement).checked;
+    if (this.notify) void loadEmailCheck();
     if (!this.notify && this.errors.email) this.errors = {...this.errors, email: undefined};
   }
 
@@ -258,6 +261,19 @@ export abstract class PostForm extends LocalizedElement {
     }
     this.failure = i18n.t('form.failed', {reason: describeError(i18n, error)});
   }
+}
+
+let emailCheck: typeof import('../../api/requests.js') | undefined;
+
+/**
+ * The email check (zod's email format, with the rest of the request schemas) is needed only
+ * by a reader who asks to be notified: it loads when they tick the box.
+ */
+function loadEmailCheck(): Promise<unknown> {
+  return import('../../api/requests.js').then(
+    (module) => (emailCheck = module),
+    () => undefined,
+  );
 }
 
 function describedBy(...ids: (string | false | undefined)[]) {
