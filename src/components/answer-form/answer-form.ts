@@ -7,7 +7,8 @@ import type {PostFormValues} from '../shared/post-form.js';
 
 /**
  * The reader's answer: text, an optional name to show, and an optional email for
- * notifications. Loaded on first use.
+ * notifications. Inside a thread, what the reader types is kept as a draft on the device
+ * (never the email address) until the answer is posted. Loaded on first use.
  *
  * @summary Lets a reader answer the question, anonymously if they like.
  * @tag quanda-answer-form
@@ -21,6 +22,8 @@ import type {PostFormValues} from '../shared/post-form.js';
  * @csspart checkbox - "Email me…".
  * @csspart field-error - A field's error.
  * @csspart form-error - Why sending failed.
+ * @csspart draft-status - "Draft restored", "Changed in another tab", or that drafts can't be kept on this device.
+ * @csspart discard-button - "Discard", beside a restored draft.
  * @csspart actions - The buttons.
  * @csspart submit-button - "Post your answer".
  */
@@ -41,6 +44,10 @@ export class QuandaAnswerForm extends PostForm {
     return html`<div part="heading" role="heading" aria-level=${this.headingLevel}>
       ${this.i18n.t('form.answer.heading')}
     </div>`;
+  }
+
+  get draftName() {
+    return 'answer';
   }
 
   protected send(values: PostFormValues) {

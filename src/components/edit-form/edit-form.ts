@@ -22,6 +22,8 @@ const LIMITS = {
  * @csspart textarea - The text being edited.
  * @csspart submit-button - "Save changes".
  * @csspart cancel-button - "Cancel".
+ * @csspart draft-status - "Draft restored", "Changed in another tab", or that drafts can't be kept on this device.
+ * @csspart discard-button - "Discard", beside a restored draft.
  */
 export class QuandaEditForm extends PostForm {
   protected readonly text = {
@@ -46,6 +48,10 @@ export class QuandaEditForm extends PostForm {
 
   override willUpdate() {
     this.initialBody = this.value;
+  }
+
+  get draftName() {
+    return `edit:${this.postId}`;
   }
 
   protected send(values: PostFormValues) {

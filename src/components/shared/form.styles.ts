@@ -109,6 +109,23 @@ export const formStyles = css`
     opacity: 0.7;
   }
 
+  /* "Draft restored · Discard": quiet, and no taller than a line of hint. */
+  [part~='discard-button'] {
+    min-block-size: 24px;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+
+  [part~='discard-button']::before {
+    content: '· ';
+    display: inline-block;
+    margin-inline-end: var(--_space-xs);
+    color: var(--_muted);
+  }
+
   [part~='heading'] {
     margin: 0;
     font-size: 1.125em;

@@ -3,6 +3,8 @@ import type {PropertyValues, TemplateResult} from 'lit';
 import {state} from 'lit/decorators.js';
 import * as z from 'zod/mini';
 import {QuandaError} from '../../api/api-error.js';
+import {DraftController} from '../../controllers/draft-controller.js';
+import type {DraftFields, DraftHost} from '../../controllers/draft-controller.js';
 import {limits} from '../../api/schemas.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {enWrite} from '../../i18n/locales/en-write.js';
@@ -35,12 +37,13 @@ export interface FormText {
  * The shared shape of Quanda's writing forms (answer, comment, edit): a native form with
  * real labels, checks that mirror the server's, each error tied to its field
  * (`aria-invalid`, `aria-describedby`) with focus moved to the first, and text that is
- * never lost: a failed send keeps everything and says why.
+ * never lost: a failed send keeps everything and says why, and a draft is kept on the
+ * device as the reader types (DraftController) until the server has the post.
  *
  * Subclasses say what they send by firing their intent in `send()`; the thread answers it
  * with the server's outcome.
  */
-export abstract class PostForm extends LocalizedElement {
+export abstract class PostForm extends LocalizedElement implements DraftHost {
   static override styles = [hostStyles, formStyles];
   static override shadowRootOptions = {...LocalizedElement.shadowRootOptions, delegatesFocus: true};
 
@@ -50,6 +53,8 @@ export abstract class PostForm extends LocalizedElement {
   protected readonly withAuthorFields: boolean = true;
   /** Fires the intent and resolves with the outcome (rejects with a QuandaError). */
   protected abstract send(values: PostFormValues): Promise<{vetoed: boolean; outcome: unknown}>;
+  /** The form among the thread's forms, for its draft: `answer`, `comment:<post>`, `edit:<post>`. */
+  abstract readonly draftName: string;
 
   @state() protected notify = false;
   @state() protected errors: Errors = {};
@@ -63,6 +68,8 @@ export abstract class PostForm extends LocalizedElement {
   /** Text the form starts with (an edit starts from the post's text). */
   protected initialBody = '';
 
+  protected readonly drafts = new DraftController(this);
+
   constructor() {
     super();
     this.i18n.addEnglish(enWrite); // strings only writing needs come with the modules that write
@@ -71,7 +78,13 @@ export abstract class PostForm extends LocalizedElement {
   override render() {
     const {i18n, text, errors} = this;
     const bodyHint = text.hint ? i18n.t(text.hint, {min: this.bodyLimits.min}) : '';
-    return html`<form part="form" novalidate aria-busy=${this.pending} @submit=${this.handleSubmit}>
+    return html`<form
+      part="form"
+      novalidate
+      aria-busy=${this.pending}
+      @submit=${this.handleSubmit}
+      @input=${this.handleInput}
+    >
       ${this.renderHeading()}
       <div class="field">
         <label part="label" for="body">${i18n.t(text.label)}</label>
@@ -86,7 +99,7 @@ export abstract class PostForm extends LocalizedElement {
           aria-invalid=${errors.body ? 'true' : 'false'}
           aria-describedby=${describedBy(bodyHint && 'body-hint', errors.body && 'body-error')}
         ></textarea>
-        ${fieldError('body', errors.body)}
+        ${fieldError('body', errors.body)} ${this.#renderDraftStatus()}
       </div>
       ${this.withAuthorFields ? this.#renderAuthorFields() : nothing}
       ${
@@ -107,6 +120,26 @@ export abstract class PostForm extends LocalizedElement {
         </button>
       </div>
     </form>`;
+  }
+
+  /** "Draft restored · Discard", and the like: quiet, and always present so it is announced. */
+  #renderDraftStatus() {
+    const {status} = this.drafts;
+    return html`<p part="draft-status" class="hint" role="status">
+      ${status ? this.i18n.t(`draft.${status}`) : nothing}
+      ${
+        status === 'restored' || status === 'elsewhere'
+          ? html`<button
+              part="discard-button"
+              type="button"
+              class="link"
+              @click=${this.handleDiscard}
+            >
+              ${this.i18n.t('draft.discard')}
+            </button>`
+          : nothing
+      }
+    </p>`;
   }
 
   protected renderHeading(): TemplateResult | typeof nothing {
@@ -213,6 +246,8 @@ export abstract class PostForm extends LocalizedElement {
     try {
       const {vetoed} = await this.send(values);
       if (vetoed) return;
+      // Posted, or queued to post (the queue holds the text now): the draft has served.
+      this.drafts.clear(true);
       this.reset();
       this.dispatchEvent(new Event('done'));
     } catch (error) {
@@ -224,6 +259,16 @@ export abstract class PostForm extends LocalizedElement {
 
   private handleCancel() {
     this.dispatchEvent(new Event('cancel'));
+  }
+
+  private handleInput() {
+    this.drafts.changed();
+  }
+
+  private handleDiscard() {
+    this.drafts.clear();
+    this.reset();
+    this.renderRoot.querySelector('textarea')?.focus();
   }
 
   private handleNotifyChange(event: Event) {
@@ -238,6 +283,28 @@ export abstract class PostForm extends LocalizedElement {
     this.notify = false;
     this.errors = {};
     this.failure = '';
+  }
+
+  /** DraftHost: what is in the form now (never the email address). */
+  draftFields(): DraftFields {
+    const form = this.form;
+    const body = form?.querySelector('textarea')?.value ?? '';
+    if (!this.withAuthorFields) return {body: body === this.initialBody ? '' : body};
+    const name = form?.querySelector<HTMLInputElement>('#name')?.value;
+    return {body, ...(name ? {displayName: name} : {}), ...(this.notify ? {notify: true} : {})};
+  }
+
+  /** DraftHost: puts a draft in the form; a refusal's reason shows as the failure. */
+  fillDraft(fields: DraftFields, refused?: string) {
+    const form = this.form;
+    const textarea = form?.querySelector('textarea');
+    if (textarea) textarea.value = fields.body || this.initialBody;
+    const name = form?.querySelector<HTMLInputElement>('#name');
+    if (name) name.value = fields.displayName ?? '';
+    this.notify = !!fields.notify;
+    if (this.notify) void loadEmailCheck();
+    this.errors = {};
+    this.failure = refused ? this.i18n.t('form.failed', {reason: refused}) : '';
   }
 
   /** Says why the server refused, next to the field when it names one; keeps every word. */

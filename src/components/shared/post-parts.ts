@@ -2,6 +2,7 @@ import {html, nothing} from 'lit';
 import type {TemplateResult} from 'lit';
 import type {Author, LastEdit, PostBody} from '../../api/schemas.js';
 import type {Localizer} from '../../i18n/localizer.js';
+import type {Queued} from '../thread/thread-state.js';
 
 /** Plain text as paragraphs (blank lines) and line breaks (single newlines). Never HTML. */
 export function plainText(text: string): TemplateResult[] {
@@ -54,9 +55,16 @@ export function editedLine(i18n: Localizer, lastEdit: LastEdit | null, now: Date
   return html`<p part="edited" class="meta">${text}</p>`;
 }
 
-/** For an author looking at their own post that others cannot see yet (or any more). */
-export function statusNote(i18n: Localizer, post: {status: string}) {
-  if (post.status === 'published') return nothing;
-  const key = post.status === 'pending' ? 'post.pending' : 'post.hiddenForOthers';
+/**
+ * For an author looking at their own post that others cannot see yet (or any more), or
+ * that waits to be sent.
+ */
+export function statusNote(i18n: Localizer, post: {status: string} & Queued) {
+  if (post.status === 'published' && !post.queued) return nothing;
+  const key = post.queued
+    ? (`outbox.${post.queued}` as const)
+    : post.status === 'pending'
+      ? 'post.pending'
+      : 'post.hiddenForOthers';
   return html`<p part="status-note" class="status-note">${i18n.t(key)}</p>`;
 }

@@ -17,6 +17,7 @@ export const de: Catalog = {
     other: '{count} weitere Antworten angezeigt',
   },
   'thread.noQuestion': 'Für diesen Thread ist noch keine Frage festgelegt.',
+  'thread.offline': 'Offline – angezeigt wird die Kopie vom {time}.',
 
   'error.load': 'Die Antworten konnten nicht geladen werden.',
   'error.loadMore': 'Weitere Antworten konnten nicht geladen werden.',
@@ -136,4 +137,16 @@ export const de: Catalog = {
     other:
       'Du hast in der letzten Stunde viel gepostet. Bitte versuche es in {count} Minuten noch einmal.',
   },
+  'draft.restored': 'Entwurf wiederhergestellt',
+  'draft.discard': 'Verwerfen',
+  'draft.elsewhere': 'Dieser Text wurde in einem anderen Tab geändert.',
+  'draft.posted': 'Das wurde in einem anderen Tab veröffentlicht.',
+  'draft.unavailable':
+    'Entwürfe können auf diesem Gerät nicht gespeichert werden. Dein Text bleibt hier, solange die Seite offen ist.',
+  'outbox.offline': 'Wartet auf das Senden – wird gesendet, sobald du wieder online bist.',
+  'outbox.retrying':
+    'Wartet auf das Senden – der Server ist nicht erreichbar. Gleich neuer Versuch.',
+  'outbox.refused': 'Nicht veröffentlicht: {reason} Dein Text steht wieder im Formular.',
+  'outbox.noEmail':
+    'Veröffentlicht. E-Mail-Benachrichtigungen wurden nicht eingerichtet: Die Adresse wird auf diesem Gerät nicht gespeichert.',
 };
