@@ -23,8 +23,6 @@ export interface DraftHost extends ReactiveControllerHost, HTMLElement {
 
 /** Typing is saved at most this long after the keystroke (coalesced: one write per pause). */
 const SAVE_DELAY = 250;
-/** "Drafts can't be kept on this device" is said once a page. */
-let told = false;
 
 /**
  * Keeps what a reader types in a form: autosaved to IndexedDB a moment after they type
@@ -168,8 +166,9 @@ export class DraftController implements ReactiveController {
     );
     this.#writing--;
     if (kept && !this.#dirty && !this.#writing) removeBackstop(store.database, draft.key);
-    if (!kept && !told) {
-      told = true;
+    // "Drafts can't be kept on this device" is said once a page (per database).
+    if (!kept && !store.told) {
+      store.told = true;
       this.#say('unavailable');
     }
     store.tell({draft});

@@ -74,9 +74,15 @@ export class OutboxController implements ReactiveController {
       this.#store = store;
       const viewer = await this.#viewer();
       // Another reader's posts (a site's sign-in changed) wait for them.
-      this.items = (await store.all('outbox'))
-        .filter((item) => item.scope === settings.scope && (!item.viewer || item.viewer === viewer))
-        .sort((a, b) => a.savedAt - b.savedAt);
+      const stored = (await store.all('outbox')).filter(
+        (item) => item.scope === settings.scope && (!item.viewer || item.viewer === viewer),
+      );
+      // What was queued while the store was being read stays too.
+      const keys = new Set(stored.map((item) => item.key));
+      this.items = [
+        ...stored,
+        ...this.items.filter((item) => item.scope === settings.scope && !keys.has(item.key)),
+      ].sort((a, b) => a.savedAt - b.savedAt);
     }
     this.#show();
     void this.flush();

@@ -22,6 +22,8 @@ export class LocalStore {
   readonly database: string;
   /** Why IndexedDB failed on this page, once it has. */
   failure: unknown;
+  /** The reader has been told that drafts cannot be kept (once a page). */
+  told = false;
   /** Records written (or deleted: undefined) since IndexedDB failed, by store and key. */
   readonly #memory = new Map<Store, Map<string, unknown>>();
   #swept = false;

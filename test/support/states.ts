@@ -7,12 +7,17 @@
 import {aTimeout, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import {QuandaError} from '../../src/api/api-error.js';
+import {RestClient} from '../../src/api/client.js';
 import type {Answer, Author, Question, Thread} from '../../src/api/schemas.js';
 import type {QuandaThread} from '../../src/components/thread/thread.js';
 import {NOW, answer, question} from './builders.js';
 import {$, $$} from './dom.js';
 import {user} from './pseudo-locale.js';
-import {ScriptedClient, fail, never, ok} from './scripted-client.js';
+import {ScriptedClient, ScriptedWriteClient, fail, never, ok} from './scripted-client.js';
+import {localStore} from '../../src/storage/local-store.js';
+import type {Change} from '../../src/storage/local-store.js';
+import {saveThread} from '../../src/storage/thread-cache.js';
+import {IndexedDbViewerTokens} from '../../src/storage/viewer-tokens.js';
 import type {Reply} from './scripted-client.js';
 
 const hoursAgo = (hours: number) => new Date(Date.parse(NOW) - hours * 3_600_000).toISOString();
@@ -115,6 +120,55 @@ const paged = (next: Reply, ready: (el: QuandaThread) => unknown) => async (lang
 
 const http = (status: number) => () => new QuandaError('http', `HTTP ${status}`, {status});
 
+/**
+ * One answer: with a client that writes, every answer gets a comments region named after
+ * its author, and two answers by one author would name two regions alike.
+ */
+const oneAnswer = () => markedThread({answers: [markedAnswer()]});
+
+let databases = 0;
+/** A database of its own for each render, so states never see each other's drafts. */
+const freshDatabase = () => `quanda-states-${Date.now()}-${++databases}`;
+
+/**
+ * A thread with a client that can write (so the answer form shows), on a database given
+ * the records in `seed` first.
+ */
+async function withStorage(lang: string, seed: Change[], database = freshDatabase()) {
+  if (seed.length) await localStore(database).write(...seed);
+  const client = new ScriptedWriteClient().always(ok(oneAnswer()));
+  const el = await fixture<QuandaThread>(
+    html`<quanda-thread
+      lang=${lang}
+      .client=${client}
+      .databaseName=${database}
+      question-id="q1"
+    ></quanda-thread>`,
+  );
+  await settled(el, 'quanda-question');
+  return el;
+}
+
+/** The answer form inside a thread, once it has loaded. */
+async function answerForm(el: QuandaThread) {
+  await waitUntil(() => $(el, 'quanda-answer-form')?.shadowRoot?.querySelector('textarea'));
+  return $(el, 'quanda-answer-form')!;
+}
+
+/** Waits for the answer form's draft line to say something. */
+async function draftStatus(el: QuandaThread) {
+  const form = await answerForm(el);
+  await waitUntil(
+    () => form.shadowRoot!.querySelector('[part~="draft-status"]')?.textContent?.trim(),
+    'the draft line stayed empty',
+  );
+  await (form as unknown as {updateComplete: Promise<unknown>}).updateComplete;
+  return el;
+}
+
+/** Scope of drafts and queued posts for a thread with a site's own client on q1. */
+const SCOPE = '\nq1';
+
 export const threadStates: ThreadState[] = [
   {name: 'no question set', render: async (lang) => mount(lang, [], null)},
   {
@@ -183,6 +237,83 @@ export const threadStates: ThreadState[] = [
       select.dispatchEvent(new Event('change'));
       await waitUntil(() => $(el, '[part~="status"]'), 'no loading status after sorting');
       return el;
+    },
+  },
+  {
+    name: 'draft restored',
+    render: async (lang) =>
+      draftStatus(
+        await withStorage(lang, [
+          {
+            store: 'drafts',
+            put: {
+              key: `${SCOPE}\nanswer`,
+              body: user('Half an answer, kept from last time.'),
+              displayName: user('Robin'),
+              notify: true,
+              savedAt: Date.now() - 3_600_000,
+            },
+          },
+        ]),
+      ),
+  },
+  {
+    name: "drafts can't be kept on this device",
+    render: async (lang) => {
+      const database = freshDatabase();
+      localStore(database).failure = new DOMException('Quota exceeded', 'QuotaExceededError');
+      const el = await withStorage(lang, [], database);
+      const textarea = (await answerForm(el)).shadowRoot!.querySelector('textarea')!;
+      textarea.value = user('Typed where nothing can be kept.');
+      textarea.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true}));
+      return draftStatus(el);
+    },
+  },
+  {
+    name: 'waiting to post',
+    render: async (lang) => {
+      const el = await withStorage(lang, [
+        {
+          store: 'outbox',
+          put: {
+            key: 'queued-1',
+            scope: SCOPE,
+            viewer: '',
+            form: 'answer',
+            kind: 'answer',
+            postId: 'q1',
+            post: {body: user('Written on a train, waiting for a signal.'), notify: false},
+            savedAt: Date.parse(NOW),
+          },
+        },
+      ]);
+      await waitUntil(() => $(el, 'quanda-answer[data-id="queued-queued-1"]'), 'nothing waits');
+      const waiting = $(el, 'quanda-answer[data-id="queued-queued-1"]')!;
+      await waitUntil(() => $(waiting, '[part~="status-note"]'), 'no note on the waiting answer');
+      return el;
+    },
+  },
+  {
+    name: 'offline, showing the copy from…',
+    render: async (lang) => {
+      // The device's copy of the thread, and a backend that cannot be reached.
+      const database = freshDatabase();
+      const client = new RestClient({
+        endpoint: 'http://127.0.0.1:1/api',
+        tokens: new IndexedDbViewerTokens(database),
+        attempts: 1,
+      });
+      const key = `${await client.viewerKey()}\n${client.endpoint}\nq1\nvotes`;
+      await saveThread(database, key, oneAnswer());
+      const el = await fixture<QuandaThread>(
+        html`<quanda-thread
+          lang=${lang}
+          .client=${client}
+          .databaseName=${database}
+          question-id="q1"
+        ></quanda-thread>`,
+      );
+      return settled(el, '[part~="offline"]');
     },
   },
 ];

@@ -168,7 +168,7 @@ class ThreadWrites {
       }
     } catch (error) {
       if (mayPass(error)) {
-        this.#host.announce(i18n.t('outbox.offline'));
+        this.#host.announce(i18n.t(waitingNote()));
         await this.outbox.add({
           key: newIdempotencyKey(),
           kind: 'vote',
@@ -230,7 +230,7 @@ class ThreadWrites {
       if (!mayPass(error)) throw this.#host.report(error, item.kind);
       const {email, ...kept} = post;
       await this.outbox.add({...item, post: kept}, email);
-      this.#host.announce(this.#host.i18n.t('outbox.offline'));
+      this.#host.announce(this.#host.i18n.t(waitingNote()));
       return {queued: true};
     }
   }
@@ -389,6 +389,9 @@ function voteReason(i18n: Localizer, error: QuandaError): string {
 }
 
 const isQueued = (post: object) => !!(post as Queued).queued;
+
+/** Why a write waits: the reader is offline, or the server is failing. */
+const waitingNote = () => (navigator.onLine ? 'outbox.retrying' : 'outbox.offline');
 
 const nobody = {allowed: false, reason: 'pending'};
 

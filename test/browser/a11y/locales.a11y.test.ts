@@ -11,6 +11,9 @@ describe('accessibility in each language', () => {
       'answers: best, anonymous, edited, every plural',
       'more answers failed',
       'failed: network',
+      'draft restored',
+      'waiting to post',
+      'offline, showing the copy from…',
     ].includes(state.name),
   );
 
@@ -20,7 +23,11 @@ describe('accessibility in each language', () => {
       it(`${locale}: ${state.name}`, async () => {
         const catalog = (await loadCatalog(locale)) as Catalog;
         const el = await state.render(locale);
-        const marks = [catalog['thread.sortLabel'], catalog['error.load']];
+        const marks = [
+          catalog['thread.sortLabel'],
+          catalog['error.load'],
+          catalog['form.answer.label'],
+        ];
         await waitUntil(
           () => marks.some((mark) => composedText(el).includes(mark)),
           `the thread never spoke ${locale}`,
