@@ -206,8 +206,7 @@ export class DraftController implements ReactiveController {
       // A queued post came back: keep whatever the reader has written here since, after it.
       const body = mine.body.trim() ? `${draft.body}\n\n${mine.body}` : draft.body;
       this.#host.fillDraft({...draft, body}, draft.refused);
-      this.#dirty = body !== draft.body;
-      if (this.#dirty) this.changed();
+      if (body !== draft.body) this.changed(); // the merged text is the draft now
       return;
     }
     const same =

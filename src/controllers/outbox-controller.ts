@@ -209,8 +209,9 @@ export class OutboxController implements ReactiveController {
   readonly #show = () => this.#handlers.show(this.items, navigator.onLine ? 'retrying' : 'offline');
 
   /** Back online, focused, or visible again: try now. */
-  readonly #wake = () => {
-    if (document.visibilityState === 'hidden') return;
+  readonly #wake = (event: Event) => {
+    // Online in a background tab counts; only a tab being hidden does not.
+    if (event.type === 'visibilitychange' && document.visibilityState === 'hidden') return;
     this.#tries = 0;
     this.#show();
     void this.flush();

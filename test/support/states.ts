@@ -151,7 +151,11 @@ async function withStorage(lang: string, seed: Change[], database = freshDatabas
 
 /** The answer form inside a thread, once it has loaded. */
 async function answerForm(el: QuandaThread) {
-  await waitUntil(() => $(el, 'quanda-answer-form')?.shadowRoot?.querySelector('textarea'));
+  await waitUntil(
+    () => $(el, 'quanda-answer-form')?.shadowRoot?.querySelector('textarea'),
+    '',
+    PATIENT,
+  );
   return $(el, 'quanda-answer-form')!;
 }
 
@@ -161,10 +165,14 @@ async function draftStatus(el: QuandaThread) {
   await waitUntil(
     () => form.shadowRoot!.querySelector('[part~="draft-status"]')?.textContent?.trim(),
     'the draft line stayed empty',
+    PATIENT,
   );
   await (form as unknown as {updateComplete: Promise<unknown>}).updateComplete;
   return el;
 }
+
+/** IndexedDB shares two busy cores with the other test files: wait for it patiently. */
+const PATIENT = {timeout: 5000};
 
 /** Scope of drafts and queued posts for a thread with a site's own client on q1. */
 const SCOPE = '\nq1';
@@ -287,9 +295,9 @@ export const threadStates: ThreadState[] = [
           },
         },
       ]);
-      await waitUntil(() => $(el, 'quanda-answer[data-id="queued-queued-1"]'), 'nothing waits');
-      const waiting = $(el, 'quanda-answer[data-id="queued-queued-1"]')!;
-      await waitUntil(() => $(waiting, '[part~="status-note"]'), 'no note on the waiting answer');
+      const id = 'quanda-answer[data-id="queued-queued-1"]';
+      await waitUntil(() => $(el, id), 'nothing waits', PATIENT);
+      await waitUntil(() => $($(el, id)!, '[part~="status-note"]'), 'no note', PATIENT);
       return el;
     },
   },

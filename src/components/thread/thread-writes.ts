@@ -9,6 +9,7 @@ import type {Sort, VoteValue} from '../../api/schemas.js';
 import type {StorageSettings} from '../../context/contexts.js';
 import {OutboxController} from '../../controllers/outbox-controller.js';
 import type {QueuedWrite} from '../../storage/database.js';
+import {localStore} from '../../storage/local-store.js';
 import {QuandaEvent} from '../../events/quanda-event.js';
 import type {QuandaEventMap} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
@@ -59,7 +60,9 @@ export function handleIntent(host: ThreadHost, event: QuandaEvent<unknown>): Pro
 
 /** The thread shows a question (again): what waits in its outbox shows too, and is sent. */
 export function attach(host: ThreadHost) {
-  void writesOf(host).outbox.load();
+  const writes = writesOf(host);
+  void writes.outbox.load();
+  void writes.reopenComments();
   void import('./thread-actions.js').catch(() => undefined); // ready before the first click
 }
 
@@ -84,6 +87,8 @@ type AnyPost = ThreadView['answers'][number] | ThreadView['question'] | Comment;
 class ThreadWrites {
   readonly #host: ThreadHost;
   readonly #votes = new Map<string, VoteEntry>();
+  /** The scope whose comment drafts were opened again. */
+  #reopened = '';
   /** Posts whose vote waits in the outbox. */
   #queuedVotes = new Set<string>();
   readonly outbox: OutboxController;
@@ -294,17 +299,33 @@ class ThreadWrites {
       error.code === 'duplicate' ? i18n.t('form.error.duplicate') : describeError(i18n, error);
     this.#host.announce(i18n.t('outbox.refused', {reason}));
     if (item.kind === 'vote') this.#host.reload(); // back to what the server has
-    if (item.kind === 'comment') this.#openCommentForm(item.postId);
+    if (item.kind === 'comment') void this.#openCommentForm(item.postId);
     return reason;
   }
 
+  /**
+   * A comment form only shows when asked for: the ones holding a draft open again by
+   * themselves when the thread comes back (once a question, not after each refresh).
+   */
+  async reopenComments() {
+    const settings = this.#host.storage;
+    if (!settings?.persist || !settings.scope || this.#reopened === settings.scope) return;
+    this.#reopened = settings.scope;
+    const prefix = `${settings.scope}\ncomment:`;
+    for (const draft of await localStore(settings.database).all('drafts')) {
+      if (draft.key.startsWith(prefix)) void this.#openCommentForm(draft.key.slice(prefix.length));
+    }
+  }
+
   /** Opens the comment form under a post, where a refused comment's text waits. */
-  #openCommentForm(postId: string) {
+  async #openCommentForm(postId: string) {
+    await this.#host.updateComplete;
     const root = this.#host.shadowRoot;
     const post =
       postId === this.#host.questionId
         ? root?.querySelector('quanda-question')
         : root?.querySelector(`quanda-answer[data-id="${CSS.escape(postId)}"]`);
+    await (post as {updateComplete?: Promise<unknown>} | null)?.updateComplete;
     void post?.shadowRoot?.querySelector('quanda-comments')?.openForm();
   }
 

@@ -25,6 +25,10 @@ const database = () => `quanda-test-drafts-${Date.now()}-${++databases}`;
 const SCOPE = '\nq1';
 const DAY = 86_400_000;
 
+/** Patient: other test files share the two cores, and IndexedDB takes its time then. */
+const until = (predicate: () => unknown, message?: string) =>
+  waitUntil(predicate, message, {timeout: 5000});
+
 async function mount(
   db: string,
   client = new ScriptedWriteClient().always(ok(thread())),
@@ -43,7 +47,7 @@ async function mount(
 }
 
 async function form(el: QuandaThread, selector = 'quanda-answer-form') {
-  await waitUntil(() => $(el, selector)?.shadowRoot?.querySelector('textarea'), 'no form');
+  await until(() => $(el, selector)?.shadowRoot?.querySelector('textarea'), 'no form');
   const found = $(el, selector)!;
   return {
     el: found,
@@ -98,20 +102,20 @@ describe('drafts', () => {
     const db = database();
     const first = await form(await mount(db));
     type(first.textarea, 'Half an answer about sleep');
-    await waitUntil(async () => (await stored(db))[0]?.body === 'Half an answer about sleep');
+    await until(async () => (await stored(db))[0]?.body === 'Half an answer about sleep');
     const [draft] = await stored(db);
     expect(draft!.key).to.equal(`${SCOPE}\nanswer`);
     expect(draft).to.not.have.property('email');
 
     const again = await mount(db);
     const restored = await form(again);
-    await waitUntil(() => restored.textarea.value === 'Half an answer about sleep');
-    await waitUntil(() => restored.status().startsWith('Draft restored'));
+    await until(() => restored.textarea.value === 'Half an answer about sleep');
+    await until(() => restored.status().startsWith('Draft restored'));
     expect(restored.status()).to.equal('Draft restored Discard');
     await expect(again).to.be.accessible();
     restored.el.shadowRoot!.querySelector<HTMLElement>('[part~="discard-button"]')!.click();
     expect(restored.textarea.value).to.equal('');
-    await waitUntil(async () => (await stored(db)).length === 0, 'the draft was not deleted');
+    await until(async () => (await stored(db)).length === 0, 'the draft was not deleted');
   });
 
   it('keeps the name and the notify box, never the email address', async () => {
@@ -123,7 +127,7 @@ describe('drafts', () => {
     await aTimeout(0);
     root.querySelector<HTMLInputElement>('#email')!.value = 'robin@example.org';
     type(answerForm.textarea, 'An answer with a name.');
-    await waitUntil(async () => (await stored(db))[0]?.body === 'An answer with a name.');
+    await until(async () => (await stored(db))[0]?.body === 'An answer with a name.');
     const [draft] = await stored(db);
     expect(draft).to.deep.include({displayName: 'Robin', notify: true});
     expect(JSON.stringify(draft)).to.not.contain('robin@example.org');
@@ -139,7 +143,7 @@ describe('drafts', () => {
       'Typed just before the tab closed',
     );
     // Once IndexedDB holds the text (the page lived on), the backstop goes.
-    await waitUntil(() => localStorage.getItem(key) === null, 'the backstop stayed');
+    await until(() => localStorage.getItem(key) === null, 'the backstop stayed');
   });
 
   it('merges a newer backstop back into IndexedDB on load, and removes it', async () => {
@@ -152,8 +156,8 @@ describe('drafts', () => {
     const newer: Draft = {key, body: 'What IndexedDB had, and the last words', savedAt: Date.now()};
     localStorage.setItem(`quanda:${db}:${key}`, JSON.stringify(newer));
     const restored = await form(await mount(db));
-    await waitUntil(() => restored.textarea.value === newer.body, 'the backstop was not merged');
-    await waitUntil(() => localStorage.getItem(`quanda:${db}:${key}`) === null, 'it stayed');
+    await until(() => restored.textarea.value === newer.body, 'the backstop was not merged');
+    await until(() => localStorage.getItem(`quanda:${db}:${key}`) === null, 'it stayed');
     expect((await stored(db))[0]?.body).to.equal(newer.body);
   });
 
@@ -169,16 +173,33 @@ describe('drafts', () => {
     const answerEl = $(el, 'quanda-answer[data-id="a1"]')!;
     $($(answerEl, 'quanda-comments')!, '[part~="add-comment-button"]')!.click();
     const comments = $(answerEl, 'quanda-comments')!;
-    await waitUntil(() =>
-      $(comments, 'quanda-comment-form')?.shadowRoot?.querySelector('textarea'),
-    );
+    await until(() => $(comments, 'quanda-comment-form')?.shadowRoot?.querySelector('textarea'));
     type($(comments, 'quanda-comment-form')!.shadowRoot!.querySelector('textarea')!, 'A comment');
     $(answerEl, '[part~="edit-button"]')!.click();
-    await waitUntil(() => $(answerEl, 'quanda-edit-form')?.shadowRoot?.querySelector('textarea'));
+    await until(() => $(answerEl, 'quanda-edit-form')?.shadowRoot?.querySelector('textarea'));
     type($(answerEl, 'quanda-edit-form')!.shadowRoot!.querySelector('textarea')!, ' (edited)');
-    await waitUntil(async () => (await stored(db)).length === 2);
+    await until(async () => (await stored(db)).length === 2);
     const keys = (await stored(db)).map((draft) => draft.key.split('\n').at(-1)).sort();
     expect(keys).to.deep.equal(['comment:a1', 'edit:a1']);
+  });
+
+  it('opens a comment form holding a draft again when the thread comes back', async () => {
+    const db = database();
+    const draft: Draft = {
+      key: `${SCOPE}\ncomment:a1`,
+      body: 'A comment, half done',
+      savedAt: Date.now(),
+    };
+    await localStore(db).write({store: 'drafts', put: draft});
+    const client = new ScriptedWriteClient().always(ok(thread({answers: [answer({id: 'a1'})]})));
+    const el = await mount(db, client);
+    const comments = $($(el, 'quanda-answer[data-id="a1"]')!, 'quanda-comments')!;
+    await until(
+      () =>
+        $(comments, 'quanda-comment-form')?.shadowRoot?.querySelector('textarea')?.value ===
+        draft.body,
+      'the comment form did not come back with its draft',
+    );
   });
 
   it('is cleared once the server has the post', async () => {
@@ -188,9 +209,9 @@ describe('drafts', () => {
       Promise.resolve(answer({body: {format: 'text', text: 'Posted, and gone from drafts.'}}));
     const answerForm = await form(await mount(db, client));
     type(answerForm.textarea, 'Posted, and gone from drafts.');
-    await waitUntil(async () => (await stored(db)).length === 1);
+    await until(async () => (await stored(db)).length === 1);
     answerForm.el.shadowRoot!.querySelector<HTMLElement>('[part~="submit-button"]')!.click();
-    await waitUntil(async () => (await stored(db)).length === 0, 'the draft outlived the post');
+    await until(async () => (await stored(db)).length === 0, 'the draft outlived the post');
   });
 
   it('expires after `draft-days`', async () => {
@@ -202,7 +223,7 @@ describe('drafts', () => {
     };
     await localStore(db).write({store: 'drafts', put: old});
     const answerForm = await form(await mount(db));
-    await waitUntil(async () => (await stored(db)).length === 0, 'the old draft stayed');
+    await until(async () => (await stored(db)).length === 0, 'the old draft stayed');
     expect(answerForm.textarea.value).to.equal('');
   });
 
@@ -223,8 +244,8 @@ describe('drafts', () => {
     const one = await form(await mount(db));
     const two = await form(await mount(db));
     type(one.textarea, 'Written in one tab');
-    await waitUntil(() => two.textarea.value === 'Written in one tab', 'the other tab never heard');
-    await waitUntil(() => two.status() === 'This text was changed in another tab. Discard');
+    await until(() => two.textarea.value === 'Written in one tab', 'the other tab never heard');
+    await until(() => two.status() === 'This text was changed in another tab. Discard');
   });
 });
 
@@ -237,7 +258,7 @@ describe('when IndexedDB fails', () => {
     const el = await mount(db, client);
     const answerForm = await form(el);
     type(answerForm.textarea, 'Written where nothing can be kept');
-    await waitUntil(() => answerForm.status().startsWith('Drafts can’t be kept'));
+    await until(() => answerForm.status().startsWith('Drafts can’t be kept'));
     await expect(el).to.be.accessible();
     // Said once: typing on, and a second form, say nothing more.
     type(answerForm.textarea, ', and more');
@@ -274,7 +295,7 @@ describe('the outbox', () => {
     type(answerForm.textarea, 'Sent while the server was failing.');
     answerForm.el.shadowRoot!.querySelector<HTMLElement>('[part~="submit-button"]')!.click();
     const waiting = await waitFor(el, 'quanda-answer[data-id^="queued-"]');
-    await waitUntil(() => text($(waiting, '[part~="status-note"]')).startsWith('Waiting to post'));
+    await until(() => text($(waiting, '[part~="status-note"]')).startsWith('Waiting to post'));
     const queued = await localStore(db).all('outbox');
     expect(queued).to.have.length(1);
     expect(queued[0]).to.deep.include({kind: 'answer', form: 'answer', key: keys[0]});
@@ -287,7 +308,44 @@ describe('the outbox', () => {
     await waitFor(el, 'quanda-answer[data-id="posted"]');
     expect($(el, 'quanda-answer[data-id^="queued-"]')).to.equal(null);
     expect(new Set(keys).size, 'one key for every try').to.equal(1);
-    await waitUntil(async () => (await localStore(db).all('outbox')).length === 0);
+    await until(async () => (await localStore(db).all('outbox')).length === 0);
+  });
+
+  it('keeps a vote made offline as chosen, waiting, and sends the latest choice when online', async () => {
+    const db = database();
+    const client = new ScriptedWriteClient().always(
+      ok(thread({answers: [answer({id: 'a1', score: 4})]})),
+    );
+    const sent: unknown[] = [];
+    client.handlers.vote = (postId: string, value: number) => {
+      sent.push([postId, value]);
+      return Promise.resolve({score: 4 + value, viewerVote: value});
+    };
+    const el = await mount(db, client);
+    const vote = $($(el, 'quanda-answer[data-id="a1"]')!, 'quanda-vote')!;
+    const online = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(navigator, 'onLine', {configurable: true, get: () => false});
+    try {
+      $(vote, '[part~="up-button"]')!.click();
+      await until(async () => (await localStore(db).all('outbox')).length === 1, 'not queued');
+      $(vote, '[part~="down-button"]')!.click();
+      await until(
+        async () => (await localStore(db).all('outbox'))[0]?.value === -1,
+        'not replaced',
+      );
+      expect(await localStore(db).all('outbox')).to.have.length(1);
+      const shown = el.view!.answers[0]!;
+      expect([shown.score, shown.viewerVote]).to.deep.equal([3, -1]);
+      expect(el.pendingVotes.has('a1')).to.be.true;
+      expect(sent).to.deep.equal([]);
+    } finally {
+      Object.defineProperty(navigator, 'onLine', online);
+      delete (navigator as {onLine?: boolean}).onLine;
+    }
+    dispatchEvent(new Event('online'));
+    await until(() => !el.pendingVotes.has('a1'), 'the vote was never sent');
+    expect(sent).to.deep.equal([['a1', -1]]);
+    expect(el.view!.answers[0]!.score).to.equal(3);
   });
 
   it('puts a refused post back into its form, with the reason', async () => {
@@ -313,11 +371,8 @@ describe('the outbox', () => {
       );
     const el = await mount(db, client);
     const answerForm = await form(el);
-    await waitUntil(
-      () => answerForm.textarea.value === 'Too much like another answer.',
-      'not back',
-    );
-    await waitUntil(() =>
+    await until(() => answerForm.textarea.value === 'Too much like another answer.', 'not back');
+    await until(() =>
       text(answerForm.el.shadowRoot!.querySelector('[part~="form-error"]')).includes(
         'This says the same as something already here.',
       ),
