@@ -130,7 +130,11 @@ export function openQuandaDatabase(name = DATABASE_NAME): Promise<IDBDatabase> {
         resolve(db);
       };
     });
-    database.catch(() => open.delete(name));
+    // A failed open may work next time; a blocked one stays failed for this page (the
+    // blocked request waits in IndexedDB's queue, and every later open would wait behind it).
+    database.catch((error: unknown) => {
+      if ((error as DOMException | null)?.name !== 'AbortError') open.delete(name);
+    });
     open.set(name, database);
   }
   return database;

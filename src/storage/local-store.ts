@@ -38,8 +38,15 @@ export class LocalStore {
     return memory;
   }
 
-  #open() {
-    return this.failure ? Promise.reject(this.failure) : openQuandaDatabase(this.database);
+  /** The database, unless IndexedDB has failed on this page: then memory from now on. */
+  async #open() {
+    if (this.failure) throw this.failure;
+    try {
+      return await openQuandaDatabase(this.database);
+    } catch (error) {
+      this.failure ??= error;
+      throw error;
+    }
   }
 
   async get<S extends Store>(store: S, key: string): Promise<Value<S> | undefined> {

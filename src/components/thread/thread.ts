@@ -235,7 +235,7 @@ export class QuandaThread extends LitElement implements ThreadHost {
       let fresh = false;
       network.then(() => (fresh = true)).catch(() => undefined);
       // The device's copy paints at once while the network answers (stale-while-revalidate).
-      const cached = await this.#readCache(sort);
+      const cached = await this.#readCache(sort).catch(() => undefined);
       if (cached && !fresh && !signal.aborted) {
         this.#show(cached.thread, cached.savedAt);
         this.copy = {savedAt: cached.savedAt, offline: false};
@@ -246,9 +246,10 @@ export class QuandaThread extends LitElement implements ThreadHost {
         if (signal.aborted) throw error;
         const failure = this.report(error, 'load');
         // Offline or the backend down: the copy stays, and says so, instead of the error.
-        if (!cached || !failure.isTransient) throw ((this.copy = undefined), failure);
-        this.copy = {savedAt: cached.savedAt, offline: true};
-        return cached.thread;
+        this.copy =
+          cached && failure.isTransient ? {savedAt: cached.savedAt, offline: true} : undefined;
+        if (!this.copy) throw failure;
+        return cached!.thread;
       }
     },
     args: () => [this.client, this.endpoint, this.questionId, this.sort, this.viewerToken] as const,

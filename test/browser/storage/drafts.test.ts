@@ -274,6 +274,27 @@ describe('when IndexedDB fails', () => {
   });
 });
 
+describe('when an old tab blocks the upgrade', () => {
+  it('goes on in memory and says so, instead of waiting for the other tab', async () => {
+    const db = database();
+    // An old page holding version 1 open, deaf to requests to close it.
+    const old = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open(db, 1);
+      request.onupgradeneeded = () =>
+        request.result.createObjectStore('viewer', {keyPath: 'endpoint'});
+      request.onsuccess = () => resolve(request.result);
+    });
+    try {
+      const answerForm = await form(await mount(db));
+      type(answerForm.textarea, 'Written while another tab blocks the upgrade');
+      await until(() => answerForm.status().startsWith('Drafts can’t be kept'), 'no message');
+      expect(answerForm.textarea.value).to.equal('Written while another tab blocks the upgrade');
+    } finally {
+      old.close();
+    }
+  });
+});
+
 describe('the outbox', () => {
   it('queues an answer the server could not take, shows it waiting, and sends it with the same key', async () => {
     const db = database();
