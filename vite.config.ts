@@ -74,12 +74,27 @@ export default defineConfig(({mode}) => {
         ? {entry: {index: 'src/index.ts', define: 'src/define.ts'}, formats: ['es']}
         : {entry: 'src/quanda.ts', formats: ['es'], fileName: () => 'quanda.js'},
       rolldownOptions: {
-        external: lib ? [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, 'idb', /^zod($|\/)/] : [],
+        external: lib ? [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/] : [],
         preserveEntrySignatures: 'allow-extension',
         output: lib
           ? {preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js'}
-          : {minify: true, chunkFileNames: 'chunks/[name]-[hash].js'},
+          : {
+              minify: true,
+              chunkFileNames: 'chunks/[name]-[hash].js',
+              // What loads together goes in one file: one request, and one gzip window
+              // instead of a dozen small ones (about 1 kB less to download).
+              codeSplitting: {
+                includeDependenciesRecursively: false,
+                groups: [
+                  {
+                    name: 'write',
+                    test: /src\/(storage\/(?!peek|names|viewer-tokens)|components\/(thread\/(thread-writes|view-updates)|shared\/(post-form|form\.styles)|answer-form\/)|controllers\/(outbox|draft)-controller|api\/rest-writes|i18n\/locales\/en-write)|node_modules\/idb\//,
+                  },
+                ],
+              },
+            },
       },
     },
   };
 });
+

@@ -24,7 +24,7 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en">
       <body>
-        <script type="module" src="/test/support/browser-setup.js"></script>
+        <script type="module" src="/test/support/browser-setup.ts"></script>
         <script type="module" src="${testFramework}"></script>
       </body>
     </html>`,

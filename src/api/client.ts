@@ -233,6 +233,17 @@ export class RestClient implements QuandaClient {
     return write(this.#context, {method, path, body, schema, ...options});
   }
 
+  /**
+   * @internal Who is reading, to key what the widget keeps on the device (cached threads,
+   * queued posts): a hash of the viewer's token, never the token; '' without one.
+   */
+  async viewerKey(): Promise<string> {
+    const token = (await this.#storedToken()) ?? '';
+    let hash = 0x811c9dc5; // FNV-1a: one viewer's copies apart from another's, nothing more
+    for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), 16777619);
+    return token && (hash >>> 0).toString(36);
+  }
+
   async #storedToken(): Promise<string | null> {
     return this.#context.fixedToken ?? (await this.#context.tokens.get(this.endpoint));
   }

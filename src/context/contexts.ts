@@ -7,3 +7,17 @@ export const clientContext = createContext<QuandaClient | undefined>(Symbol('qua
 
 /** Formats text, numbers and times in the thread's language. */
 export const localizerContext = createContext<Localizer>(Symbol('quanda-localizer'));
+
+/** Where and whether a thread keeps what its reader types (see `<quanda-thread drafts>`). */
+export interface StorageSettings {
+  /** The IndexedDB database name (tests give their own). */
+  database: string;
+  /** Endpoint and question, one per line: what drafts and queued posts are keyed by. */
+  scope: string;
+  /** False with `drafts="off"`: nothing typed is kept on the device. */
+  persist: boolean;
+  /** How long a draft is kept, in ms. */
+  maxAge: number;
+}
+
+export const storageContext = createContext<StorageSettings | undefined>(Symbol('quanda-storage'));

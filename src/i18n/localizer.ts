@@ -1,7 +1,8 @@
 import {en} from './locales/en.js';
+import type {enFlag} from './locales/en-flag.js';
 import type {enWrite} from './locales/en-write.js';
 
-type Source = typeof en & typeof enWrite;
+type Source = typeof en & typeof enWrite & typeof enFlag;
 export type MessageKey = keyof Source;
 
 /** A message: text with `{name}` placeholders, or plural forms chosen by `count`. */

@@ -1,4 +1,4 @@
-import {DATABASE_NAME} from './names.js';
+import {defaultDatabaseName} from './names.js';
 import {peek} from './peek.js';
 
 /**
@@ -20,7 +20,7 @@ export class IndexedDbViewerTokens implements ViewerTokenStore {
   readonly #name: string;
   readonly #memory = new Map<string, string | null>();
 
-  constructor(databaseName = DATABASE_NAME) {
+  constructor(databaseName = defaultDatabaseName()) {
     this.#name = databaseName;
   }
 
@@ -33,20 +33,21 @@ export class IndexedDbViewerTokens implements ViewerTokenStore {
   async set(endpoint: string, token: string): Promise<void> {
     this.#memory.set(endpoint, token);
     try {
-      const {openQuandaDatabase} = await import('./database.js');
-      const db = await openQuandaDatabase(this.#name);
-      await db.put('viewer', {endpoint, token, savedAt: Date.now()});
+      await (await import('./database.js')).saveViewerToken(this.#name, endpoint, token);
     } catch {
       // Kept in memory for this page.
     }
   }
 
+  /** Forgets the tokens this page holds in memory (forget.ts erases the stored ones). */
+  clear() {
+    this.#memory.clear();
+  }
+
   async delete(endpoint: string): Promise<void> {
     this.#memory.set(endpoint, null);
     try {
-      const {openQuandaDatabase} = await import('./database.js');
-      const db = await openQuandaDatabase(this.#name);
-      await db.delete('viewer', endpoint);
+      await (await import('./database.js')).saveViewerToken(this.#name, endpoint, null);
     } catch {
       // Nothing stored.
     }
@@ -56,6 +57,6 @@ export class IndexedDbViewerTokens implements ViewerTokenStore {
 let shared: IndexedDbViewerTokens | undefined;
 
 /** The tokens store every RestClient uses unless given another. */
-export function defaultViewerTokens(): ViewerTokenStore {
+export function defaultViewerTokens(): IndexedDbViewerTokens {
   return (shared ??= new IndexedDbViewerTokens());
 }

@@ -6,7 +6,7 @@
  * shared machines vary run to run, their ratios much less.
  *
  *   npm run bench                          everything (a few minutes)
- *   npm run bench -- --only=size,render    some of: size, render, typing, page, server
+ *   npm run bench -- --only=size,render    some of: size, render, typing, page, offline, server
  *   npm run bench -- --quick               fewer rounds, shorter loads: a smoke test
  *   npm run bench -- --write-readme        also replace the table in README.md
  */
@@ -17,6 +17,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {checkBudgets, measure} from '../size/size.mjs';
 import {CHROME, launchChromium} from './browser.mjs';
+import {benchCachedPaint, benchCrash} from './offline.mjs';
 import {benchPage} from './page.mjs';
 import {benchRender} from './render.mjs';
 import {benchServer} from './server.mjs';
@@ -24,7 +25,7 @@ import {benchTyping} from './typing.mjs';
 import {startServer} from '../support/quanda-server.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PARTS = ['size', 'render', 'typing', 'page', 'server'];
+const PARTS = ['size', 'render', 'typing', 'page', 'offline', 'server'];
 
 const args = process.argv.slice(2);
 const only = args
@@ -120,7 +121,7 @@ if (want('render')) {
     await browser.close();
   }
 }
-if (want('typing') || want('page')) {
+if (want('typing') || want('page') || want('offline')) {
   const browser = await launchChromium();
   chromium = await browser.version();
   try {
@@ -136,6 +137,35 @@ if (want('typing') || want('page')) {
           ms(typing.baseline.longest),
           typeof q === 'string' ? '' : times(q.longest, typing.baseline.longest),
           typeof q === 'string' ? '< 50 ms' : verdict(q.longest < 50, '< 50 ms'),
+        ]);
+      }
+      if (want('offline')) {
+        const paint = await benchCachedPaint({
+          browser,
+          url: `${server.url}/`,
+          runs: quick ? 2 : 5,
+          log,
+        });
+        rows.push([
+          `offline: navigation → demo thread painted, from the device's copy vs from the network (${paint.rtt} ms round trip, median of ${paint.runs})`,
+          ms(paint.cache),
+          ms(paint.network),
+          times(paint.cache, paint.network),
+          verdict(paint.cache < paint.network, 'faster'),
+        ]);
+        const crash = await benchCrash({
+          browser,
+          url: `${server.url}/`,
+          trials: quick ? 2 : 5,
+          log,
+        });
+        const worst = Math.max(...crash.lost);
+        rows.push([
+          `offline: renderer killed mid-typing (a key every ${crash.delay} ms), characters lost per trial`,
+          `${crash.lost.join(', ')} (at most ≈ ${worst * crash.delay} ms of typing)`,
+          '',
+          '',
+          verdict(worst * crash.delay <= 1000, '< 1 s of typing'),
         ]);
       }
       if (want('page')) {

@@ -1,5 +1,6 @@
 /** The whole English source: what the first load carries and what writing brings. */
 import {en} from '../../src/i18n/locales/en.js';
+import {enFlag} from '../../src/i18n/locales/en-flag.js';
 import {enWrite} from '../../src/i18n/locales/en-write.js';
 
-export const englishSource = {...en, ...enWrite};
+export const englishSource = {...en, ...enWrite, ...enFlag};

@@ -18,12 +18,17 @@ import type {
   Thread,
   ViewerCan,
 } from '../../src/api/schemas.js';
+import {RestClient} from '../../src/api/client.js';
 import type {QuandaThread} from '../../src/components/thread/thread.js';
 import {loadElement} from '../../src/lazy.js';
 import {NOW, answer, comment, own, question} from './builders.js';
 import {$, $$} from './dom.js';
 import {user} from './pseudo-locale.js';
 import {ScriptedClient, ScriptedWriteClient, fail, never, ok} from './scripted-client.js';
+import {localStore} from '../../src/storage/local-store.js';
+import type {Change} from '../../src/storage/local-store.js';
+import {saveThread} from '../../src/storage/thread-cache.js';
+import {IndexedDbViewerTokens} from '../../src/storage/viewer-tokens.js';
 import type {Reply} from './scripted-client.js';
 
 const hoursAgo = (hours: number) => new Date(Date.parse(NOW) - hours * 3_600_000).toISOString();
@@ -87,16 +92,22 @@ export interface ThreadState {
   render: (lang: string) => Promise<QuandaThread>;
 }
 
+let databases = 0;
+/** A database of its own for each render, so states never see each other's drafts. */
+const freshDatabase = () => `quanda-states-${Date.now()}-${++databases}`;
+
 async function mount(
   lang: string,
   replies: Reply[] | ScriptedClient,
   questionId: string | null = 'q1',
 ) {
   const client = Array.isArray(replies) ? new ScriptedClient().reply(...replies) : replies;
+  // A database of its own: no state sees another's drafts or queued posts.
   const el = await fixture<QuandaThread>(
     html`<quanda-thread
       lang=${lang}
       .client=${client}
+      .databaseName=${freshDatabase()}
       question-id=${questionId ?? ''}
     ></quanda-thread>`,
   );
@@ -144,13 +155,76 @@ const composing =
   async (lang: string) => {
     const client = new ScriptedWriteClient().always(ok(markedThread()));
     const el = await fixture<QuandaThread>(
-      html`<quanda-thread lang=${lang} .client=${client} question-id="q1"></quanda-thread>`,
+      html`<quanda-thread
+        lang=${lang}
+        .client=${client}
+        .databaseName=${freshDatabase()}
+        question-id="q1"
+      ></quanda-thread>`,
     );
     await loadElement('quanda-answer-form');
     await waitUntil(() => answerForm(el)?.querySelector('[part~="toolbar"]'), 'no toolbar');
     await then(answerForm(el)!);
     return el;
   };
+
+/**
+ * One answer: with a client that writes, every answer gets a comments region named after
+ * its author, and two answers by one author would name two regions alike.
+ */
+const oneAnswer = () => markedThread({answers: [markedAnswer()]});
+
+/**
+ * A thread with a client that can write (so the answer form shows), on a database given
+ * the records in `seed` first.
+ */
+async function withStorage(
+  lang: string,
+  seed: Change[],
+  database = freshDatabase(),
+  data: () => Thread = oneAnswer,
+) {
+  if (seed.length) await localStore(database).write(...seed);
+  const client = new ScriptedWriteClient().always(ok(data()));
+  const el = await fixture<QuandaThread>(
+    html`<quanda-thread
+      lang=${lang}
+      .client=${client}
+      .databaseName=${database}
+      question-id="q1"
+    ></quanda-thread>`,
+  );
+  await settled(el, 'quanda-question');
+  return el;
+}
+
+/** The answer form inside a thread, once it has loaded. */
+async function loadedAnswerForm(el: QuandaThread) {
+  await waitUntil(
+    () => $(el, 'quanda-answer-form')?.shadowRoot?.querySelector('textarea'),
+    '',
+    PATIENT,
+  );
+  return $(el, 'quanda-answer-form')!;
+}
+
+/** Waits for the answer form's draft line to say something. */
+async function draftStatus(el: QuandaThread) {
+  const form = await loadedAnswerForm(el);
+  await waitUntil(
+    () => form.shadowRoot!.querySelector('[part~="draft-status"]')?.textContent?.trim(),
+    'the draft line stayed empty',
+    PATIENT,
+  );
+  await (form as unknown as {updateComplete: Promise<unknown>}).updateComplete;
+  return el;
+}
+
+/** IndexedDB shares two busy cores with the other test files: wait for it patiently. */
+const PATIENT = {timeout: 5000};
+
+/** Scope of drafts and queued posts for a thread with a site's own client on q1. */
+const SCOPE = '\nq1';
 
 const readingStates: ThreadState[] = [
   {name: 'no question set', render: async (lang) => mount(lang, [], null)},
@@ -233,6 +307,83 @@ const readingStates: ThreadState[] = [
         timeout: 5000,
       });
     }),
+  },
+  {
+    name: 'draft restored',
+    render: async (lang) =>
+      draftStatus(
+        await withStorage(lang, [
+          {
+            store: 'drafts',
+            put: {
+              key: `${SCOPE}\nanswer`,
+              body: user('Half an answer, kept from last time.'),
+              displayName: user('Robin'),
+              notify: true,
+              savedAt: Date.now() - 3_600_000,
+            },
+          },
+        ]),
+      ),
+  },
+  {
+    name: "drafts can't be kept on this device",
+    render: async (lang) => {
+      const database = freshDatabase();
+      localStore(database).failure = new DOMException('Quota exceeded', 'QuotaExceededError');
+      const el = await withStorage(lang, [], database);
+      const textarea = (await loadedAnswerForm(el)).shadowRoot!.querySelector('textarea')!;
+      textarea.value = user('Typed where nothing can be kept.');
+      textarea.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true}));
+      return draftStatus(el);
+    },
+  },
+  {
+    name: 'waiting to post',
+    render: async (lang) => {
+      const el = await withStorage(lang, [
+        {
+          store: 'outbox',
+          put: {
+            key: 'queued-1',
+            scope: SCOPE,
+            viewer: '',
+            form: 'answer',
+            kind: 'answer',
+            postId: 'q1',
+            post: {body: user('Written on a train, waiting for a signal.'), notify: false},
+            savedAt: Date.parse(NOW),
+          },
+        },
+      ]);
+      const id = 'quanda-answer[data-id="queued-queued-1"]';
+      await waitUntil(() => $(el, id), 'nothing waits', PATIENT);
+      await waitUntil(() => $($(el, id)!, '[part~="status-note"]'), 'no note', PATIENT);
+      return el;
+    },
+  },
+  {
+    name: 'offline, showing the copy from…',
+    render: async (lang) => {
+      // The device's copy of the thread, and a backend that cannot be reached.
+      const database = freshDatabase();
+      const client = new RestClient({
+        endpoint: 'http://127.0.0.1:1/api',
+        tokens: new IndexedDbViewerTokens(database),
+        attempts: 1,
+      });
+      const key = `${await client.viewerKey()}\n${client.endpoint}\nq1\nvotes`;
+      await saveThread(database, key, oneAnswer());
+      const el = await fixture<QuandaThread>(
+        html`<quanda-thread
+          lang=${lang}
+          .client=${client}
+          .databaseName=${database}
+          question-id="q1"
+        ></quanda-thread>`,
+      );
+      return settled(el, '[part~="offline"]');
+    },
   },
 ];
 
@@ -319,8 +470,9 @@ export function deep(root: Element, ...selectors: string[]): HTMLElement | null 
 }
 
 async function until(root: Element, ...selectors: string[]): Promise<HTMLElement> {
+  // Generous: lazy chunks and IndexedDB share two busy cores with the other test files.
   await waitUntil(() => deep(root, ...selectors), `never showed ${selectors.join(' » ')}`, {
-    timeout: 5000,
+    timeout: 10_000,
   });
   return deep(root, ...selectors)!;
 }
@@ -385,6 +537,12 @@ const writing =
   };
 
 const network = () => new QuandaError('network', 'offline');
+/** A refusal for good: the outbox does not keep what the server will never take. */
+const refused = () =>
+  new QuandaError('http', 'forbidden', {
+    status: 403,
+    envelope: {code: 'forbidden', message: 'Not allowed here'},
+  });
 const rateLimited = () => new QuandaError('http', 'slow down', {status: 429, retryAfter: 120});
 const pending = () => new Promise<never>(() => undefined);
 
@@ -473,7 +631,7 @@ const writingStates: ThreadState[] = [
     }),
   },
   {
-    name: 'write: a vote failed, offline (announced)',
+    name: 'write: a vote waits, the server unreachable (announced)',
     render: writing({
       data: writableThread,
       handlers: {vote: () => Promise.reject(network())},
@@ -580,6 +738,37 @@ const writingStates: ThreadState[] = [
       data: withMine,
       act: async (el) => until(await openEdit(el, answerEl('mine')), 'textarea'),
     }),
+  },
+  {
+    name: 'write: own answer, an edit restored from a draft',
+    render: async (lang) => {
+      const draft = {
+        key: `${SCOPE}\nedit:mine`,
+        body: user('A better answer, half written yesterday.'),
+        savedAt: Date.now() - 3_600_000,
+      };
+      const el = await withStorage(lang, [{store: 'drafts', put: draft}], freshDatabase(), () =>
+        withMine(),
+      );
+      const form = await openEdit(el, answerEl('mine'));
+      await until(form, '[part~="discard-button"]');
+      return el;
+    },
+  },
+  {
+    name: 'write: comments, a comment restored from a draft',
+    render: async (lang) => {
+      const draft = {
+        key: `${SCOPE}\ncomment:q1`,
+        body: user('Thank you, this helped.'),
+        savedAt: Date.now() - 3_600_000,
+      };
+      const el = await withStorage(lang, [{store: 'drafts', put: draft}], freshDatabase(), () =>
+        withComments(),
+      );
+      await until(el, ...QUESTION_COMMENTS, 'quanda-comment-form', '[part~="discard-button"]');
+      return el;
+    },
   },
   {
     name: 'write: own answer, previewing the edit',
@@ -800,7 +989,8 @@ const writingStates: ThreadState[] = [
     name: 'write: comments, a comment that could not be sent',
     render: writing({
       data: () => withComments(),
-      handlers: {postComment: () => Promise.reject(network())},
+      // Refused for good (an outage would queue it in the outbox instead).
+      handlers: {postComment: () => Promise.reject(refused())},
       act: async (el) => {
         await press(el, ...QUESTION_COMMENTS, '[part~="add-comment-button"]');
         const form = await until(el, ...QUESTION_COMMENTS, 'quanda-comment-form');
@@ -939,10 +1129,23 @@ const writingStates: ThreadState[] = [
     }),
   },
   {
-    name: 'write: the answer form, failed: offline',
+    name: 'write: the answer form, the server unreachable: waiting to post (announced)',
     render: writing({
       data: writableThread,
       handlers: {postAnswer: () => Promise.reject(network())},
+      act: async (el) => {
+        const form = deep(el, ...FORM)!;
+        await fillAndSend(form, {body: user('What helped me was writing it down first.')});
+        await until(el, 'quanda-answer[data-id^="queued-"]', '[part~="status-note"]');
+        await announced(el);
+      },
+    }),
+  },
+  {
+    name: 'write: the answer form, refused',
+    render: writing({
+      data: writableThread,
+      handlers: {postAnswer: () => Promise.reject(refused())},
       act: async (el) => {
         const form = deep(el, ...FORM)!;
         await fillAndSend(form, {body: 'What helped me was writing it down first.'});

@@ -21,11 +21,27 @@
  *                                           true once built (ask again while false)
  *   strict-page-start                      → {url}: a host page under the strict policy the
  *                                           README documents (see strict-page.mjs)
+ *   quanda-server-down {url}               → stops that server's process, keeping its database
+ *   quanda-server-up {url}                 → starts it again, same port, same database
+ *   quanda-tab-open {url, quota?}          → {id}: a real second tab (same browser, same
+ *                                           profile: same IndexedDB and BroadcastChannel)
+ *   quanda-tab {id, do, …}                 → drives that tab (see tabs.ts): type, value,
+ *                                           text, click, eval, reload, goto, crash, offline,
+ *                                           quota, close
  */
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {startDropProxy} from './drop-proxy.mjs';
 import {startMisbehavingServer} from './misbehaving-server.mjs';
 import {startServer} from './quanda-server.mjs';
 import {startStrictPageServer} from './strict-page.mjs';
+
+/**
+ * The element at a path of selectors, each inside the previous one's shadow root (run in
+ * the tab, by source).
+ */
+const DEEP = `(path) => path.reduce((node, selector) => node && (node.shadowRoot ?? node).querySelector(selector), document)`;
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function serversPlugin() {
@@ -41,6 +57,11 @@ export function serversPlugin() {
   let built;
   /** @type {WeakMap<object, any>} */
   const cdpSessions = new WeakMap();
+  /** Servers that can be stopped and started again, by URL. @type {Map<string, any>} */
+  const restartable = new Map();
+  /** Tabs opened by tests, by id, with the session that opened them. @type {Map<string, {page: any, session: string}>} */
+  const tabs = new Map();
+  let tabCount = 0;
   /** A DevTools protocol session on the test's page, one per page. */
   const cdpFor = async (/** @type {any} */ session) => {
     const page = session.browser.getPage(session.id);
@@ -53,6 +74,81 @@ export function serversPlugin() {
     const servers = bySession.get(id) ?? [];
     bySession.delete(id);
     await Promise.all(servers.map((server) => server.stop()));
+    for (const [tabId, tab] of tabs) {
+      if (tab.session !== id) continue;
+      tabs.delete(tabId);
+      await tab.page.close().catch(() => undefined);
+    }
+  };
+
+  /**
+   * One step in a tab a test opened.
+   * @param {{id: string, do: string, path?: string[], text?: string, delay?: number,
+   *   expression?: string, url?: string, on?: boolean, bytes?: number | null}} step
+   */
+  const driveTab = async (step) => {
+    const tab = tabs.get(step.id);
+    if (!tab) throw new Error(`no tab ${step.id}`);
+    const {page} = tab;
+    const at = (/** @type {string} */ body) =>
+      page.evaluate(`((${DEEP})(${JSON.stringify(step.path ?? [])}))${body} ?? null`);
+    switch (step.do) {
+      case 'type':
+        await at('.focus()');
+        // Every key is handled by the page before the next (CDP waits for each).
+        // A crash mid-typing ends it: false, not an error.
+        return page.keyboard.type(step.text ?? '', {delay: step.delay ?? 0}).then(
+          () => true,
+          () => false,
+        );
+      case 'value':
+        return at('?.value ?? null');
+      case 'text':
+        return at(`?.textContent?.replace(/\\s+/g, ' ').trim() ?? null`);
+      case 'click':
+        await at('.click()');
+        return true;
+      case 'eval':
+        return (await page.evaluate(step.expression ?? 'null')) ?? null;
+      case 'reload':
+        await page.reload();
+        return true;
+      case 'goto':
+        await page.goto(step.url ?? 'about:blank');
+        return true;
+      case 'crash': {
+        // The renderer dies as in an out-of-memory kill: no pagehide, no unload, nothing.
+        // (The crash answers no protocol call: nothing here waits on one for long.)
+        const crashed = new Promise((resolve) => page.once('error', resolve));
+        const cdp = await page.createCDPSession();
+        void cdp.send('Page.crash').catch(() => undefined);
+        await Promise.race([crashed, new Promise((resolve) => setTimeout(resolve, 5000))]);
+        void page.close().catch(() => undefined);
+        const fresh = await page.browser().newPage();
+        tabs.set(step.id, {page: fresh, session: tab.session});
+        if (step.url) await fresh.goto(step.url);
+        return true;
+      }
+      case 'offline':
+        await page.setOfflineMode(!!step.on);
+        return true;
+      case 'quota': {
+        // The Storage API's quota for this tab's origin (null: back to the browser's own).
+        const cdp = await page.createCDPSession();
+        const origin = new URL(page.url()).origin;
+        await cdp.send('Storage.overrideQuotaForOrigin', {
+          origin,
+          ...(step.bytes == null ? {} : {quotaSize: step.bytes}),
+        });
+        return true;
+      }
+      case 'close':
+        tabs.delete(step.id);
+        await page.close();
+        return true;
+      default:
+        throw new Error(`a tab cannot "${step.do}"`);
+    }
   };
 
   return {
@@ -60,11 +156,55 @@ export function serversPlugin() {
     async executeCommand({command, payload, session}) {
       switch (command) {
         case 'quanda-server-start': {
-          const server = await startServer(/** @type {any} */ (payload) ?? {});
-          bySession.set(session.id, [...(bySession.get(session.id) ?? []), server]);
+          // Its own folder, so the database outlives a stop (quanda-server-down).
+          const dir = mkdtempSync(join(tmpdir(), 'quanda-test-'));
+          const options = /** @type {any} */ (payload) ?? {};
+          const server = await startServer({...options, dir});
+          const entry = {
+            server,
+            dir,
+            env: options.env ?? {},
+            async stop() {
+              await entry.server.stop();
+              rmSync(dir, {recursive: true, force: true});
+            },
+          };
+          restartable.set(server.url, entry);
+          bySession.set(session.id, [...(bySession.get(session.id) ?? []), entry]);
           const {url, api, adminToken, moderatorToken, fixture} = server;
           return {url, api, adminToken, moderatorToken, fixture};
         }
+        case 'quanda-server-down': {
+          const entry = restartable.get(/** @type {{url: string}} */ (payload).url);
+          await entry?.server.stop();
+          return true;
+        }
+        case 'quanda-server-up': {
+          const entry = restartable.get(/** @type {{url: string}} */ (payload).url);
+          if (!entry) return false;
+          const port = new URL(entry.server.url).port;
+          entry.server = await startServer({dir: entry.dir, env: {...entry.env, PORT: port}});
+          return true;
+        }
+        case 'quanda-tab-open': {
+          const opener = /** @type {any} */ (session.browser).getPage(session.id);
+          const page = await opener.browser().newPage();
+          const {url, quota} = /** @type {{url: string, quota?: number}} */ (payload);
+          // A small Storage API quota for the tab's origin, set before anything is stored
+          // there (set later, it does not hold against connections already open).
+          if (quota) {
+            const cdp = await page.createCDPSession();
+            const {origin} = new URL(url);
+            await cdp.send('Storage.overrideQuotaForOrigin', {origin, quotaSize: quota});
+          }
+          await page.goto(url);
+          const id = `tab-${++tabCount}`;
+          tabs.set(id, {page, session: session.id});
+          return {id};
+        }
+        case 'quanda-tab':
+          // Wrapped: a command answering null or undefined reads as "no plugin handled it".
+          return {value: await driveTab(/** @type {any} */ (payload))};
         case 'quanda-server-stop':
           await stopSession(session.id);
           return true;
@@ -115,6 +255,7 @@ export function serversPlugin() {
       }
     },
     async serverStop() {
+      for (const tab of tabs.values()) await tab.page.close().catch(() => undefined);
       await Promise.all([...bySession.keys()].map(stopSession));
       await (await misbehaving)?.stop();
       await (await strictPage)?.stop();

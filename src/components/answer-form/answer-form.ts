@@ -7,7 +7,8 @@ import type {PostFormValues} from '../shared/post-form.js';
 
 /**
  * The reader's answer: text, an optional name to show, and an optional email for
- * notifications. Loaded on first use.
+ * notifications. Inside a thread, what the reader types is kept as a draft on the device
+ * (never the email address) until the answer is posted. Loaded on first use.
  *
  * @summary Lets a reader answer the question, anonymously if they like.
  * @tag quanda-answer-form
@@ -27,6 +28,8 @@ import type {PostFormValues} from '../shared/post-form.js';
  * @csspart checkbox - "Email me…".
  * @csspart field-error - A field's error.
  * @csspart form-error - Why sending failed.
+ * @csspart draft-status - "Draft restored", "Changed in another tab", or that drafts can't be kept on this device.
+ * @csspart discard-button - "Discard", beside a restored draft.
  * @csspart actions - The buttons.
  * @csspart submit-button - "Post your answer".
  */
@@ -57,8 +60,12 @@ export class QuandaAnswerForm extends PostForm {
     super.reset();
     void this.updateComplete.then(() => {
       const focused = this.shadowRoot!.activeElement as HTMLElement | null;
-      if (focused && !focused.checkVisibility?.()) this.textarea.focus();
+      if (focused && !focused.checkVisibility?.()) this.textarea?.focus();
     });
+  }
+
+  get draftName() {
+    return 'answer';
   }
 
   protected send(values: PostFormValues) {

@@ -41,6 +41,13 @@ import {styles} from './answer.styles.js';
  * @csspart down-button - The downvote button (forwarded from `<quanda-vote>`).
  * @csspart vote-note - Why voting is not possible (forwarded from `<quanda-vote>`).
  * @csspart comments - The answer's comments.
+ * @csspart toolbar - The formatting toolbar of a comment or edit form (forwarded).
+ * @csspart tool-button - Each formatting button of a comment or edit form (forwarded).
+ * @csspart write-button - "Write" in a comment or edit form (forwarded).
+ * @csspart preview-button - "Preview" in a comment or edit form (forwarded).
+ * @csspart preview - The preview in a comment or edit form (forwarded).
+ * @csspart draft-status - "Draft restored", in a comment or edit form (forwarded).
+ * @csspart discard-button - "Discard", beside a restored draft (forwarded).
  * @csspart earlier-button - "Show 3 earlier comments" (forwarded from `<quanda-comments>`).
  * @csspart comment-list - The list of comments (forwarded from `<quanda-comments>`).
  * @csspart comment - One comment (forwarded from `<quanda-comments>`).
@@ -166,11 +173,14 @@ export class QuandaAnswer extends LocalizedElement {
     const detail = {answerId: answer.id, accepted: !answer.isAccepted};
     const intent = new QuandaEvent('quanda-accept', detail, {cancelable: true});
     this.dispatchEvent(intent);
+    const button = event.target as HTMLElement;
     await intent.response?.catch(() => undefined);
+    // The list that holds this answer (the thread) moves it to the top when it redraws,
+    // and moving it drops the focus it had: a keyboard user stays on the button pressed.
+    const list = (this.getRootNode() as ShadowRoot).host as {updateComplete?: Promise<unknown>};
+    await list?.updateComplete;
     await this.updateComplete;
-    // The best answer moves to the top of the list, and moving it drops the focus it had:
-    // a keyboard user stays on the button they pressed.
-    if (document.activeElement === document.body) (event.target as HTMLElement).focus();
+    if (document.activeElement === document.body) button.focus();
   }
 }
 

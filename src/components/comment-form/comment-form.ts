@@ -29,6 +29,8 @@ import type {PostFormValues} from '../shared/post-form.js';
  * @csspart preview - The preview.
  * @csspart submit-button - "Post comment".
  * @csspart cancel-button - "Cancel".
+ * @csspart draft-status - "Draft restored", "Changed in another tab", or that drafts can't be kept on this device.
+ * @csspart discard-button - "Discard", beside a restored draft.
  */
 export class QuandaCommentForm extends PostForm {
   protected readonly text = {
@@ -42,6 +44,10 @@ export class QuandaCommentForm extends PostForm {
 
   /** The question or answer commented on. */
   @property({attribute: 'post-id'}) postId = '';
+
+  get draftName() {
+    return `comment:${this.postId}`;
+  }
 
   protected send(values: PostFormValues) {
     return requestIntent(this, 'quanda-comment-submit', {postId: this.postId, comment: values});

@@ -155,6 +155,12 @@ export class QuandaComments extends LocalizedElement {
     </div>`;
   }
 
+  /** Opens the comment form without moving focus (a refused comment's text waits in it). */
+  async openForm() {
+    await loadElement('quanda-comment-form');
+    this.adding = true;
+  }
+
   private async handleEarlier() {
     this.loading = true;
     this.failure = '';

@@ -32,6 +32,8 @@ const LIMITS = {
  * @csspart preview - The preview.
  * @csspart submit-button - "Save changes".
  * @csspart cancel-button - "Cancel".
+ * @csspart draft-status - "Draft restored", "Changed in another tab", or that drafts can't be kept on this device.
+ * @csspart discard-button - "Discard", beside a restored draft.
  */
 export class QuandaEditForm extends PostForm {
   protected readonly text = {
@@ -57,6 +59,10 @@ export class QuandaEditForm extends PostForm {
   override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
     this.initialBody = this.value;
+  }
+
+  get draftName() {
+    return `edit:${this.postId}`;
   }
 
   protected send(values: PostFormValues) {

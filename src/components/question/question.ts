@@ -39,6 +39,13 @@ import {styles} from './question.styles.js';
  * @csspart down-button - The downvote button (forwarded from `<quanda-vote>`).
  * @csspart vote-note - Why voting is not possible (forwarded from `<quanda-vote>`).
  * @csspart comments - The question's comments.
+ * @csspart toolbar - The formatting toolbar of a comment or edit form (forwarded).
+ * @csspart tool-button - Each formatting button of a comment or edit form (forwarded).
+ * @csspart write-button - "Write" in a comment or edit form (forwarded).
+ * @csspart preview-button - "Preview" in a comment or edit form (forwarded).
+ * @csspart preview - The preview in a comment or edit form (forwarded).
+ * @csspart draft-status - "Draft restored", in a comment or edit form (forwarded).
+ * @csspart discard-button - "Discard", beside a restored draft (forwarded).
  * @csspart earlier-button - "Show 3 earlier comments" (forwarded from `<quanda-comments>`).
  * @csspart comment-list - The list of comments (forwarded from `<quanda-comments>`).
  * @csspart comment - One comment (forwarded from `<quanda-comments>`).

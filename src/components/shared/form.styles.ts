@@ -168,9 +168,37 @@ export const formStyles = css`
     opacity: 0.7;
   }
 
+  /* "Draft restored · Discard": quiet, and no taller than a line of hint. */
+  [part~='discard-button'] {
+    min-block-size: 24px;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+
+  [part~='discard-button']::before {
+    content: '· ';
+    display: inline-block;
+    margin-inline-end: var(--_space-xs);
+    color: var(--_muted);
+  }
+
   [part~='heading'] {
     margin: 0;
     font-size: 1.125em;
     font-weight: 700;
+  }
+
+  /* "Discard" beside a restored draft: a quiet text button, still a 24px target. */
+  .link {
+    min-inline-size: 24px;
+    min-block-size: 24px;
+    padding: 0 var(--_space-xs);
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
   }
 `;

@@ -1,9 +1,10 @@
 import {html, nothing} from 'lit';
 import type {PropertyValues, TemplateResult} from 'lit';
-import {query, state} from 'lit/decorators.js';
+import {state} from 'lit/decorators.js';
 import * as z from 'zod/mini';
 import {QuandaError} from '../../api/api-error.js';
-import {Email} from '../../api/email.js';
+import {DraftController} from '../../controllers/draft-controller.js';
+import type {DraftFields, DraftHost} from '../../controllers/draft-controller.js';
 import {limits} from '../../api/schemas.js';
 import {MarkdownEditorController} from '../../controllers/markdown-editor-controller.js';
 import {describeError} from '../../i18n/describe-error.js';
@@ -37,12 +38,13 @@ export interface FormText {
  * The shared shape of Quanda's writing forms (answer, comment, edit): a native form with
  * real labels, checks that mirror the server's, each error tied to its field
  * (`aria-invalid`, `aria-describedby`) with focus moved to the first, and text that is
- * never lost: a failed send keeps everything and says why.
+ * never lost: a failed send keeps everything and says why, and a draft is kept on the
+ * device as the reader types (DraftController) until the server has the post.
  *
  * Subclasses say what they send by firing their intent in `send()`; the thread answers it
  * with the server's outcome.
  */
-export abstract class PostForm extends LocalizedElement {
+export abstract class PostForm extends LocalizedElement implements DraftHost {
   static override styles = [hostStyles, formStyles];
   static override shadowRootOptions = {...LocalizedElement.shadowRootOptions, delegatesFocus: true};
 
@@ -52,14 +54,21 @@ export abstract class PostForm extends LocalizedElement {
   protected readonly withAuthorFields: boolean = true;
   /** Fires the intent and resolves with the outcome (rejects with a QuandaError). */
   protected abstract send(values: PostFormValues): Promise<{vetoed: boolean; outcome: unknown}>;
+  /** The form among the thread's forms, for its draft: `answer`, `comment:<post>`, `edit:<post>`. */
+  abstract readonly draftName: string;
 
   @state() protected notify = false;
   @state() protected errors: Errors = {};
   @state() protected pending = false;
   @state() protected failure = '';
 
-  @query('form') protected form!: HTMLFormElement;
-  @query('textarea') protected textarea!: HTMLTextAreaElement;
+  protected get form(): HTMLFormElement | null {
+    return this.renderRoot.querySelector('form');
+  }
+
+  protected get textarea(): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector('textarea');
+  }
 
   /** Text the form starts with (an edit starts from the post's text). */
   protected initialBody = '';
@@ -68,8 +77,10 @@ export abstract class PostForm extends LocalizedElement {
   protected readonly editor = new MarkdownEditorController(
     this,
     () => this.i18n,
-    () => this.textarea,
+    () => this.textarea!,
   );
+
+  protected readonly drafts = new DraftController(this);
 
   constructor() {
     super();
@@ -79,7 +90,13 @@ export abstract class PostForm extends LocalizedElement {
   override render() {
     const {i18n, text, errors} = this;
     const bodyHint = text.hint ? i18n.t(text.hint, {min: this.bodyLimits.min}) : '';
-    return html`<form part="form" novalidate aria-busy=${this.pending} @submit=${this.handleSubmit}>
+    return html`<form
+      part="form"
+      novalidate
+      aria-busy=${this.pending}
+      @submit=${this.handleSubmit}
+      @input=${this.handleInput}
+    >
       ${this.renderHeading()}
       <div class="field">
         <label part="label" for="body">${i18n.t(text.label)}</label>
@@ -97,7 +114,7 @@ export abstract class PostForm extends LocalizedElement {
           aria-describedby=${describedBy(bodyHint && 'body-hint', errors.body && 'body-error')}
           @keydown=${this.editor.handleShortcut}
         ></textarea>
-        ${this.editor.preview()} ${fieldError('body', errors.body)}
+        ${this.editor.preview()} ${fieldError('body', errors.body)} ${this.#renderDraftStatus()}
       </div>
       ${this.withAuthorFields ? this.#renderAuthorFields() : nothing}
       ${
@@ -124,6 +141,26 @@ export abstract class PostForm extends LocalizedElement {
   override focus(options?: FocusOptions) {
     if (this.textarea && !this.editor.previewing) this.textarea.focus(options);
     else super.focus(options);
+  }
+
+  /** "Draft restored · Discard", and the like: quiet, and always present so it is announced. */
+  #renderDraftStatus() {
+    const {status} = this.drafts;
+    return html`<p part="draft-status" class="hint" role="status">
+      ${status ? this.i18n.t(`draft.${status}`) : nothing}
+      ${
+        status === 'restored' || status === 'elsewhere'
+          ? html`<button
+              part="discard-button"
+              type="button"
+              class="link"
+              @click=${this.handleDiscard}
+            >
+              ${this.i18n.t('draft.discard')}
+            </button>`
+          : nothing
+      }
+    </p>`;
   }
 
   protected renderHeading(): TemplateResult | typeof nothing {
@@ -192,7 +229,7 @@ export abstract class PostForm extends LocalizedElement {
 
   /** The values as typed, trimmed as the server will trim them. */
   protected values(): PostFormValues {
-    const data = new FormData(this.form);
+    const data = new FormData(this.form!);
     const value = (name: string) => String(data.get(name) ?? '').trim();
     return {
       body: value('body'),
@@ -217,7 +254,8 @@ export abstract class PostForm extends LocalizedElement {
     if ((values.displayName?.length ?? 0) > limits.displayName) {
       errors.displayName = i18n.t('form.error.nameTooLong', {max: limits.displayName});
     }
-    if (values.notify && !z.safeParse(Email, values.email ?? '').success) {
+    // Unchecked only if the check could not load (offline): the server checks it anyway.
+    if (values.notify && emailCheck && !z.safeParse(emailCheck.Email, values.email ?? '').success) {
       errors.email = i18n.t('form.error.email');
     }
     return errors;
@@ -227,6 +265,7 @@ export abstract class PostForm extends LocalizedElement {
     event.preventDefault();
     if (this.pending) return;
     const values = this.values();
+    if (values.notify && !emailCheck) await loadEmailCheck();
     this.errors = this.check(values);
     this.failure = '';
     if (Object.keys(this.errors).length) return;
@@ -234,6 +273,8 @@ export abstract class PostForm extends LocalizedElement {
     try {
       const {vetoed} = await this.send(values);
       if (vetoed) return;
+      // Posted, or queued to post (the queue holds the text now): the draft has served.
+      this.drafts.clear(true);
       this.reset();
       this.dispatchEvent(new Event('done'));
     } catch (error) {
@@ -247,8 +288,19 @@ export abstract class PostForm extends LocalizedElement {
     this.dispatchEvent(new Event('cancel'));
   }
 
+  private handleInput() {
+    this.drafts.changed();
+  }
+
+  private handleDiscard() {
+    this.drafts.clear();
+    this.reset();
+    this.renderRoot.querySelector('textarea')?.focus();
+  }
+
   private handleNotifyChange(event: Event) {
     this.notify = (event.target as HTMLInputElement).checked;
+    if (this.notify) void loadEmailCheck();
     if (!this.notify && this.errors.email) this.errors = {...this.errors, email: undefined};
   }
 
@@ -259,6 +311,28 @@ export abstract class PostForm extends LocalizedElement {
     this.notify = false;
     this.errors = {};
     this.failure = '';
+  }
+
+  /** DraftHost: what is in the form now (never the email address). */
+  draftFields(): DraftFields {
+    const form = this.form;
+    const body = form?.querySelector('textarea')?.value ?? '';
+    if (!this.withAuthorFields) return {body: body === this.initialBody ? '' : body};
+    const name = form?.querySelector<HTMLInputElement>('#name')?.value;
+    return {body, ...(name ? {displayName: name} : {}), ...(this.notify ? {notify: true} : {})};
+  }
+
+  /** DraftHost: puts a draft in the form; a refusal's reason shows as the failure. */
+  fillDraft(fields: DraftFields, refused?: string) {
+    const form = this.form;
+    const textarea = form?.querySelector('textarea');
+    if (textarea) textarea.value = fields.body || this.initialBody;
+    const name = form?.querySelector<HTMLInputElement>('#name');
+    if (name) name.value = fields.displayName ?? '';
+    this.notify = !!fields.notify;
+    if (this.notify) void loadEmailCheck();
+    this.errors = {};
+    this.failure = refused ? this.i18n.t('form.failed', {reason: refused}) : '';
   }
 
   /** Says why the server refused, next to the field when it names one; keeps every word. */
@@ -282,6 +356,19 @@ export abstract class PostForm extends LocalizedElement {
     }
     this.failure = i18n.t('form.failed', {reason: describeError(i18n, error)});
   }
+}
+
+let emailCheck: typeof import('../../api/email.js') | undefined;
+
+/**
+ * The email check (zod's email format) is needed only by a reader who asks to be
+ * notified: it loads when they tick the box.
+ */
+function loadEmailCheck(): Promise<unknown> {
+  return import('../../api/email.js').then(
+    (module) => (emailCheck = module),
+    () => undefined,
+  );
 }
 
 function describedBy(...ids: (string | false | undefined)[]) {

@@ -3,6 +3,7 @@ import type {TemplateResult} from 'lit';
 import type {Author, LastEdit, PostBody} from '../../api/schemas.js';
 import type {Localizer} from '../../i18n/localizer.js';
 import {sanitizedHtml} from './sanitized-html.js';
+import type {Queued} from '../thread/thread-state.js';
 
 /** Plain text as paragraphs (blank lines) and line breaks (single newlines). Never HTML. */
 export function plainText(text: string): TemplateResult[] {
@@ -61,10 +62,17 @@ export function editedLine(i18n: Localizer, lastEdit: LastEdit | null, now: Date
   return html`<p part="edited" class="meta">${text}</p>`;
 }
 
-/** For an author looking at their own post that others cannot see yet (or any more). */
-export function statusNote(i18n: Localizer, post: {status: string}) {
-  if (post.status === 'published') return nothing;
-  const key = post.status === 'pending' ? 'post.pending' : 'post.hiddenForOthers';
+/**
+ * For an author looking at their own post that others cannot see yet (or any more), or
+ * that waits to be sent.
+ */
+export function statusNote(i18n: Localizer, post: {status: string} & Queued) {
+  if (post.status === 'published' && !post.queued) return nothing;
+  const key = post.queued
+    ? (`outbox.${post.queued}` as const)
+    : post.status === 'pending'
+      ? 'post.pending'
+      : 'post.hiddenForOthers';
   return html`<p part="status-note" class="status-note">${i18n.t(key)}</p>`;
 }
 
@@ -86,7 +94,8 @@ export const COMMENT_FORM_PARTS = `hint, input, checkbox, ${FIELDS}`;
 export const WRITE_PARTS =
   'actions, edit-button, remove-button, confirm-remove-button, keep-button, flag-button, ' +
   'action-error, dialog, dialog-heading, form, label, hint, textarea, input, checkbox, ' +
-  'field-error, form-error, form-actions, submit-button, cancel-button';
+  'field-error, form-error, form-actions, submit-button, cancel-button, toolbar, tool-button, ' +
+  'write-button, preview-button, preview, draft-status, discard-button';
 /** On `<quanda-comments>`, inside a question or an answer. */
 export const COMMENTS_PARTS =
   'earlier-button, comment-list, comment, comment-body, comment-meta, add-comment-button, ' +

@@ -1,5 +1,13 @@
 import type {Answer, Permission, Question, ViewerCan} from '../../api/schemas.js';
 
+/**
+ * Marks a post that is not on the server yet but waits in the outbox (see
+ * outbox-controller.ts), with why: the reader is offline, or the server is failing.
+ */
+export interface Queued {
+  queued?: 'offline' | 'retrying';
+}
+
 /** What a thread shows: its question and the answers loaded so far. */
 export interface ThreadView {
   question: Question;

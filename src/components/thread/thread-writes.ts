@@ -2,15 +2,21 @@ import type {ReactiveControllerHost} from 'lit';
 import * as z from 'zod/mini';
 import {QuandaError} from '../../api/api-error.js';
 import type {QuandaClient} from '../../api/client.js';
-import {AcceptResult, Answer, Comment, CommentsPage, Post, VoteResult} from '../../api/schemas.js';
+import type {NewAnswer, NewComment} from '../../api/requests.js';
+import {newIdempotencyKey} from '../../api/rest-writes.js';
+import {Answer, Comment, VoteResult} from '../../api/schemas.js';
 import type {Sort, VoteValue} from '../../api/schemas.js';
+import type {StorageSettings} from '../../context/contexts.js';
+import {OutboxController} from '../../controllers/outbox-controller.js';
+import type {QueuedWrite} from '../../storage/database.js';
+import {localStore} from '../../storage/local-store.js';
 import {QuandaEvent} from '../../events/quanda-event.js';
 import type {QuandaEventMap} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
 import type {Localizer} from '../../i18n/localizer.js';
 import {enWrite} from '../../i18n/locales/en-write.js';
 import {findPost, sortAnswers, updatePost} from './view-updates.js';
-import type {ThreadView} from './thread-state.js';
+import type {Queued, ThreadView} from './thread-state.js';
 
 /** What the writes need from the thread that owns the data. */
 export interface ThreadHost extends ReactiveControllerHost, HTMLElement {
@@ -18,6 +24,8 @@ export interface ThreadHost extends ReactiveControllerHost, HTMLElement {
   readonly sort: Sort;
   readonly i18n: Localizer;
   view: ThreadView | undefined;
+  /** Where queued writes are kept (from the thread's `drafts`, `draft-days`). */
+  readonly storage?: StorageSettings;
   /** Post ids whose vote is being saved. */
   pendingVotes: ReadonlySet<string>;
   writeClient(): QuandaClient;
@@ -47,10 +55,28 @@ const writers = new WeakMap<ThreadHost, ThreadWrites>();
  */
 export function handleIntent(host: ThreadHost, event: QuandaEvent<unknown>): Promise<unknown> {
   if (event.defaultPrevented) return Promise.resolve(undefined);
+  return writesOf(host).handle(event);
+}
+
+/** The thread shows a question (again): what waits in its outbox shows too, and is sent. */
+export function attach(host: ThreadHost) {
+  const writes = writesOf(host);
+  void writes.outbox.load();
+  void writes.reopenComments();
+  void import('./thread-actions.js').catch(() => undefined); // ready before the first click
+}
+
+function writesOf(host: ThreadHost): ThreadWrites {
   let writes = writers.get(host);
   if (!writes) writers.set(host, (writes = new ThreadWrites(host)));
-  return writes.handle(event);
+  return writes;
 }
+
+/** Offline, or a failure that may pass: the write waits in the outbox (not a 429: the reader is told to wait). */
+const mayPass = (error: unknown) =>
+  !navigator.onLine || (error instanceof QuandaError && error.isTransient && error.status !== 429);
+
+type AnyPost = ThreadView['answers'][number] | ThreadView['question'] | Comment;
 
 /**
  * The thread's side of every write: it talks to the client, keeps the view in step
@@ -61,10 +87,25 @@ export function handleIntent(host: ThreadHost, event: QuandaEvent<unknown>): Pro
 class ThreadWrites {
   readonly #host: ThreadHost;
   readonly #votes = new Map<string, VoteEntry>();
+  /** The scope whose comment drafts were opened again. */
+  #reopened = '';
+  /** Posts whose vote waits in the outbox. */
+  #queuedVotes = new Set<string>();
+  readonly outbox: OutboxController;
 
   constructor(host: ThreadHost) {
     this.#host = host;
     host.i18n.addEnglish(enWrite); // strings only writing needs come with the modules that write
+    this.outbox = new OutboxController(host, {
+      send: (item, post) => this.#sendQueued(item, post),
+      sent: (item, result, withoutEmail) => {
+        if (item.kind === 'answer') this.#answered(result, withoutEmail);
+        else if (item.kind === 'comment') this.#commented(item.postId, result, withoutEmail);
+        else this.#voted(item.postId, result);
+      },
+      refused: (item, error) => this.#refused(item, error),
+      show: (items, note) => this.#showQueue(items, note),
+    });
   }
 
   handle(event: QuandaEvent<unknown>): Promise<unknown> {
@@ -72,51 +113,28 @@ class ThreadWrites {
     switch (event.type as keyof QuandaEventMap) {
       case 'quanda-vote':
         return this.#vote(detail);
-      case 'quanda-accept':
-        return this.#accept(detail);
       case 'quanda-answer-submit':
         return this.#answer(detail);
       case 'quanda-comment-submit':
         return this.#comment(detail);
-      case 'quanda-comments-request':
-        return this.#loadComments(detail);
-      case 'quanda-flag':
-        return this.#flag(detail);
-      case 'quanda-edit':
-        return this.#edit(detail);
-      case 'quanda-remove':
-        return this.#remove(detail);
       default:
-        return Promise.resolve(undefined);
+        // Accept, edit, remove, flag, earlier comments: not needed to write an answer.
+        return import('./thread-actions.js').then(({handleAction}) =>
+          handleAction(this.#host, event),
+        );
     }
   }
 
-  #client(): QuandaClient {
-    return this.#host.writeClient();
-  }
-
-  /** The client's write method, or a clear refusal when a site's client has none. */
-  #method<K extends keyof QuandaClient>(name: K): NonNullable<QuandaClient[K]> {
-    const client = this.#client();
-    const method = client[name];
-    if (typeof method !== 'function') {
-      throw new QuandaError('http', `This site's client cannot ${String(name)}`, {status: 501});
-    }
-    return method.bind(client) as NonNullable<QuandaClient[K]>;
+  #method<K extends keyof QuandaClient>(name: K) {
+    return clientMethod(this.#host, name);
   }
 
   #checked<T>(schema: z.ZodMiniType<T>, value: unknown): T {
-    if (this.#host.trusted()) return value as T;
-    const result = z.safeParse(schema, value);
-    if (result.success) return result.data;
-    throw new QuandaError('invalid-response', 'The client returned the wrong shape', {
-      issues: result.error.issues,
-    });
+    return checked(this.#host, schema, value);
   }
 
   #change(id: string, change: Parameters<typeof updatePost>[2]) {
-    const view = this.#host.view;
-    if (view) this.#host.view = updatePost(view, id, change);
+    changePost(this.#host, id, change);
   }
 
   /**
@@ -143,26 +161,45 @@ class ThreadWrites {
     entry.sending = true;
     const {i18n} = this.#host;
     try {
+      // Offline, or a vote already waiting for this post: this one waits too (and replaces it).
+      if (!navigator.onLine || this.#queuedVotes.has(postId))
+        throw new QuandaError('network', 'offline');
       for (;;) {
         const wanted = entry.desired;
-        const result = this.#checked(VoteResult, await this.#method('vote')(postId, wanted));
-        entry.confirmed = {score: result.score, vote: result.viewerVote};
+        const raw = await this.#method('vote')(postId, wanted);
         if (entry.desired !== wanted) continue;
-        this.#showVote(postId, result.score, result.viewerVote, false);
-        const key = result.viewerVote === 0 ? 'vote.removed' : 'vote.saved';
-        this.#host.announce(i18n.t(key, {score: result.score}));
-        this.#host.dispatchEvent(
-          new QuandaEvent('quanda-voted', {postId, value: result.viewerVote, score: result.score}),
-        );
+        this.#voted(postId, raw);
         break;
       }
     } catch (error) {
+      if (mayPass(error)) {
+        this.#host.announce(i18n.t(waitingNote()));
+        await this.outbox.add({
+          key: newIdempotencyKey(),
+          kind: 'vote',
+          postId,
+          form: '',
+          value: entry.desired,
+        });
+        return;
+      }
       const failure = this.#host.report(error, 'vote');
       this.#showVote(postId, entry.confirmed.score, entry.confirmed.vote, false);
       this.#host.announce(i18n.t('vote.failed', {reason: voteReason(i18n, failure)}));
     } finally {
       this.#votes.delete(postId);
     }
+  }
+
+  /** The server has the vote: its score, announced. */
+  #voted(postId: string, raw: unknown) {
+    const result = this.#checked(VoteResult, raw);
+    this.#showVote(postId, result.score, result.viewerVote, false);
+    const key = result.viewerVote === 0 ? 'vote.removed' : 'vote.saved';
+    this.#host.announce(this.#host.i18n.t(key, {score: result.score}));
+    this.#host.dispatchEvent(
+      new QuandaEvent('quanda-voted', {postId, value: result.viewerVote, score: result.score}),
+    );
   }
 
   #showVote(postId: string, score: number, vote: VoteValue, pending: boolean) {
@@ -173,133 +210,202 @@ class ThreadWrites {
     this.#host.pendingVotes = pendingVotes;
   }
 
-  async #accept({answerId, accepted}: {answerId: string; accepted: boolean}) {
+  #answer({answer}: Intent<'quanda-answer-submit'>['detail']) {
+    const postId = this.#host.questionId;
+    return this.#post({key: newIdempotencyKey(), kind: 'answer', postId, form: 'answer'}, answer);
+  }
+
+  #comment({postId, comment}: Intent<'quanda-comment-submit'>['detail']) {
+    const form = `comment:${postId}`;
+    return this.#post({key: newIdempotencyKey(), kind: 'comment', postId, form}, comment);
+  }
+
+  /**
+   * Sends an answer or a comment now, or — offline, or the server failing — queues it in
+   * the outbox under the same idempotency key (it may have reached the server already).
+   */
+  async #post(item: Pick<QueuedWrite, 'key' | 'kind' | 'postId' | 'form'>, post: NewAnswer) {
+    try {
+      if (!navigator.onLine) throw new QuandaError('network', 'offline');
+      const raw = await this.#sendQueued(item, post);
+      return item.kind === 'answer'
+        ? this.#answered(raw, false)
+        : this.#commented(item.postId, raw);
+    } catch (error) {
+      if (!mayPass(error)) throw this.#host.report(error, item.kind);
+      const {email, ...kept} = post;
+      await this.outbox.add({...item, post: kept}, email);
+      this.#host.announce(this.#host.i18n.t(waitingNote()));
+      return {queued: true};
+    }
+  }
+
+  #answered(raw: unknown, withoutEmail: boolean) {
+    const posted = this.#checked(Answer, raw);
+    const view = this.#host.view;
+    if (view && !view.answers.some((existing) => existing.id === posted.id)) {
+      const answers =
+        this.#host.sort === 'newest'
+          ? sortAnswers([...view.answers, posted], 'newest')
+          : [...view.answers, posted];
+      const question = {...view.question, answerCount: view.question.answerCount + 1};
+      this.#host.view = {question, answers};
+    }
     const {i18n} = this.#host;
-    try {
-      const raw = await this.#method('setAcceptedAnswer')(
-        this.#host.questionId,
-        accepted ? answerId : null,
-      );
-      const {acceptedAnswerId} = this.#checked(AcceptResult, raw);
-      const view = this.#host.view;
-      if (view) {
-        const answers = view.answers.map((answer) =>
-          answer.isAccepted === (answer.id === acceptedAnswerId)
-            ? answer
-            : {...answer, isAccepted: answer.id === acceptedAnswerId},
-        );
-        this.#host.view = {...view, answers: sortAnswers(answers, this.#host.sort)};
+    this.#host.announce(
+      i18n.t(
+        withoutEmail
+          ? 'outbox.noEmail'
+          : posted.status === 'pending'
+            ? 'form.answer.pending'
+            : 'form.answer.posted',
+      ),
+    );
+    this.#host.dispatchEvent(new QuandaEvent('quanda-answer-submitted', {answer: posted}));
+    return posted;
+  }
+
+  #commented(postId: string, raw: unknown, withoutEmail = false) {
+    const posted = this.#checked(Comment, raw);
+    this.#change(postId, (post) =>
+      post.kind === 'comment' || post.comments.items.some((item) => item.id === posted.id)
+        ? post
+        : {
+            ...post,
+            comments: {items: [...post.comments.items, posted], count: post.comments.count + 1},
+          },
+    );
+    this.#host.announce(this.#host.i18n.t(withoutEmail ? 'outbox.noEmail' : 'form.comment.posted'));
+    this.#host.dispatchEvent(new QuandaEvent('quanda-commented', {comment: posted}));
+    return posted;
+  }
+
+  /** Sends a queued write under its own key. */
+  #sendQueued(
+    item: Pick<QueuedWrite, 'key' | 'kind' | 'postId' | 'value'>,
+    post: NewAnswer | NewComment | undefined,
+  ): Promise<unknown> {
+    const options = {idempotencyKey: item.key};
+    if (item.kind === 'vote') return this.#method('vote')(item.postId, item.value!, options);
+    if (item.kind === 'comment') return this.#method('postComment')(item.postId, post!, options);
+    return this.#method('postAnswer')(item.postId, post as NewAnswer, options);
+  }
+
+  /** A queued write the server refused: say why; its text is back in its form. */
+  #refused(item: QueuedWrite, error: QuandaError): string {
+    const {i18n} = this.#host;
+    this.#host.report(error, item.kind);
+    const reason =
+      error.code === 'duplicate' ? i18n.t('form.error.duplicate') : describeError(i18n, error);
+    this.#host.announce(i18n.t('outbox.refused', {reason}));
+    if (item.kind === 'vote') this.#host.reload(); // back to what the server has
+    if (item.kind === 'comment') void this.#openCommentForm(item.postId);
+    return reason;
+  }
+
+  /**
+   * A comment form only shows when asked for: the ones holding a draft open again by
+   * themselves when the thread comes back (once a question, not after each refresh).
+   */
+  async reopenComments() {
+    const settings = this.#host.storage;
+    if (!settings?.persist || !settings.scope || this.#reopened === settings.scope) return;
+    this.#reopened = settings.scope;
+    const prefix = `${settings.scope}\ncomment:`;
+    for (const draft of await localStore(settings.database).all('drafts')) {
+      if (draft.key.startsWith(prefix)) void this.#openCommentForm(draft.key.slice(prefix.length));
+    }
+  }
+
+  /** Opens the comment form under a post, where a refused comment's text waits. */
+  async #openCommentForm(postId: string) {
+    const selector =
+      postId === this.#host.questionId
+        ? 'quanda-question'
+        : `quanda-answer[data-id="${CSS.escape(postId)}"]`;
+    // The thread may not have drawn the post yet (its language still loading, say): give
+    // it a few seconds, then let the draft wait for the reader to open the form.
+    for (let tries = 0; tries < 50; tries++) {
+      await this.#host.updateComplete;
+      const post = this.#host.shadowRoot?.querySelector(selector);
+      await (post as {updateComplete?: Promise<unknown>} | null)?.updateComplete;
+      const comments = post?.shadowRoot?.querySelector('quanda-comments');
+      if (comments) return void comments.openForm();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Shows what waits in the outbox where it will appear once sent. */
+  #showQueue(items: readonly QueuedWrite[], note: 'offline' | 'retrying') {
+    const view = this.#host.view;
+    if (!view) return;
+    const unqueue = <P extends ThreadView['question'] | ThreadView['answers'][number]>(post: P) =>
+      post.comments.items.some(isQueued)
+        ? {
+            ...post,
+            comments: {...post.comments, items: post.comments.items.filter((c) => !isQueued(c))},
+          }
+        : post;
+    let next: ThreadView = {
+      question: unqueue(view.question),
+      answers: view.answers.filter((answer) => !isQueued(answer)).map(unqueue),
+    };
+    const votes = new Set(this.#host.pendingVotes);
+    for (const postId of this.#queuedVotes) if (!this.#votes.has(postId)) votes.delete(postId);
+    this.#queuedVotes = new Set();
+    for (const item of items) {
+      if (item.kind === 'answer')
+        next.answers = [...next.answers, queuedPost(item, note) as Answer];
+      const change = (post: AnyPost): AnyPost => {
+        if (post.kind === 'comment') return post;
+        if (item.kind === 'vote') {
+          return {
+            ...post,
+            score: post.score - post.viewerVote + item.value!,
+            viewerVote: item.value!,
+          };
+        }
+        const comment = queuedPost(item, note) as Comment;
+        return {...post, comments: {...post.comments, items: [...post.comments.items, comment]}};
+      };
+      if (item.kind !== 'answer') next = updatePost(next, item.postId, change);
+      if (item.kind === 'vote') {
+        votes.add(item.postId);
+        this.#queuedVotes.add(item.postId);
       }
-      this.#host.announce(i18n.t(acceptedAnswerId ? 'accept.selected' : 'accept.cleared'));
-      this.#host.dispatchEvent(new QuandaEvent('quanda-accepted', {answerId: acceptedAnswerId}));
-    } catch (error) {
-      const failure = this.#host.report(error, 'accept');
-      this.#host.announce(i18n.t('accept.failed', {reason: describeError(i18n, failure)}));
     }
+    this.#host.view = next;
+    this.#host.pendingVotes = votes;
   }
+}
 
-  async #answer({answer}: Intent<'quanda-answer-submit'>['detail']) {
-    try {
-      const raw = await this.#method('postAnswer')(this.#host.questionId, answer);
-      const posted = this.#checked(Answer, raw);
-      const view = this.#host.view;
-      if (view && !view.answers.some((existing) => existing.id === posted.id)) {
-        const answers =
-          this.#host.sort === 'newest'
-            ? sortAnswers([...view.answers, posted], 'newest')
-            : [...view.answers, posted];
-        const question = {...view.question, answerCount: view.question.answerCount + 1};
-        this.#host.view = {question, answers};
-      }
-      const {i18n} = this.#host;
-      this.#host.announce(
-        i18n.t(posted.status === 'pending' ? 'form.answer.pending' : 'form.answer.posted'),
-      );
-      this.#host.dispatchEvent(new QuandaEvent('quanda-answer-submitted', {answer: posted}));
-      return posted;
-    } catch (error) {
-      throw this.#host.report(error, 'answer');
-    }
+/** The client's write method, or a clear refusal when a site's client has none. */
+export function clientMethod<K extends keyof QuandaClient>(
+  host: ThreadHost,
+  name: K,
+): NonNullable<QuandaClient[K]> {
+  const client = host.writeClient();
+  const method = client[name];
+  if (typeof method !== 'function') {
+    throw new QuandaError('http', `This site's client cannot ${String(name)}`, {status: 501});
   }
+  return method.bind(client) as NonNullable<QuandaClient[K]>;
+}
 
-  async #comment({postId, comment}: Intent<'quanda-comment-submit'>['detail']) {
-    try {
-      const posted = this.#checked(Comment, await this.#method('postComment')(postId, comment));
-      this.#change(postId, (post) =>
-        post.kind === 'comment' || post.comments.items.some((item) => item.id === posted.id)
-          ? post
-          : {
-              ...post,
-              comments: {items: [...post.comments.items, posted], count: post.comments.count + 1},
-            },
-      );
-      this.#host.announce(this.#host.i18n.t('form.comment.posted'));
-      this.#host.dispatchEvent(new QuandaEvent('quanda-commented', {comment: posted}));
-      return posted;
-    } catch (error) {
-      throw this.#host.report(error, 'comment');
-    }
-  }
+/** A client's own results are checked against the contract; the RestClient's already are. */
+export function checked<T>(host: ThreadHost, schema: z.ZodMiniType<T>, value: unknown): T {
+  if (host.trusted()) return value as T;
+  const result = z.safeParse(schema, value);
+  if (result.success) return result.data;
+  throw new QuandaError('invalid-response', 'The client returned the wrong shape', {
+    issues: result.error.issues,
+  });
+}
 
-  async #loadComments({postId}: {postId: string}) {
-    try {
-      const items: Comment[] = [];
-      let cursor: string | undefined;
-      do {
-        const raw = await this.#method('getComments')(postId, {cursor});
-        const page = this.#checked(CommentsPage, raw);
-        items.push(...page.comments);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      this.#change(postId, (post) =>
-        post.kind === 'comment' ? post : {...post, comments: {items, count: items.length}},
-      );
-    } catch (error) {
-      throw this.#host.report(error, 'load-comments');
-    }
-  }
-
-  async #flag({postId, flag}: Intent<'quanda-flag'>['detail']) {
-    try {
-      await this.#method('flag')(postId, flag);
-      this.#host.announce(this.#host.i18n.t('flag.thanks'));
-      this.#host.dispatchEvent(new QuandaEvent('quanda-flagged', {postId}));
-    } catch (error) {
-      throw this.#host.report(error, 'flag');
-    }
-  }
-
-  async #edit({postId, edit}: Intent<'quanda-edit'>['detail']) {
-    try {
-      const updated = this.#checked(Post, await this.#method('editPost')(postId, edit));
-      // Keep the comments the reader has loaded; the edit did not change them.
-      this.#change(postId, (post) =>
-        post.kind === 'comment' || updated.kind === 'comment'
-          ? updated
-          : ({...updated, comments: post.comments} as typeof post),
-      );
-      this.#host.announce(this.#host.i18n.t('post.saved'));
-      this.#host.dispatchEvent(new QuandaEvent('quanda-edited', {post: updated}));
-      return updated;
-    } catch (error) {
-      throw this.#host.report(error, 'edit');
-    }
-  }
-
-  async #remove({postId}: {postId: string}) {
-    try {
-      await this.#method('removePost')(postId);
-      if (postId === this.#host.questionId) this.#host.reload();
-      else {
-        this.#host.focusAfterRemoval(postId);
-        this.#change(postId, () => null);
-      }
-      this.#host.announce(this.#host.i18n.t('post.removed'));
-      this.#host.dispatchEvent(new QuandaEvent('quanda-removed', {postId}));
-    } catch (error) {
-      throw this.#host.report(error, 'remove');
-    }
-  }
+/** Changes one post of the view (or removes it: the change returns null). */
+export function changePost(host: ThreadHost, id: string, change: Parameters<typeof updatePost>[2]) {
+  const view = host.view;
+  if (view) host.view = updatePost(view, id, change);
 }
 
 /** Why a vote failed: the server's reason when it gave one the reader can act on. */
@@ -307,4 +413,31 @@ function voteReason(i18n: Localizer, error: QuandaError): string {
   if (error.status === 429) return i18n.t('reason.rate-limited');
   if (error.status === 403) return i18n.t('reason.other');
   return describeError(i18n, error);
+}
+
+const isQueued = (post: object) => !!(post as Queued).queued;
+
+/** Why a write waits: the reader is offline, or the server is failing. */
+const waitingNote = () => (navigator.onLine ? 'outbox.retrying' : 'outbox.offline');
+
+const nobody = {allowed: false, reason: 'pending'};
+
+/** A queued answer or comment, shaped like the post it will be, marked as waiting. */
+function queuedPost(item: QueuedWrite, note: 'offline' | 'retrying'): (Answer | Comment) & Queued {
+  return {
+    id: `queued-${item.key}`,
+    kind: item.kind === 'answer' ? 'answer' : 'comment',
+    parentId: item.postId,
+    status: 'published',
+    queued: note,
+    body: {format: 'text', text: item.post!.body},
+    author: {displayName: item.post!.displayName || null, points: null, isViewer: true},
+    createdAt: new Date(item.savedAt).toISOString(),
+    lastEdit: null,
+    score: 0,
+    viewerVote: 0,
+    viewerCan: {vote: nobody, accept: nobody, edit: nobody, flag: nobody, comment: nobody},
+    comments: {items: [], count: 0},
+    isAccepted: false,
+  } as (Answer | Comment) & Queued;
 }

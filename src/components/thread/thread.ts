@@ -1,5 +1,5 @@
 import {LitElement, html, nothing} from 'lit';
-import {provide} from '@lit/context';
+import {ContextProvider} from '@lit/context';
 import {Task, TaskStatus, initialState} from '@lit/task';
 import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
@@ -9,13 +9,18 @@ import {RestClient} from '../../api/client.js';
 import type {GetThreadOptions, QuandaClient} from '../../api/client.js';
 import {Sort, Thread} from '../../api/schemas.js';
 import type {Viewer} from '../../api/schemas.js';
-import {localizerContext} from '../../context/contexts.js';
+import {localizerContext, storageContext} from '../../context/contexts.js';
+import type {StorageSettings} from '../../context/contexts.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {QuandaErrorEvent} from '../../events/error-event.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {english} from '../../i18n/localizer.js';
 import type {Localizer} from '../../i18n/localizer.js';
 import {preloadWhenIdle} from '../../lazy.js';
+import type {CachedThread} from '../../storage/database.js';
+import {defaultDatabaseName} from '../../storage/names.js';
+import {peek} from '../../storage/peek.js';
+import {IndexedDbViewerTokens, defaultViewerTokens} from '../../storage/viewer-tokens.js';
 import {hostStyles} from '../../styles/host.styles.js';
 import {WRITE_PARTS} from '../shared/post-parts.js';
 import {withoutWrites} from './thread-state.js';
@@ -38,7 +43,8 @@ const ANSWER_PARTS = `answer, badge, accept-button, ${POST_PARTS}`
   .replace('edited,', 'edited: answer-edited,');
 const FORM_PARTS =
   'form, heading: form-heading, label, hint, textarea, input, checkbox, field-error, form-error, ' +
-  'actions: form-actions, submit-button, toolbar, tool-button, write-button, preview-button, preview';
+  'actions: form-actions, submit-button, toolbar, tool-button, write-button, preview-button, preview, ' +
+  'draft-status, discard-button';
 
 const WRITES = [
   'postAnswer',
@@ -57,6 +63,11 @@ const WRITES = [
  * and fire events it answers. Speaks the language of `lang` on the element or the
  * nearest ancestor, and changes language when that attribute changes.
  *
+ * Keeps on the device (IndexedDB, in the host site's browser storage): the reader's drafts,
+ * their posts waiting for the network, and the last copy of each thread, which shows at
+ * once on the next visit and stays readable offline. `drafts="off"` keeps nothing typed;
+ * `QuandaThread.forgetEverything()` erases all of it.
+ *
  * @summary Drop-in Q&A thread: `<quanda-thread endpoint="…" question-id="…">`.
  * @tag quanda-thread
  * @fires {QuandaErrorEvent} quanda-error - A request failed; the reader has been told. `event.error` is a `QuandaError`; `event.operation` says what failed (`load`, `load-more`, `vote`, `answer`, `comment`, …).
@@ -69,6 +80,7 @@ const WRITES = [
  * @fires {QuandaEvent} quanda-removed - A post was removed: `detail.postId`.
  * @csspart thread - The whole thread.
  * @csspart status - "Loading answers…", or that no question is set.
+ * @csspart offline - "Offline — showing the copy from …", over a thread kept on the device.
  * @csspart error - The message shown when loading failed.
  * @csspart retry-button - "Try again" after a failure.
  * @csspart answers-header - The answer count and the sort control.
@@ -134,6 +146,8 @@ const WRITES = [
  * @csspart write-button - Forwarded from the writing forms: "Write".
  * @csspart preview-button - Forwarded from the writing forms: "Preview".
  * @csspart preview - Forwarded from the writing forms: the text as it will show.
+ * @csspart draft-status - Forwarded from the writing forms: "Draft restored", and the like.
+ * @csspart discard-button - Forwarded from the writing forms: "Discard", beside a restored draft.
  * @cssprop [--quanda-thread-gap=var(--quanda-space-m, 16px)] - Space between the question, the answers header and the answers.
  * @cssprop [--quanda-thread-padding=0] - Padding around the thread; `var(--quanda-space-l, 24px)` when it has a `theme`.
  */
@@ -167,9 +181,33 @@ export class QuandaThread extends LitElement implements ThreadHost {
    */
   @property({attribute: false}) viewerToken?: string;
 
-  @provide({context: localizerContext})
-  @state()
-  i18n: Localizer = english;
+  /**
+   * `off`: nothing the reader types is kept on the device — drafts and posts waiting for
+   * the network live in memory, for this page only. (The viewer token and cached copies of
+   * threads are still kept.)
+   */
+  @property() drafts: 'on' | 'off' = 'on';
+
+  /** Days a draft, a post waiting to be sent or a cached copy of a thread is kept. */
+  @property({type: Number, attribute: 'draft-days'}) draftDays = 30;
+
+  /** The IndexedDB database to keep things in (tests give each their own). */
+  @property({attribute: false}) databaseName = defaultDatabaseName();
+
+  /**
+   * Erases everything Quanda keeps on this device, for every thread and every tab: the
+   * viewer token, drafts, cached threads and posts waiting to be sent.
+   */
+  static forgetEverything(databaseName = defaultDatabaseName()): Promise<void> {
+    return import('../../storage/forget.js').then((module) =>
+      module.forgetEverything(databaseName, () => defaultViewerTokens().clear()),
+    );
+  }
+
+  /** Where and whether the thread's forms keep drafts (given to them through context). */
+  storage?: StorageSettings;
+
+  @state() i18n: Localizer = english;
 
   @state() view: ThreadView | undefined = undefined;
   @state() pendingVotes: ReadonlySet<string> = new Set();
@@ -177,14 +215,24 @@ export class QuandaThread extends LitElement implements ThreadHost {
   @state() private nextCursor: string | null = null;
   @state() private more: 'idle' | 'loading' | 'failed' = 'idle';
   @state() private announcement = '';
+  /** The thread on screen is the device's copy: still refreshing, or `offline`. */
+  @state() private copy?: {savedAt: number; offline: boolean};
 
   /** Server clock minus the reader's, so "3 days ago" follows the server. */
   #clockOffset = 0;
-  #rest?: {for: string; token?: string; client: RestClient};
+  #rest?: {for: string; token?: string; database: string; client: RestClient};
   #moreRequest?: AbortController;
   #focus?: string;
   #lastMoreError?: QuandaError;
+  #cached?: CachedThread;
+  #cacheKey?: string;
   readonly #locale = new LocaleController(this, (localizer) => (this.i18n = localizer));
+  // Providers without the @provide decorator, whose module the first load can do without.
+  readonly #localizerProvider = new ContextProvider(this, {
+    context: localizerContext,
+    initialValue: english,
+  });
+  readonly #storageProvider = new ContextProvider(this, {context: storageContext});
 
   constructor() {
     super();
@@ -201,16 +249,61 @@ export class QuandaThread extends LitElement implements ThreadHost {
     task: async ([client, endpoint, questionId, sort], {signal}) => {
       this.#moreRequest?.abort();
       if (!questionId || !(client || endpoint)) return initialState;
+      const network = this.#fetch({sort, signal});
+      let fresh = false;
+      network.then(() => (fresh = true)).catch(() => undefined);
+      // The device's copy paints at once while the network answers (stale-while-revalidate).
+      const cached = await this.#readCache(sort).catch(() => undefined);
+      if (cached && !fresh && !signal.aborted) {
+        this.#show(cached.thread, cached.savedAt);
+        this.copy = {savedAt: cached.savedAt, offline: false};
+      }
       try {
-        return await this.#fetch({sort, signal});
+        return await network;
       } catch (error) {
         if (signal.aborted) throw error;
-        throw this.report(error, 'load');
+        const failure = this.report(error, 'load');
+        // Offline or the backend down: the copy stays, and says so, instead of the error.
+        this.copy =
+          cached && failure.isTransient ? {savedAt: cached.savedAt, offline: true} : undefined;
+        if (!this.copy) throw failure;
+        return cached!.thread;
       }
     },
     args: () => [this.client, this.endpoint, this.questionId, this.sort, this.viewerToken] as const,
-    onComplete: (thread) => this.#show(thread),
+    onComplete: (thread) =>
+      this.#show(thread, thread === this.#cached?.thread ? this.#cached.savedAt : undefined),
   });
+
+  override connectedCallback() {
+    super.connectedCallback();
+    addEventListener('online', this.#onOnline);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    removeEventListener('online', this.#onOnline);
+  }
+
+  readonly #onOnline = () => {
+    if (this.copy?.offline) this.reload();
+  };
+
+  override willUpdate() {
+    const scope = this.questionId
+      ? `${this.client instanceof RestClient ? this.client.endpoint : this.endpoint}\n${this.questionId}`
+      : '';
+    const settings: StorageSettings = {
+      database: this.databaseName,
+      scope,
+      persist: this.drafts !== 'off',
+      maxAge: this.draftDays * 86_400_000,
+    };
+    if (JSON.stringify(settings) !== JSON.stringify(this.storage)) {
+      this.#storageProvider.setValue((this.storage = settings));
+    }
+    this.#localizerProvider.setValue(this.i18n);
+  }
 
   override render() {
     // Nothing until the language is known: a Spanish page never flashes English.
@@ -222,6 +315,7 @@ export class QuandaThread extends LitElement implements ThreadHost {
       dir=${this.i18n.dir}
       aria-busy=${status === TaskStatus.PENDING}
     >
+      ${view && this.copy?.offline ? this.#renderOffline(this.copy.savedAt) : nothing}
       ${view ? this.#renderThread(view, status) : this.#renderPlaceholder(status)}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     </section>`;
@@ -256,6 +350,17 @@ export class QuandaThread extends LitElement implements ThreadHost {
     </div>`;
   }
 
+  #renderOffline(savedAt: number) {
+    const date = new Date(savedAt);
+    const time = html`<time datetime=${date.toISOString()}>${this.i18n.dateTime(date)}</time>`;
+    return html`<p part="offline" role="status">
+      <span>${this.i18n.parts('thread.offline', {time})}</span>
+      <button part="retry-button" type="button" @click=${this.handleRetry}>
+        ${this.i18n.t('thread.retry')}
+      </button>
+    </p>`;
+  }
+
   #renderThread(view: ThreadView, status: TaskStatus) {
     const {i18n} = this;
     const now = new Date(Date.now() + this.#clockOffset);
@@ -281,7 +386,7 @@ export class QuandaThread extends LitElement implements ThreadHost {
         ${count > 1 ? this.#renderSort() : nothing}
       </div>
       ${
-        status === TaskStatus.PENDING
+        status === TaskStatus.PENDING && !this.copy
           ? this.#renderLoading()
           : status === TaskStatus.ERROR
             ? this.#renderError()
@@ -389,16 +494,49 @@ export class QuandaThread extends LitElement implements ThreadHost {
     }
   }
 
-  #show(thread: Thread) {
-    this.#clockOffset = Date.parse(thread.serverTime) - Date.now();
+  /** Shows a thread: from the network, or the device's copy (`savedAt`). */
+  #show(thread: Thread, savedAt?: number) {
+    this.#clockOffset = Date.parse(thread.serverTime) - (savedAt ?? Date.now());
+    if (savedAt === undefined) {
+      this.copy = undefined;
+      this.#saveCopy(thread);
+    }
     this.view = this.#writable({question: thread.question, answers: thread.answers});
     this.viewer = thread.viewer;
     this.nextCursor = thread.nextCursor;
     this.more = 'idle';
     if (WRITES.some((method) => this.#supports(method))) {
       preloadWhenIdle('quanda-answer-form');
-      void loadWrites().catch(() => undefined);
+      // What waits in this thread's outbox shows, and is sent.
+      void loadWrites()
+        .then(({attach}) => attach(this))
+        .catch(() => undefined);
     }
+  }
+
+  /**
+   * The device's copy of this thread's first page, for this viewer. Only with the
+   * RestClient: a site's own client may serve anyone, so its threads are not kept.
+   */
+  async #readCache(sort: Sort): Promise<CachedThread | undefined> {
+    const client = this.client ? this.client : this.#restClient();
+    this.#cacheKey = undefined;
+    if (!(client instanceof RestClient)) return undefined;
+    const viewer = await client.viewerKey();
+    const key = (this.#cacheKey = `${viewer}\n${client.endpoint}\n${this.questionId}\n${sort}`);
+    const cached = await peek<CachedThread>(this.databaseName, 'threads', key);
+    this.#cached =
+      cached && cached.savedAt > Date.now() - this.draftDays * 86_400_000 ? cached : undefined;
+    return this.#cached;
+  }
+
+  /** Keeps the first page just loaded as the device's copy (loaded with the writes). */
+  #saveCopy(thread: Thread) {
+    const key = this.#cacheKey;
+    if (!key) return;
+    void import('../../storage/thread-cache.js')
+      .then((module) => module.saveThread(this.databaseName, key, thread))
+      .catch(() => undefined);
   }
 
   /** With a client that cannot write, nothing offers a write. */
@@ -460,11 +598,29 @@ export class QuandaThread extends LitElement implements ThreadHost {
   }
 
   #restClient(): RestClient {
-    if (this.#rest?.for !== this.endpoint || this.#rest.token !== this.viewerToken) {
-      const client = new RestClient({endpoint: this.endpoint, viewerToken: this.viewerToken});
-      this.#rest = {for: this.endpoint, token: this.viewerToken, client};
+    const rest = this.#rest;
+    if (
+      rest?.for !== this.endpoint ||
+      rest.token !== this.viewerToken ||
+      rest.database !== this.databaseName
+    ) {
+      // The viewer token lives in the same database as everything else this thread keeps.
+      const client = new RestClient({
+        endpoint: this.endpoint,
+        viewerToken: this.viewerToken,
+        tokens:
+          this.databaseName === defaultDatabaseName()
+            ? defaultViewerTokens()
+            : new IndexedDbViewerTokens(this.databaseName),
+      });
+      this.#rest = {
+        for: this.endpoint,
+        token: this.viewerToken,
+        database: this.databaseName,
+        client,
+      };
     }
-    return this.#rest.client;
+    return this.#rest!.client;
   }
 }
 

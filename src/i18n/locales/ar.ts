@@ -33,6 +33,7 @@ export const ar: Catalog = {
     other: 'عُرضت {count} إجابة أخرى',
   },
   'thread.noQuestion': 'لم يُحدَّد سؤال لهذه المناقشة بعد.',
+  'thread.offline': 'غير متصل — تُعرض النسخة المحفوظة في {time}.',
 
   'error.load': 'تعذّر تحميل الإجابات.',
   'error.loadMore': 'تعذّر تحميل المزيد من الإجابات.',
@@ -184,4 +185,13 @@ export const ar: Catalog = {
   'editor.previewEmpty': 'لا يوجد ما يمكن معاينته بعد.',
   'editor.previewLoading': 'جارٍ تحميل المعاينة…',
   'editor.previewFailed': 'تعذّرت المعاينة. {reason}',
+  'draft.restored': 'استُعيدت المسودة',
+  'draft.discard': 'تجاهل',
+  'draft.elsewhere': 'تغيّر هذا النص في علامة تبويب أخرى.',
+  'draft.posted': 'نُشر هذا من علامة تبويب أخرى.',
+  'draft.unavailable': 'لا يمكن حفظ المسودات على هذا الجهاز. يبقى نصك هنا ما دامت الصفحة مفتوحة.',
+  'outbox.offline': 'في انتظار النشر — سيُرسَل عند عودة الاتصال.',
+  'outbox.retrying': 'في انتظار النشر — تعذّر الوصول إلى الخادم. ستُعاد المحاولة قريبًا.',
+  'outbox.refused': 'لم يُنشر: {reason} أُعيد نصك إلى نموذجه.',
+  'outbox.noEmail': 'نُشر. لم تُفعَّل إشعارات البريد الإلكتروني: لا يُحفظ العنوان على هذا الجهاز.',
 };

@@ -17,6 +17,7 @@ export const de: Catalog = {
     other: '{count} weitere Antworten angezeigt',
   },
   'thread.noQuestion': 'Für diesen Thread ist noch keine Frage festgelegt.',
+  'thread.offline': 'Offline – angezeigt wird die Kopie vom {time}.',
 
   'error.load': 'Die Antworten konnten nicht geladen werden.',
   'error.loadMore': 'Weitere Antworten konnten nicht geladen werden.',
@@ -148,4 +149,16 @@ export const de: Catalog = {
   'editor.previewEmpty': 'Noch nichts für die Vorschau da.',
   'editor.previewLoading': 'Vorschau wird geladen…',
   'editor.previewFailed': 'Die Vorschau konnte nicht angezeigt werden. {reason}',
+  'draft.restored': 'Entwurf wiederhergestellt',
+  'draft.discard': 'Verwerfen',
+  'draft.elsewhere': 'Dieser Text wurde in einem anderen Tab geändert.',
+  'draft.posted': 'Das wurde in einem anderen Tab veröffentlicht.',
+  'draft.unavailable':
+    'Entwürfe können auf diesem Gerät nicht gespeichert werden. Dein Text bleibt hier, solange die Seite offen ist.',
+  'outbox.offline': 'Wartet auf das Senden – wird gesendet, sobald du wieder online bist.',
+  'outbox.retrying':
+    'Wartet auf das Senden – der Server ist nicht erreichbar. Gleich neuer Versuch.',
+  'outbox.refused': 'Nicht veröffentlicht: {reason} Dein Text steht wieder im Formular.',
+  'outbox.noEmail':
+    'Veröffentlicht. E-Mail-Benachrichtigungen wurden nicht eingerichtet: Die Adresse wird auf diesem Gerät nicht gespeichert.',
 };

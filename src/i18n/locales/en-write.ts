@@ -11,15 +11,7 @@ export const enWrite = {
   'accept.failed': 'The best answer could not be changed. {reason}',
   'post.removed': 'Removed.',
   'post.saved': 'Your changes were saved.',
-  'flag.heading': 'Why should a moderator look at this?',
-  'flag.reason.spam': 'Spam or advertising',
-  'flag.reason.abusive': 'Rude, abusive or unkind',
-  'flag.reason.other': 'Something else',
-  'flag.note': 'What is wrong?',
-  'flag.submit': 'Send to moderators',
   'flag.thanks': 'Thank you. A moderator will look at it.',
-  'flag.failed': 'The flag could not be sent. {reason}',
-  'flag.noteRequired': 'Please say what is wrong.',
   'form.answer.heading': 'Your answer',
   'form.answer.label': 'Write your answer',
   'form.answer.hint':
@@ -62,4 +54,15 @@ export const enWrite = {
   'editor.previewEmpty': 'Nothing to preview yet.',
   'editor.previewLoading': 'Loading the preview…',
   'editor.previewFailed': 'The preview could not be shown. {reason}',
+  'draft.restored': 'Draft restored',
+  'draft.discard': 'Discard',
+  'draft.elsewhere': 'This text was changed in another tab.',
+  'draft.posted': 'This was posted from another tab.',
+  'draft.unavailable':
+    'Drafts can’t be kept on this device. Your text stays here while this page is open.',
+  'outbox.offline': 'Waiting to post — will send when you’re back online.',
+  'outbox.retrying': 'Waiting to post — the server can’t be reached. Trying again shortly.',
+  'outbox.refused': 'Not posted: {reason} Your text is back in its form.',
+  'outbox.noEmail':
+    'Posted. Email notifications were not set up: the address is not kept on this device.',
 } as const;

@@ -18,6 +18,7 @@ export const en = {
   'thread.showMore': 'Show more answers',
   'thread.moreLoaded': {one: '{count} more answer shown', other: '{count} more answers shown'},
   'thread.noQuestion': 'This thread has no question set yet.',
+  'thread.offline': 'Offline — showing the copy from {time}.',
 
   'error.load': 'The answers could not be loaded.',
   'error.loadMore': 'More answers could not be loaded.',

@@ -23,6 +23,7 @@ export const es: Catalog = {
     other: 'Se muestran {count} respuestas más',
   },
   'thread.noQuestion': 'Este hilo todavía no tiene una pregunta asignada.',
+  'thread.offline': 'Sin conexión: se muestra la copia del {time}.',
 
   'error.load': 'No se pudieron cargar las respuestas.',
   'error.loadMore': 'No se pudieron cargar más respuestas.',
@@ -155,4 +156,16 @@ export const es: Catalog = {
   'editor.previewEmpty': 'Todavía no hay nada que previsualizar.',
   'editor.previewLoading': 'Cargando la vista previa…',
   'editor.previewFailed': 'No se pudo mostrar la vista previa. {reason}',
+  'draft.restored': 'Borrador recuperado',
+  'draft.discard': 'Descartar',
+  'draft.elsewhere': 'Este texto se cambió en otra pestaña.',
+  'draft.posted': 'Esto se publicó desde otra pestaña.',
+  'draft.unavailable':
+    'No se pueden guardar borradores en este dispositivo. Tu texto se queda aquí mientras la página esté abierta.',
+  'outbox.offline': 'Pendiente de publicar: se enviará cuando vuelvas a tener conexión.',
+  'outbox.retrying':
+    'Pendiente de publicar: no se puede conectar con el servidor. Se volverá a intentar en breve.',
+  'outbox.refused': 'No se publicó: {reason} Tu texto ha vuelto a su formulario.',
+  'outbox.noEmail':
+    'Publicado. No se activaron los avisos por correo: la dirección no se guarda en este dispositivo.',
 };

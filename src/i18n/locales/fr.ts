@@ -23,6 +23,7 @@ export const fr: Catalog = {
     other: '{count} réponses de plus affichées',
   },
   'thread.noQuestion': 'Aucune question n’est encore associée à ce fil.',
+  'thread.offline': 'Hors ligne — copie du {time} affichée.',
 
   'error.load': 'Les réponses n’ont pas pu être chargées.',
   'error.loadMore': 'Les réponses suivantes n’ont pas pu être chargées.',
@@ -160,4 +161,16 @@ export const fr: Catalog = {
   'editor.previewEmpty': 'Rien à prévisualiser pour l’instant.',
   'editor.previewLoading': 'Chargement de l’aperçu…',
   'editor.previewFailed': 'L’aperçu n’a pas pu être affiché. {reason}',
+  'draft.restored': 'Brouillon restauré',
+  'draft.discard': 'Supprimer',
+  'draft.elsewhere': 'Ce texte a été modifié dans un autre onglet.',
+  'draft.posted': 'Ceci a été publié depuis un autre onglet.',
+  'draft.unavailable':
+    'Les brouillons ne peuvent pas être conservés sur cet appareil. Votre texte reste ici tant que la page est ouverte.',
+  'outbox.offline': 'En attente de publication — envoi dès votre retour en ligne.',
+  'outbox.retrying':
+    'En attente de publication — le serveur est injoignable. Nouvel essai dans un instant.',
+  'outbox.refused': 'Non publié : {reason} Votre texte est de retour dans son formulaire.',
+  'outbox.noEmail':
+    'Publié. Les notifications par e-mail n’ont pas été activées : l’adresse n’est pas conservée sur cet appareil.',
 };

@@ -17,6 +17,7 @@ export const ja: Catalog = {
   'thread.showMore': '回答をさらに表示',
   'thread.moreLoaded': {other: 'さらに {count} 件の回答を表示しました'},
   'thread.noQuestion': 'このスレッドにはまだ質問が設定されていません。',
+  'thread.offline': 'オフラインです。{time} 時点のコピーを表示しています。',
 
   'error.load': '回答を読み込めませんでした。',
   'error.loadMore': '続きの回答を読み込めませんでした。',
@@ -144,4 +145,15 @@ export const ja: Catalog = {
   'editor.previewEmpty': 'プレビューする内容がまだありません。',
   'editor.previewLoading': 'プレビューを読み込んでいます…',
   'editor.previewFailed': 'プレビューを表示できませんでした。{reason}',
+  'draft.restored': '下書きを復元しました',
+  'draft.discard': '破棄',
+  'draft.elsewhere': 'この文章は別のタブで変更されました。',
+  'draft.posted': '別のタブから投稿されました。',
+  'draft.unavailable':
+    'この端末には下書きを保存できません。このページを開いている間は、入力した文章はここに残ります。',
+  'outbox.offline': '投稿待ちです。オンラインに戻ったら送信します。',
+  'outbox.retrying': '投稿待ちです。サーバーに接続できません。まもなく再試行します。',
+  'outbox.refused': '投稿できませんでした。{reason}文章はフォームに戻してあります。',
+  'outbox.noEmail':
+    '投稿しました。メールアドレスはこの端末に保存しないため、メール通知は設定されていません。',
 };

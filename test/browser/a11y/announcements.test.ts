@@ -3,11 +3,13 @@ import {$} from '../../support/dom.js';
 import {announcement, deep, threadStates} from '../../support/states.js';
 
 const OFFLINE = 'Quanda could not reach its server. Check your connection.';
+const WAITING = 'Waiting to post — the server can’t be reached. Trying again shortly.';
 
 /** What the thread's live region says after each write, in the states that end on one. */
 const SAID: Record<string, string> = {
   'write: a vote saved (announced)': 'Vote saved. The score is now 2.',
-  'write: a vote failed, offline (announced)': `Your vote could not be saved. ${OFFLINE}`,
+  'write: a vote waits, the server unreachable (announced)': WAITING,
+  'write: the answer form, the server unreachable: waiting to post (announced)': WAITING,
   'write: a vote failed, rate limited by the server (announced)':
     'Your vote could not be saved. You have done this a lot in the last hour. Please try again later.',
   'write: the asker selected a best answer (announced)': 'Marked as the best answer.',
@@ -45,11 +47,13 @@ describe('announcements', () => {
   });
 
   it('leaves a failed send to the form, which says it where the reader is', async () => {
-    const name = 'write: the answer form, failed: offline';
+    const name = 'write: the answer form, refused';
     const el = await threadStates.find((state) => state.name === name)!.render('en');
     const alert = deep(el, 'quanda-answer-form', '[part~="form-error"]')!;
     expect(alert.getAttribute('role')).to.equal('alert');
-    expect(alert.textContent!.trim()).to.equal(`Not sent: ${OFFLINE} Your text is still here.`);
+    expect(alert.textContent!.trim()).to.equal(
+      'Not sent: Something went wrong. Your text is still here.',
+    );
     expect(announcement(el)).to.equal(''); // said once, not twice
   });
 });

@@ -29,7 +29,11 @@ describe('keyboard', () => {
     const container = fixtureSync<HTMLDivElement>(
       html`<div>
         <button id="before">Before the thread</button>
-        <quanda-thread .client=${client} question-id="q1"></quanda-thread>
+        <quanda-thread
+          .client=${client}
+          .databaseName=${`quanda-test-keyboard-${Date.now()}`}
+          question-id="q1"
+        ></quanda-thread>
       </div>`,
     );
     el = container.querySelector('quanda-thread')!;

@@ -23,9 +23,12 @@ describe('accessibility in each language', () => {
       'write: the answer form, errors in the text, the name and the email',
       'write: the answer form, failed: rate limited',
       'write: own posts awaiting moderation and hidden after reports',
+      'draft restored',
+      'waiting to post',
+      'offline, showing the copy from…',
     ].includes(state.name),
   );
-  it('finds every state it names', () => expect(states).to.have.length(14));
+  it('finds every state it names', () => expect(states).to.have.length(17));
 
   // The real languages; the pseudo-locale's brackets are no language for axe to judge.
   for (const locale of supportedLocales().filter((locale) => locale !== PSEUDO)) {
@@ -33,7 +36,12 @@ describe('accessibility in each language', () => {
       it(`${locale}: ${state.name}`, async () => {
         const catalog = (await loadCatalog(locale)) as Catalog;
         const el = await state.render(locale);
-        const marks = [catalog['thread.sortLabel'], catalog['error.load'], catalog['comments.add']];
+        const marks = [
+          catalog['thread.sortLabel'],
+          catalog['error.load'],
+          catalog['comments.add'],
+          catalog['form.answer.label'],
+        ];
         await waitUntil(
           () => marks.some((mark) => composedText(el).includes(mark)),
           `the thread never spoke ${locale}`,

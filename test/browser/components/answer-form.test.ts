@@ -65,7 +65,8 @@ describe('<quanda-answer-form>', () => {
     await el.updateComplete;
     field(el, 'email').value = 'not an email';
     submit(el);
-    await el.updateComplete;
+    // The email check loads when the box is ticked; the errors show once it has.
+    await waitUntil(() => errorOf(el, 'email'), 'no email error');
     expect(seen).to.have.length(0);
     expect(field(el, 'body').getAttribute('aria-invalid')).to.equal('true');
     expect(errorOf(el, 'body')).to.equal('Please write at least 12 characters.');

@@ -23,9 +23,17 @@ const asker = {
   edit: {allowed: false, reason: 'not-author'},
 };
 
+let mounted = 0;
+
 async function mount(client: ScriptedClient) {
+  // A database of its own: a draft left by one test is never restored into the next.
+  const database = `quanda-test-thread-writes-${Date.now()}-${++mounted}`;
   const el = await fixture<QuandaThread>(
-    html`<quanda-thread .client=${client} question-id="q1"></quanda-thread>`,
+    html`<quanda-thread
+      .client=${client}
+      .databaseName=${database}
+      question-id="q1"
+    ></quanda-thread>`,
   );
   await waitFor(el, 'quanda-question');
   await el.updateComplete;

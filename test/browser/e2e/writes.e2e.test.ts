@@ -47,18 +47,30 @@ after(() => stopQuandaServers());
  */
 function reader(viewerToken?: string) {
   readers++;
-  return new RestClient({
+  const database = `quanda-e2e-writes-${Date.now()}-${readers}`;
+  const client = new RestClient({
     endpoint: server.api,
     viewerToken,
-    tokens: new IndexedDbViewerTokens(`quanda-e2e-writes-${Date.now()}-${readers}`),
+    tokens: new IndexedDbViewerTokens(database),
   });
+  devices.set(client, database);
+  return client;
 }
 
+/** Each reader's device: the IndexedDB database of their token, drafts and cached threads. */
+const devices = new WeakMap<RestClient, string>();
+
+/** The thread as the server has it now: a copy the device kept has been refreshed. */
 async function open(questionId: string, client: RestClient) {
   const el = await fixture<QuandaThread>(
-    html`<quanda-thread .client=${client} question-id=${questionId}></quanda-thread>`,
+    html`<quanda-thread
+      .client=${client}
+      .databaseName=${devices.get(client)!}
+      question-id=${questionId}
+    ></quanda-thread>`,
   );
   await waitFor(el, 'quanda-question');
+  await waitFor(el, '[part~="thread"][aria-busy="false"]');
   await el.updateComplete;
   return el;
 }
