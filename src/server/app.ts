@@ -125,12 +125,17 @@ export function createApi({
     }),
   );
 
-  api.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        sendError(c, new ApiError(413, 'payload_too_large', 'The request body is too large')),
-    }),
+  // Only requests that carry a body are limited: on a GET the check would build the
+  // full request object just to find it empty, which costs every thread read.
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      sendError(c, new ApiError(413, 'payload_too_large', 'The request body is too large')),
+  });
+  api.use((c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS'
+      ? next()
+      : limitBody(c, next),
   );
 
   // Who is asking: an unknown or stale token reads as a new, anonymous reader.

@@ -121,10 +121,35 @@ export function openSqlite(
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   const {onQuery} = options;
-  return new Kysely<DB>({
+  const kysely = new Kysely<DB>({
     dialect: new ImmediateSqliteDialect({database: withStatementCache(database)}),
     log: onQuery ? (event) => onQuery(event.query.sql, event.query.parameters) : undefined,
   });
+  if (file !== ':memory:') {
+    // Reads the thread page needs, on a read-only connection of their own: WAL lets it
+    // read while the main connection writes, and it only ever sees committed data.
+    const reader = withStatementCache(new Database(file, {readonly: true}));
+    readers.set(kysely, (sql, parameters) => {
+      onQuery?.(sql, parameters);
+      return reader.prepare(sql).all(parameters) as unknown[];
+    });
+    const destroy = kysely.destroy.bind(kysely);
+    kysely.destroy = async () => {
+      reader.close();
+      await destroy();
+    };
+  }
+  return kysely;
+}
+
+/** Runs a compiled read at once, without Kysely's executor (see PreparedQueries). */
+export type DirectReader = (sql: string, parameters: readonly unknown[]) => unknown[];
+
+const readers = new WeakMap<Kysely<DB>, DirectReader>();
+
+/** The direct reader of a SQLite file database, if it has one (not in transactions or :memory:). */
+export function directReader(db: Kysely<any>): DirectReader | undefined {
+  return readers.get(db);
 }
 
 /**
