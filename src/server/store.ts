@@ -1,4 +1,5 @@
 import {createHash, randomBytes} from 'node:crypto';
+import {sql} from 'kysely';
 import type {Kysely} from 'kysely';
 import type {
   Answer,
@@ -357,7 +358,7 @@ export class KyselyStore implements Store {
     const leading = after ? [] : await this.#leadingAnswers(questionId, acceptedId, viewerId);
 
     const rows = await this.#prepared.run(
-      `page:${sort}:${after ? 'after' : 'first'}:${acceptedId ? 'accepted' : 'none'}`,
+      `page:${sort}:${after ? 'after' : 'first'}:${acceptedId ? 'accepted' : 'none'}:${limit}`,
       () => {
         let page = selectPosts(this.db, parameter(0))
           .where('p.question_id', '=', parameter<string>(1))
@@ -372,17 +373,9 @@ export class KyselyStore implements Store {
           };
           page = page.where((eb) => keysetAfter(eb, sort, key));
         }
-        return orderFor(page, sort).limit(parameter<number>(6));
+        return orderFor(page, sort).limit(sql.lit(limit + 1));
       },
-      [
-        viewerId ?? '',
-        questionId,
-        acceptedId,
-        after?.score,
-        after?.createdAt,
-        after?.id,
-        limit + 1,
-      ],
+      [viewerId ?? '', questionId, acceptedId, after?.score, after?.createdAt, after?.id],
     );
 
     const hasMore = rows.length > limit;
@@ -446,7 +439,10 @@ export class KyselyStore implements Store {
 
   /**
    * The latest few comments of each post (oldest first among them) and each post's count,
-   * in one windowed query however many posts the page shows.
+   * in one query however many posts the page shows: per post, a walk backwards along
+   * `posts_by_parent` that stops after the few it shows, and a count along the same
+   * index. The database sorts nothing: the rows come in index order and stop at the few
+   * shown; only the count visits each of a post's comments.
    */
   async #latestComments(
     parentIds: string[],
@@ -455,48 +451,46 @@ export class KyselyStore implements Store {
     const lists = new Map<string, CommentList>();
     if (!parentIds.length) return lists;
     const {viewerId} = facts;
+    const viewer = viewerId === null ? null : parameter<string>(0);
     const rows = await this.#prepared.run(
       `comments:${parentIds.length}:${viewerId ? 'viewer' : 'anonymous'}`,
       () => {
-        const ranked = this.db
-          .selectFrom('posts as p')
-          .leftJoin('viewers as a', 'a.id', 'p.author_id')
-          .leftJoin('viewers as e', 'e.id', 'p.editor_id')
-          .selectAll('p')
-          .select((eb) => [
-            'a.points as author_points',
-            'e.points as editor_points',
-            eb.fn
-              .agg<number>('row_number')
-              .over((over) =>
-                over
-                  .partitionBy('p.parent_id')
-                  .orderBy('p.created_at', 'desc')
-                  .orderBy('p.id', 'desc'),
-              )
-              .as('recency'),
-            eb.fn
-              .countAll<number>()
-              .over((over) => over.partitionBy('p.parent_id'))
-              .as('total'),
-          ])
-          .where('p.kind', '=', 'comment')
-          .where(
-            'p.parent_id',
-            'in',
-            parentIds.map((_, i) => parameter<string>(i + 1)),
-          )
-          .where((eb) => visibleFilter(eb, viewerId === null ? null : parameter<string>(0)))
-          .as('c');
-        return this.db
-          .selectFrom(ranked)
-          .selectAll()
-          .where('c.recency', '<=', limits.commentsShown)
-          .orderBy('c.parent_id')
-          .orderBy('c.created_at')
-          .orderBy('c.id');
+        const latestOf = (index: number) => {
+          const parentId = parameter<string>(index + 1);
+          const latest = this.db
+            .selectFrom('posts as p')
+            .leftJoin('viewers as a', 'a.id', 'p.author_id')
+            .leftJoin('viewers as e', 'e.id', 'p.editor_id')
+            .selectAll('p')
+            .select((eb) => [
+              'a.points as author_points',
+              'e.points as editor_points',
+              eb
+                .selectFrom('posts as p')
+                .select((count) => count.fn.countAll<number>().as('total'))
+                .where('p.kind', '=', 'comment')
+                .where('p.parent_id', '=', parentId)
+                .where((inner) => visibleFilter(inner, viewer))
+                .as('total'),
+            ])
+            .where('p.kind', '=', 'comment')
+            .where('p.parent_id', '=', parentId)
+            .where((eb) => visibleFilter(eb, viewer))
+            .orderBy('p.created_at', 'desc')
+            .orderBy('p.id', 'desc')
+            .limit(sql.lit(limits.commentsShown))
+            .as(`c${index}`);
+          return this.db.selectFrom(latest).selectAll();
+        };
+        let query = latestOf(0);
+        for (let i = 1; i < parentIds.length; i++) query = query.unionAll(latestOf(i));
+        return query;
       },
       [viewerId ?? '', ...parentIds],
+    );
+    // SQL promises no order across the parts; a few dozen rows sort here for nothing.
+    rows.sort((a, b) =>
+      a.created_at === b.created_at ? byText(a.id, b.id) : byText(a.created_at, b.created_at),
     );
     for (const row of rows) {
       const parentId = row.parent_id!;
@@ -1043,4 +1037,9 @@ async function awardBestAnswer(
     .executeTakeFirst();
   if (!answer?.author_id || answer.author_id === askerId) return;
   await addPoints(db, answer.author_id, sign * pointsForBestAnswer);
+}
+
+/** Orders strings by code unit, as the database's binary collation does. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -15,7 +15,7 @@ describe('reference server process', () => {
     assert.ok(existsSync(server.db));
     assert.ok(
       server.lines.some((line) =>
-        line.includes('migrated (0001_posts_and_votes, 0002_write_path, 0003_markdown_bodies)'),
+        line.includes('migrated (0001_posts_and_votes, 0002_write_path, 0003_markdown_bodies, 0004_comment_counts_by_index)'),
       ),
     );
     const response = await fetch(`${server.api}/questions/therapist-confidentiality`);

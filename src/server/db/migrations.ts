@@ -222,6 +222,27 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('posts').dropColumn('body_format').execute();
     },
   },
+  '0004_comment_counts_by_index': {
+    // Every thread page counts each shown post's comments. With what visibility asks
+    // (status, author) in the index, the count reads the index alone; without them SQLite
+    // preferred the moderation index and counted along every published post in the site.
+    async up(db: Kysely<any>) {
+      await db.schema.dropIndex('posts_by_parent').execute();
+      await db.schema
+        .createIndex('posts_by_parent')
+        .on('posts')
+        .columns(['kind', 'parent_id', 'created_at', 'id', 'status', 'author_id'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('posts_by_parent').execute();
+      await db.schema
+        .createIndex('posts_by_parent')
+        .on('posts')
+        .columns(['kind', 'parent_id', 'created_at', 'id'])
+        .execute();
+    },
+  },
 };
 
 /**
