@@ -42,17 +42,6 @@ export function updatePost(
   return {question: inComments(view.question), answers: view.answers.map(inComments)};
 }
 
-/** The post with this id, wherever it is in the view. */
-export function findPost(view: ThreadView, id: string): AnyPost | undefined {
-  if (view.question.id === id) return view.question;
-  for (const post of [view.question, ...view.answers]) {
-    if (post.id === id) return post;
-    const comment = post.comments.items.find((item) => item.id === id);
-    if (comment) return comment;
-  }
-  return undefined;
-}
-
 /** The answers in the thread's order: the best answer first, then by the chosen sort. */
 export function sortAnswers(answers: Answer[], sort: Sort): Answer[] {
   const time = (a: Answer, b: Answer) =>
