@@ -1,6 +1,7 @@
 import {property} from 'lit/decorators.js';
 import {limits} from '../../api/schemas.js';
 import {requestIntent} from '../../events/quanda-event.js';
+import {enActions} from '../../i18n/locales/en-actions.js';
 import {PostForm} from '../shared/post-form.js';
 import type {PostFormValues} from '../shared/post-form.js';
 
@@ -44,6 +45,11 @@ export class QuandaCommentForm extends PostForm {
 
   /** The question or answer commented on. */
   @property({attribute: 'post-id'}) postId = '';
+
+  constructor() {
+    super();
+    this.i18n.addEnglish(enActions); // these strings come with the form
+  }
 
   get draftName() {
     return `comment:${this.postId}`;

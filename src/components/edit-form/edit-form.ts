@@ -2,6 +2,7 @@ import type {PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {limits} from '../../api/schemas.js';
 import {requestIntent} from '../../events/quanda-event.js';
+import {enActions} from '../../i18n/locales/en-actions.js';
 import {PostForm} from '../shared/post-form.js';
 import type {PostFormValues} from '../shared/post-form.js';
 
@@ -51,6 +52,11 @@ export class QuandaEditForm extends PostForm {
 
   /** The text as it stands. */
   @property() value = '';
+
+  constructor() {
+    super();
+    this.i18n.addEnglish(enActions); // these strings come with the form
+  }
 
   protected get bodyLimits() {
     return LIMITS[this.kind];

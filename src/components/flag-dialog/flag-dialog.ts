@@ -4,6 +4,7 @@ import {limits} from '../../api/schemas.js';
 import type {FlagReason} from '../../api/requests.js';
 import {requestIntent} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
+import {enActions} from '../../i18n/locales/en-actions.js';
 import {enFlag} from '../../i18n/locales/en-flag.js';
 import {enWrite} from '../../i18n/locales/en-write.js';
 import {hostStyles} from '../../styles/host.styles.js';
@@ -91,7 +92,7 @@ export class QuandaFlagDialog extends LocalizedElement {
 
   constructor() {
     super();
-    this.i18n.addEnglish({...enWrite, ...enFlag}); // these strings come with the dialog
+    this.i18n.addEnglish({...enWrite, ...enActions, ...enFlag}); // these strings come with the dialog
   }
 
   /** Opens the dialog (modal: focus stays inside until it closes). */

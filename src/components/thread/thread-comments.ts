@@ -6,6 +6,7 @@
 import {newIdempotencyKey} from '../../api/rest-writes.js';
 import {Comment} from '../../api/schemas.js';
 import {QuandaEvent} from '../../events/quanda-event.js';
+import {enActions} from '../../i18n/locales/en-actions.js';
 import type {QuandaEventMap} from '../../events/quanda-event.js';
 import {localStore} from '../../storage/local-store.js';
 import {changePost, checked} from './thread-writes.js';
@@ -27,6 +28,7 @@ export function comment(
 
 /** The server has the comment: it joins its post's list, announced. */
 export function commented(host: ThreadHost, postId: string, raw: unknown, withoutEmail = false) {
+  host.i18n.addEnglish(enActions); // what comments say comes with them
   const posted = checked(host, Comment, raw);
   changePost(host, postId, (post) =>
     post.kind === 'comment' || post.comments.items.some((item) => item.id === posted.id)

@@ -9,6 +9,7 @@ import {VoteResult} from '../../api/schemas.js';
 import type {VoteValue} from '../../api/schemas.js';
 import {QuandaEvent} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
+import {enActions} from '../../i18n/locales/en-actions.js';
 import type {Localizer} from '../../i18n/localizer.js';
 import {changePost, checked, clientMethod, mayPass, waitingNote} from './thread-writes.js';
 import type {ThreadHost, ThreadWrites} from './thread-writes.js';
@@ -23,6 +24,7 @@ export async function vote(
   host: ThreadHost,
   {postId, value}: {postId: string; value: VoteValue},
 ) {
+  host.i18n.addEnglish(enActions); // what votes say comes with them
   const view = host.view;
   // Comments are not voted on.
   const post = view && [view.question, ...view.answers].find((voted) => voted.id === postId);
@@ -70,6 +72,7 @@ export async function vote(
 
 /** The server has the vote: its score, announced. */
 export function voted(host: ThreadHost, postId: string, raw: unknown) {
+  host.i18n.addEnglish(enActions);
   const result = checked(host, VoteResult, raw);
   showVote(host, postId, result.score, result.viewerVote, false);
   const key = result.viewerVote === 0 ? 'vote.removed' : 'vote.saved';
