@@ -13,6 +13,7 @@ import {
   postBody,
   statusNote,
   timeAgo,
+  VOTE_PARTS,
 } from '../shared/post-parts.js';
 import {postStyles} from '../shared/post.styles.js';
 import {richTextStyles} from '../shared/rich-text.styles.js';
@@ -114,7 +115,7 @@ export class QuandaAnswer extends LocalizedElement {
     >
       <quanda-vote
         part="vote"
-        exportparts="score, score-label, up-button, down-button, note: vote-note"
+        exportparts=${VOTE_PARTS}
         post-id=${answer.id}
         label=${what}
         .score=${answer.score}

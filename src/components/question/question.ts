@@ -11,6 +11,7 @@ import {
   postBody,
   statusNote,
   timeAgo,
+  VOTE_PARTS,
 } from '../shared/post-parts.js';
 import {postStyles} from '../shared/post.styles.js';
 import {richTextStyles} from '../shared/rich-text.styles.js';
@@ -110,7 +111,7 @@ export class QuandaQuestion extends LocalizedElement {
     return html`<article part="question" aria-labelledby="title">
       <quanda-vote
         part="vote"
-        exportparts="score, score-label, up-button, down-button, note: vote-note"
+        exportparts=${VOTE_PARTS}
         post-id=${question.id}
         label=${what}
         .score=${question.score}

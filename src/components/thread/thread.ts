@@ -31,20 +31,20 @@ import {styles} from './thread.styles.js';
 
 const SORTS = Sort.def.entries;
 
-/** Parts of inner elements that a page can style from outside, through the thread. */
+/**
+ * Parts of inner elements that a page can style from outside, through the thread: those
+ * a question and an answer both pass up under the same name, then each one's own.
+ */
 const POST_PARTS =
-  'vote, score, score-label, up-button, down-button, vote-note, body, meta, edited, author, ' +
-  'status-note, comments, earlier-button, comment-list, comment, comment-body, ' +
-  `comment-meta, add-comment-button, comment-edited, ${WRITE_PARTS}`;
-const QUESTION_PARTS = `question, title, tags, tag, ${POST_PARTS}`;
-const ANSWER_PARTS = `answer, badge, accept-button, ${POST_PARTS}`
-  .replace('body,', 'body: answer-body,')
-  .replace('meta,', 'meta: answer-meta,')
-  .replace('edited,', 'edited: answer-edited,');
+  'vote,score,score-label,up-button,down-button,vote-note,author,status-note,comments,' +
+  'earlier-button,comment-list,comment,comment-body,comment-meta,add-comment-button,' +
+  `comment-edited,${WRITE_PARTS}`;
+const QUESTION_PARTS = `question,title,tags,tag,body,meta,edited,${POST_PARTS}`;
+const ANSWER_PARTS = `answer,badge,accept-button,body:answer-body,meta:answer-meta,edited:answer-edited,${POST_PARTS}`;
 const FORM_PARTS =
-  'form, heading: form-heading, label, hint, textarea, input, checkbox, field-error, form-error, ' +
-  'actions: form-actions, submit-button, toolbar, tool-button, write-button, preview-button, preview, ' +
-  'draft-status, discard-button';
+  'form,heading:form-heading,label,hint,textarea,input,checkbox,field-error,form-error,' +
+  'actions:form-actions,submit-button,toolbar,tool-button,write-button,preview-button,preview,' +
+  'draft-status,discard-button';
 
 const WRITES = [
   'postAnswer',
