@@ -9,9 +9,9 @@ import {QuandaEvent} from '../../events/quanda-event.js';
 import type {QuandaEventMap} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {enActions} from '../../i18n/locales/en-actions.js';
-import {changePost, checked, clientMethod} from './thread-writes.js';
+import {checked, clientMethod, sortAnswers} from './thread-writes.js';
 import type {ThreadHost} from './thread-writes.js';
-import {sortAnswers} from './view-updates.js';
+import {changePost} from './view-updates.js';
 
 type Intent<K extends keyof QuandaEventMap> = QuandaEventMap[K];
 

@@ -9,8 +9,9 @@ import {QuandaEvent} from '../../events/quanda-event.js';
 import {enActions} from '../../i18n/locales/en-actions.js';
 import type {QuandaEventMap} from '../../events/quanda-event.js';
 import {localStore} from '../../storage/local-store.js';
-import {changePost, checked} from './thread-writes.js';
+import {checked} from './thread-writes.js';
 import type {ThreadHost, ThreadWrites} from './thread-writes.js';
+import {changePost} from './view-updates.js';
 
 /** The scope whose comment drafts were opened again, by thread. */
 const reopened = new WeakMap<ThreadHost, string>();

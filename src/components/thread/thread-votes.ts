@@ -11,8 +11,9 @@ import {QuandaEvent} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {enActions} from '../../i18n/locales/en-actions.js';
 import type {Localizer} from '../../i18n/localizer.js';
-import {changePost, checked, clientMethod, mayPass, waitingNote} from './thread-writes.js';
+import {checked, clientMethod, mayPass, waitingNote} from './thread-writes.js';
 import type {ThreadHost, ThreadWrites} from './thread-writes.js';
+import {changePost} from './view-updates.js';
 
 /**
  * Votes show at once. Each post sends one vote at a time; a reader who clicks again

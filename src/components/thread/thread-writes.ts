@@ -5,7 +5,7 @@ import type {QuandaClient} from '../../api/client.js';
 import type {NewAnswer, NewComment} from '../../api/requests.js';
 import {newIdempotencyKey} from '../../api/rest-writes.js';
 import {Answer, Comment} from '../../api/schemas.js';
-import type {Sort, VoteValue} from '../../api/schemas.js';
+import type {Question, Sort, VoteValue} from '../../api/schemas.js';
 import type {StorageSettings} from '../../context/contexts.js';
 import {OutboxController} from '../../controllers/outbox-controller.js';
 import type {QueuedWrite} from '../../storage/database.js';
@@ -14,7 +14,6 @@ import type {QuandaEventMap} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
 import type {Localizer} from '../../i18n/localizer.js';
 import {enWrite} from '../../i18n/locales/en-write.js';
-import {sortAnswers, updatePost} from './view-updates.js';
 import type {Queued, ThreadView} from './thread-state.js';
 
 /** What the writes need from the thread that owns the data. */
@@ -83,8 +82,6 @@ function writesOf(host: ThreadHost): ThreadWrites {
 /** Offline, or a failure that may pass: the write waits in the outbox (not a 429: the reader is told to wait). */
 export const mayPass = (error: unknown) =>
   !navigator.onLine || (error instanceof QuandaError && error.isTransient && error.status !== 429);
-
-type AnyPost = ThreadView['answers'][number] | ThreadView['question'] | Comment;
 
 /**
  * The thread's side of every write: it talks to the client, keeps the view in step,
@@ -223,42 +220,42 @@ export class ThreadWrites {
   #showQueue(items: readonly QueuedWrite[], note: 'offline' | 'retrying') {
     const view = this.#host.view;
     if (!view) return;
-    const unqueue = <P extends ThreadView['question'] | ThreadView['answers'][number]>(post: P) =>
-      post.comments.items.some(isQueued)
+    const votes = new Set(this.#host.pendingVotes);
+    for (const postId of this.queuedVotes) if (!this.votes.has(postId)) votes.delete(postId);
+    this.queuedVotes = new Set();
+    // Each post as the server has it (a new object only where something changes), then
+    // with what waits for it: the reader's vote, their comments.
+    const withQueue = <P extends Question | Answer>(post: P): P => {
+      let next = post.comments.items.some(isQueued)
         ? {
             ...post,
             comments: {...post.comments, items: post.comments.items.filter((c) => !isQueued(c))},
           }
         : post;
-    let next: ThreadView = {
-      question: unqueue(view.question),
-      answers: view.answers.filter((answer) => !isQueued(answer)).map(unqueue),
+      for (const item of items) {
+        if (item.kind === 'answer' || item.postId !== post.id) continue;
+        next =
+          item.kind === 'vote'
+            ? {...next, score: next.score - next.viewerVote + item.value!, viewerVote: item.value!}
+            : {
+                ...next,
+                comments: {
+                  ...next.comments,
+                  items: [...next.comments.items, queuedPost(item, note) as Comment],
+                },
+              };
+      }
+      return next;
     };
-    const votes = new Set(this.#host.pendingVotes);
-    for (const postId of this.queuedVotes) if (!this.votes.has(postId)) votes.delete(postId);
-    this.queuedVotes = new Set();
+    const answers = view.answers.filter((answer) => !isQueued(answer)).map(withQueue);
     for (const item of items) {
-      if (item.kind === 'answer')
-        next.answers = [...next.answers, queuedPost(item, note) as Answer];
-      const change = (post: AnyPost): AnyPost => {
-        if (post.kind === 'comment') return post;
-        if (item.kind === 'vote') {
-          return {
-            ...post,
-            score: post.score - post.viewerVote + item.value!,
-            viewerVote: item.value!,
-          };
-        }
-        const comment = queuedPost(item, note) as Comment;
-        return {...post, comments: {...post.comments, items: [...post.comments.items, comment]}};
-      };
-      if (item.kind !== 'answer') next = updatePost(next, item.postId, change);
+      if (item.kind === 'answer') answers.push(queuedPost(item, note) as Answer);
       if (item.kind === 'vote') {
         votes.add(item.postId);
         this.queuedVotes.add(item.postId);
       }
     }
-    this.#host.view = next;
+    this.#host.view = {question: withQueue(view.question), answers};
     this.#host.pendingVotes = votes;
   }
 }
@@ -286,12 +283,6 @@ export function checked<T>(host: ThreadHost, schema: z.ZodMiniType<T>, value: un
   });
 }
 
-/** Changes one post of the view (or removes it: the change returns null). */
-export function changePost(host: ThreadHost, id: string, change: Parameters<typeof updatePost>[2]) {
-  const view = host.view;
-  if (view) host.view = updatePost(view, id, change);
-}
-
 const isQueued = (post: object) => !!(post as Queued).queued;
 
 /** Why a write waits: the reader is offline, or the server is failing. */
@@ -317,4 +308,18 @@ function queuedPost(item: QueuedWrite, note: 'offline' | 'retrying'): (Answer | 
     comments: {items: [], count: 0},
     isAccepted: false,
   } as (Answer | Comment) & Queued;
+}
+
+/** The answers in the thread's order: the best answer first, then by the chosen sort. */
+export function sortAnswers(answers: Answer[], sort: Sort): Answer[] {
+  const time = (a: Answer, b: Answer) =>
+    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
+  const order: Record<Sort, (a: Answer, b: Answer) => number> = {
+    votes: (a, b) => b.score - a.score || time(a, b),
+    oldest: time,
+    newest: (a, b) => time(b, a),
+  };
+  return answers
+    .slice()
+    .sort((a, b) => Number(b.isAccepted) - Number(a.isAccepted) || order[sort](a, b));
 }
