@@ -112,7 +112,7 @@ export default defineConfig(({mode}) => {
                 groups: [
                   {
                     name: 'write',
-                    test: /src\/(storage\/(?!peek|names|viewer-tokens)|components\/(thread\/thread-writes|shared\/(post-form|form\.styles)|answer-form\/)|controllers\/(outbox|draft|markdown-editor)-controller|api\/rest-writes|i18n\/locales\/en-write)|node_modules\/idb\//,
+                    test: /src\/(storage\/(?!peek|names|viewer-tokens)|components\/(thread\/thread-writes|shared\/(post-form|form\.styles)|answer-form\/)|controllers\/(outbox|draft|markdown-editor)-controller|api\/rest-writes|i18n\/locales\/en-write|writing\.ts$)|node_modules\/idb\//,
                   },
                 ],
               },

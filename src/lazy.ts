@@ -5,8 +5,7 @@ import {defineElement} from './define-element.js';
  * first use (or when the browser is idle), so they cost nothing in the first load.
  */
 const loaders = {
-  'quanda-answer-form': () =>
-    import('./components/answer-form/answer-form.js').then((m) => m.QuandaAnswerForm),
+  'quanda-answer-form': () => import('./writing.js').then((m) => m.QuandaAnswerForm),
   'quanda-comment-form': () =>
     import('./components/comment-form/comment-form.js').then((m) => m.QuandaCommentForm),
   'quanda-edit-form': () =>

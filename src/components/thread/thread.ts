@@ -199,7 +199,7 @@ export class QuandaThread extends LitElement implements ThreadHost {
    * viewer token, drafts, cached threads and posts waiting to be sent.
    */
   static forgetEverything(databaseName = defaultDatabaseName()): Promise<void> {
-    return import('../../storage/forget.js').then((module) =>
+    return import('../../writing.js').then((module) =>
       module.forgetEverything(databaseName, () => defaultViewerTokens().clear()),
     );
   }
@@ -534,7 +534,7 @@ export class QuandaThread extends LitElement implements ThreadHost {
   #saveCopy(thread: Thread) {
     const key = this.#cacheKey;
     if (!key) return;
-    void import('../../storage/thread-cache.js')
+    void import('../../writing.js')
       .then((module) => module.saveThread(this.databaseName, key, thread))
       .catch(() => undefined);
   }
@@ -635,9 +635,9 @@ const INTENTS = [
   'quanda-remove',
 ] as const;
 
-let writes: Promise<typeof import('./thread-writes.js')> | undefined;
+let writes: Promise<typeof import('../../writing.js')> | undefined;
 /** One import for every intent, so intents are handled in the order they were fired. */
-const loadWrites = () => (writes ??= import('./thread-writes.js'));
+const loadWrites = () => (writes ??= import('../../writing.js'));
 
 declare global {
   interface HTMLElementTagNameMap {
