@@ -1,5 +1,4 @@
 import {html, nothing} from 'lit';
-import {property} from 'lit/decorators.js';
 import type {Answer} from '../../api/schemas.js';
 import {PostActionsController} from '../../controllers/post-actions-controller.js';
 import {QuandaEvent} from '../../events/quanda-event.js';
@@ -84,14 +83,20 @@ import {styles} from './answer.styles.js';
 export class QuandaAnswer extends LocalizedElement {
   static override styles = [hostStyles, postStyles, richTextStyles, styles];
 
+  static override properties = {
+    answer: {attribute: false},
+    now: {attribute: false},
+    votePending: {type: Boolean, attribute: 'vote-pending'},
+  };
+
   /** The answer, as the backend sent it. */
-  @property({attribute: false}) answer?: Answer;
+  answer?: Answer;
 
   /** "Now" for relative times: the server's clock. */
-  @property({attribute: false}) now = new Date();
+  now = new Date();
 
   /** A vote on this answer is being saved. */
-  @property({type: Boolean, attribute: 'vote-pending'}) votePending = false;
+  votePending = false;
 
   readonly #internals = this.attachInternals();
   readonly #actions = new PostActionsController(this, () => this.i18n);

@@ -1,4 +1,3 @@
-import {property} from 'lit/decorators.js';
 import {limits} from '../../api/schemas.js';
 import {requestIntent} from '../../events/quanda-event.js';
 import {enActions} from '../../i18n/locales/en-actions.js';
@@ -34,6 +33,10 @@ import type {PostFormValues} from '../shared/post-form.js';
  * @csspart discard-button - "Discard", beside a restored draft.
  */
 export class QuandaCommentForm extends PostForm {
+  static override properties = {
+    postId: {attribute: 'post-id'},
+  };
+
   protected readonly text = {
     label: 'form.comment.label',
     notify: 'form.comment.notify',
@@ -44,7 +47,7 @@ export class QuandaCommentForm extends PostForm {
   protected readonly bodyLimits = limits.commentBody;
 
   /** The question or answer commented on. */
-  @property({attribute: 'post-id'}) postId = '';
+  postId = '';
 
   constructor() {
     super();

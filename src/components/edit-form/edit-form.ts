@@ -1,5 +1,4 @@
 import type {PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
 import {limits} from '../../api/schemas.js';
 import {requestIntent} from '../../events/quanda-event.js';
 import {enActions} from '../../i18n/locales/en-actions.js';
@@ -37,6 +36,12 @@ const LIMITS = {
  * @csspart discard-button - "Discard", beside a restored draft.
  */
 export class QuandaEditForm extends PostForm {
+  static override properties = {
+    postId: {attribute: 'post-id'},
+    kind: {},
+    value: {},
+  };
+
   protected readonly text = {
     label: 'form.edit.label',
     submit: 'form.edit.submit',
@@ -45,13 +50,13 @@ export class QuandaEditForm extends PostForm {
   protected override readonly withAuthorFields = false;
 
   /** The post being edited. */
-  @property({attribute: 'post-id'}) postId = '';
+  postId = '';
 
   /** What kind of post it is; decides the length limits. */
-  @property() kind: 'question' | 'answer' | 'comment' = 'answer';
+  kind: 'question' | 'answer' | 'comment' = 'answer';
 
   /** The text as it stands. */
-  @property() value = '';
+  value = '';
 
   constructor() {
     super();

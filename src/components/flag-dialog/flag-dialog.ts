@@ -1,5 +1,5 @@
 import {css, html, nothing} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {query} from 'lit/decorators.js';
 import {limits} from '../../api/schemas.js';
 import type {FlagReason} from '../../api/requests.js';
 import {requestIntent} from '../../events/quanda-event.js';
@@ -35,6 +35,15 @@ const REASONS: FlagReason[] = ['spam', 'abusive', 'other'];
  * @cssprop [--quanda-flag-dialog-color=CanvasText] - The dialog's text colour; goes with its background, not the page's text.
  */
 export class QuandaFlagDialog extends LocalizedElement {
+  static override properties = {
+    postId: {attribute: 'post-id'},
+    label: {},
+    reason: {state: true},
+    noteError: {state: true},
+    failure: {state: true},
+    pending: {state: true},
+  };
+
   // The dialog sits in the top layer, over the page: it needs an opaque background, and a
   // text colour that goes with it rather than the page's (light text from a dark page that
   // declares no color-scheme would be unreadable on Canvas). `:host > dialog` wins over the
@@ -78,15 +87,15 @@ export class QuandaFlagDialog extends LocalizedElement {
   ];
 
   /** The post being flagged. */
-  @property({attribute: 'post-id'}) postId = '';
+  postId = '';
 
   /** What is flagged, for the dialog's name: "answer by Jonas". */
-  @property() label = '';
+  label = '';
 
-  @state() private reason: FlagReason = 'spam';
-  @state() private noteError = '';
-  @state() private failure = '';
-  @state() private pending = false;
+  private reason: FlagReason = 'spam';
+  private noteError = '';
+  private failure = '';
+  private pending = false;
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
