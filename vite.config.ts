@@ -110,9 +110,11 @@ export default defineConfig(({mode}) => {
               codeSplitting: {
                 includeDependenciesRecursively: false,
                 groups: [
+                  // Keeping the thread's copy and erasing everything: not needed to write.
+                  {name: 'device', test: /src\/storage\/(thread-cache|forget)\.ts$/},
                   {
                     name: 'write',
-                    test: /src\/(storage\/(?!peek|names|viewer-tokens)|components\/(thread\/thread-writes|shared\/(post-form|form\.styles)|answer-form\/)|controllers\/(outbox|draft|markdown-editor)-controller|api\/rest-writes|i18n\/locales\/en-write|writing\.ts$)|node_modules\/idb\//,
+                    test: /src\/(storage\/(?!peek|names|viewer-tokens|thread-cache|forget)|components\/(thread\/thread-writes|shared\/(post-form|form\.styles)|answer-form\/)|controllers\/(outbox|draft)-controller|api\/rest-writes|i18n\/locales\/en-write|writing\.ts$)|node_modules\/idb\//,
                   },
                 ],
               },
