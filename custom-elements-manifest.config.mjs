@@ -19,6 +19,16 @@ function sharedTokens() {
   );
 }
 
+/**
+ * Names declared `{state: true}` in a module's `static properties`: internal reactive
+ * state, which the analyzer would otherwise list as attributes.
+ * @param {string} path
+ */
+function statesOf(path) {
+  const source = readFileSync(new URL(`./${path}`, import.meta.url), 'utf8');
+  return new Set([...source.matchAll(/^\s+(\w+): \{state: true\},?$/gm)].map(([, name]) => name));
+}
+
 /** @returns {import('@custom-elements-manifest/analyzer').Plugin} */
 function sharedTokensPlugin() {
   return {
@@ -28,6 +38,17 @@ function sharedTokensPlugin() {
       for (const module of customElementsManifest.modules ?? []) {
         for (const declaration of module.declarations ?? []) {
           if (!('tagName' in declaration) || !declaration.tagName) continue;
+          const states = new Set(
+            [module.path, ...(declaration.members ?? []).map((m) => m.inheritedFrom?.module ?? '')]
+              .filter((path) => path)
+              .flatMap((path) => [...statesOf(path)]),
+          );
+          declaration.attributes = declaration.attributes?.filter(
+            (a) => !states.has(a.fieldName ?? ''),
+          );
+          for (const member of declaration.members ?? []) {
+            if (states.has(member.name) && 'attribute' in member) delete member.attribute;
+          }
           if (declaration.events) {
             const documented = new Set(
               declaration.events.filter((e) => e.description).map((e) => e.type?.text),

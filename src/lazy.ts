@@ -5,8 +5,7 @@ import {defineElement} from './define-element.js';
  * first use (or when the browser is idle), so they cost nothing in the first load.
  */
 const loaders = {
-  'quanda-answer-form': () =>
-    import('./components/answer-form/answer-form.js').then((m) => m.QuandaAnswerForm),
+  'quanda-answer-form': () => import('./writing.js').then((m) => m.QuandaAnswerForm),
   'quanda-comment-form': () =>
     import('./components/comment-form/comment-form.js').then((m) => m.QuandaCommentForm),
   'quanda-edit-form': () =>
@@ -42,3 +41,17 @@ export function preloadWhenIdle(...tags: LazyTag[]) {
   if ('requestIdleCallback' in window) requestIdleCallback(load, {timeout: 3000});
   else setTimeout(load, 500);
 }
+
+let editor: Promise<typeof import('./controllers/markdown-editor-controller.js')> | undefined;
+
+/** The writing forms' Markdown toolbar and Write / Preview. */
+export function loadEditor() {
+  editor ??= import('./controllers/markdown-editor-controller.js').catch((error: unknown) => {
+    editor = undefined; // the next form tries again
+    throw error;
+  });
+  return editor;
+}
+
+/** The Markdown preview: the parser and its options. */
+export const loadPreview = () => import('./markdown/preview.js');

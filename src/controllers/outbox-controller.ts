@@ -13,7 +13,7 @@ export interface OutboxHandlers {
   /** Sends one queued write under its own idempotency key. */
   send(item: QueuedWrite, post: NewAnswer | NewComment | undefined): Promise<unknown>;
   /** The server confirmed it; `withoutEmail`: notifications were asked for, but the address was gone. */
-  sent(item: QueuedWrite, result: unknown, withoutEmail: boolean): void;
+  sent(item: QueuedWrite, result: unknown, withoutEmail: boolean): void | Promise<void>;
   /** The server refused it for good: resolves with the reason, in the reader's words. */
   refused(item: QueuedWrite, error: QuandaError): string;
   /** Shows what is waiting, with why: offline, or the server failing. */
@@ -157,7 +157,7 @@ export class OutboxController implements ReactiveController {
       await store.write({store: 'outbox', delete: item.key});
       this.#tries = 0;
       this.#drop(item);
-      this.#handlers.sent(item, result, withoutEmail);
+      await this.#handlers.sent(item, result, withoutEmail);
       return true;
     } catch (error) {
       const failure = toQuandaError(error);

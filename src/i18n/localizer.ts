@@ -1,8 +1,9 @@
 import {en} from './locales/en.js';
+import type {enActions} from './locales/en-actions.js';
 import type {enFlag} from './locales/en-flag.js';
 import type {enWrite} from './locales/en-write.js';
 
-type Source = typeof en & typeof enWrite & typeof enFlag;
+type Source = typeof en & typeof enWrite & typeof enActions & typeof enFlag;
 export type MessageKey = keyof Source;
 
 /** A message: text with `{name}` placeholders, or plural forms chosen by `count`. */
@@ -60,7 +61,7 @@ export class Localizer {
 
   /**
    * Adds English messages that load later (en-write.ts comes with the modules that
-   * write). English is every locale's fallback, so this serves all localizers.
+   * write, en-actions.ts and en-flag.ts with those that do the rest). English is every locale's fallback, so this serves all localizers.
    */
   addEnglish(messages: Partial<Record<MessageKey, Message>>) {
     Object.assign(englishMessages, messages);

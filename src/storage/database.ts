@@ -68,7 +68,16 @@ export interface QuandaSchema extends DBSchema {
 
 export type StoreName = 'viewer' | 'drafts' | 'threads' | 'outbox';
 export type Stores = {[S in StoreName]: QuandaSchema[S]['value']};
-export type QuandaDatabase = IDBPDatabase<QuandaSchema>;
+/**
+ * The database, through idb's core: transactions and stores that answer with promises.
+ * Not its `db.get(store, key)`-style shortcuts (nor the async iteration of cursors): the
+ * drop-in build leaves those two extensions of idb out (see vite.config.ts), so the
+ * type does not offer them.
+ */
+export type QuandaDatabase = Omit<
+  IDBPDatabase<QuandaSchema>,
+  Exclude<keyof IDBPDatabase<QuandaSchema>, keyof IDBDatabase | 'transaction'>
+>;
 
 export const DATABASE_VERSION = 2;
 
@@ -128,7 +137,9 @@ export async function closeQuandaDatabase(name = defaultDatabaseName()): Promise
 
 /** Keeps (or with null, deletes) the viewer token of an endpoint (viewer-tokens.ts). */
 export async function saveViewerToken(name: string, endpoint: string, token: string | null) {
-  const db = await openQuandaDatabase(name);
-  if (token) await db.put('viewer', {endpoint, token, savedAt: Date.now()});
-  else await db.delete('viewer', endpoint);
+  const tx = (await openQuandaDatabase(name)).transaction('viewer', 'readwrite');
+  await Promise.all([
+    token ? tx.store.put({endpoint, token, savedAt: Date.now()}) : tx.store.delete(endpoint),
+    tx.done,
+  ]);
 }

@@ -53,7 +53,7 @@ export class LocalStore {
     const memory = this.#mem(store);
     if (memory.has(key)) return memory.get(key) as Value<S> | undefined;
     try {
-      return (await (await this.#open()).get(store, key)) as Value<S> | undefined;
+      return (await (await this.#open()).transaction(store).store.get(key)) as Value<S> | undefined;
     } catch {
       return undefined;
     }
@@ -62,7 +62,7 @@ export class LocalStore {
   async all<S extends Store>(store: S): Promise<Value<S>[]> {
     let stored: Value<S>[] = [];
     try {
-      stored = (await (await this.#open()).getAll(store)) as Value<S>[];
+      stored = (await (await this.#open()).transaction(store).store.getAll()) as Value<S>[];
     } catch {
       // memory only
     }

@@ -53,7 +53,10 @@ export function renderApi(manifest) {
     out.push(`### \`<${element.tagName}>\``, '', cell(element.summary ?? element.description), '');
     const fields = (element.members ?? []).filter(
       (/** @type {any} */ m) =>
-        m.kind === 'field' && !m.privacy && !m.static && !m.name.startsWith('#'),
+        m.kind === 'field' &&
+        (!m.privacy || m.privacy === 'public') &&
+        !m.static &&
+        !m.name.startsWith('#'),
     );
     if (fields.length) {
       const attributes = new Map(

@@ -1,6 +1,7 @@
 /** The whole English source: what the first load carries and what writing brings. */
 import {en} from '../../src/i18n/locales/en.js';
+import {enActions} from '../../src/i18n/locales/en-actions.js';
 import {enFlag} from '../../src/i18n/locales/en-flag.js';
 import {enWrite} from '../../src/i18n/locales/en-write.js';
 
-export const englishSource = {...en, ...enWrite, ...enFlag};
+export const englishSource = {...en, ...enWrite, ...enActions, ...enFlag};

@@ -51,7 +51,8 @@
 
     const form = await until('the answer form', () => {
       const el = inside(thread, 'quanda-answer-form');
-      return el && inside(el, 'textarea') && el;
+      // The Markdown toolbar loads beside the form: wait for it too.
+      return el && inside(el, 'textarea') && inside(el, '[data-tool="bold"]') && el;
     });
     const textarea = inside(form, 'textarea');
     // Each visit's own words: the same answer twice would be refused as a duplicate.

@@ -1,5 +1,4 @@
 import {html} from 'lit';
-import {property} from 'lit/decorators.js';
 import {limits} from '../../api/schemas.js';
 import {requestIntent} from '../../events/quanda-event.js';
 import {PostForm} from '../shared/post-form.js';
@@ -34,6 +33,10 @@ import type {PostFormValues} from '../shared/post-form.js';
  * @csspart submit-button - "Post your answer".
  */
 export class QuandaAnswerForm extends PostForm {
+  static override properties = {
+    headingLevel: {type: Number, attribute: 'heading-level'},
+  };
+
   protected readonly text = {
     label: 'form.answer.label',
     hint: 'form.answer.hint',
@@ -44,7 +47,7 @@ export class QuandaAnswerForm extends PostForm {
   protected readonly bodyLimits = limits.answerBody;
 
   /** Level of the form's heading, one below the answer count's. */
-  @property({type: Number, attribute: 'heading-level'}) headingLevel = 3;
+  headingLevel = 3;
 
   protected override renderHeading() {
     return html`<div part="heading" role="heading" aria-level=${this.headingLevel}>

@@ -1,5 +1,4 @@
 import {html, nothing} from 'lit';
-import {property} from 'lit/decorators.js';
 import type {Answer} from '../../api/schemas.js';
 import {PostActionsController} from '../../controllers/post-actions-controller.js';
 import {QuandaEvent} from '../../events/quanda-event.js';
@@ -13,6 +12,7 @@ import {
   postBody,
   statusNote,
   timeAgo,
+  VOTE_PARTS,
 } from '../shared/post-parts.js';
 import {postStyles} from '../shared/post.styles.js';
 import {richTextStyles} from '../shared/rich-text.styles.js';
@@ -83,14 +83,20 @@ import {styles} from './answer.styles.js';
 export class QuandaAnswer extends LocalizedElement {
   static override styles = [hostStyles, postStyles, richTextStyles, styles];
 
+  static override properties = {
+    answer: {attribute: false},
+    now: {attribute: false},
+    votePending: {type: Boolean, attribute: 'vote-pending'},
+  };
+
   /** The answer, as the backend sent it. */
-  @property({attribute: false}) answer?: Answer;
+  answer?: Answer;
 
   /** "Now" for relative times: the server's clock. */
-  @property({attribute: false}) now = new Date();
+  now = new Date();
 
   /** A vote on this answer is being saved. */
-  @property({type: Boolean, attribute: 'vote-pending'}) votePending = false;
+  votePending = false;
 
   readonly #internals = this.attachInternals();
   readonly #actions = new PostActionsController(this, () => this.i18n);
@@ -114,7 +120,7 @@ export class QuandaAnswer extends LocalizedElement {
     >
       <quanda-vote
         part="vote"
-        exportparts="score, score-label, up-button, down-button, note: vote-note"
+        exportparts=${VOTE_PARTS}
         post-id=${answer.id}
         label=${what}
         .score=${answer.score}

@@ -1,6 +1,6 @@
-import {property} from 'lit/decorators.js';
 import {limits} from '../../api/schemas.js';
 import {requestIntent} from '../../events/quanda-event.js';
+import {enActions} from '../../i18n/locales/en-actions.js';
 import {PostForm} from '../shared/post-form.js';
 import type {PostFormValues} from '../shared/post-form.js';
 
@@ -33,6 +33,10 @@ import type {PostFormValues} from '../shared/post-form.js';
  * @csspart discard-button - "Discard", beside a restored draft.
  */
 export class QuandaCommentForm extends PostForm {
+  static override properties = {
+    postId: {attribute: 'post-id'},
+  };
+
   protected readonly text = {
     label: 'form.comment.label',
     notify: 'form.comment.notify',
@@ -43,7 +47,12 @@ export class QuandaCommentForm extends PostForm {
   protected readonly bodyLimits = limits.commentBody;
 
   /** The question or answer commented on. */
-  @property({attribute: 'post-id'}) postId = '';
+  postId = '';
+
+  constructor() {
+    super();
+    this.i18n.addEnglish(enActions); // these strings come with the form
+  }
 
   get draftName() {
     return `comment:${this.postId}`;

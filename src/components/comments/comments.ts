@@ -1,5 +1,4 @@
 import {html, nothing} from 'lit';
-import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import type {CommentList, Permission} from '../../api/schemas.js';
 import {PostActionsController} from '../../controllers/post-actions-controller.js';
@@ -62,24 +61,35 @@ import {styles} from './comments.styles.js';
 export class QuandaComments extends LocalizedElement {
   static override styles = [hostStyles, richTextStyles, styles];
 
+  static override properties = {
+    postId: {attribute: 'post-id'},
+    comments: {attribute: false},
+    permission: {attribute: false},
+    label: {},
+    now: {attribute: false},
+    adding: {state: true},
+    loading: {state: true},
+    failure: {state: true},
+  };
+
   /** The question or answer these comments belong to. */
-  @property({attribute: 'post-id'}) postId = '';
+  postId = '';
 
   /** The comments shown now, and how many there are in all. */
-  @property({attribute: false}) comments: CommentList = {items: [], count: 0};
+  comments: CommentList = {items: [], count: 0};
 
   /** Whether the reader may comment, and why not. */
-  @property({attribute: false}) permission?: Permission;
+  permission?: Permission;
 
   /** What is commented on, for labels: "answer by Jonas". */
-  @property() label = '';
+  label = '';
 
   /** "Now" for relative times: the server's clock. */
-  @property({attribute: false}) now = new Date();
+  now = new Date();
 
-  @state() private adding = false;
-  @state() private loading = false;
-  @state() private failure = '';
+  private adding = false;
+  private loading = false;
+  private failure = '';
 
   readonly #actions = new PostActionsController(this, () => this.i18n);
 

@@ -1,7 +1,7 @@
 import type {PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
 import {limits} from '../../api/schemas.js';
 import {requestIntent} from '../../events/quanda-event.js';
+import {enActions} from '../../i18n/locales/en-actions.js';
 import {PostForm} from '../shared/post-form.js';
 import type {PostFormValues} from '../shared/post-form.js';
 
@@ -36,6 +36,12 @@ const LIMITS = {
  * @csspart discard-button - "Discard", beside a restored draft.
  */
 export class QuandaEditForm extends PostForm {
+  static override properties = {
+    postId: {attribute: 'post-id'},
+    kind: {},
+    value: {},
+  };
+
   protected readonly text = {
     label: 'form.edit.label',
     submit: 'form.edit.submit',
@@ -44,13 +50,18 @@ export class QuandaEditForm extends PostForm {
   protected override readonly withAuthorFields = false;
 
   /** The post being edited. */
-  @property({attribute: 'post-id'}) postId = '';
+  postId = '';
 
   /** What kind of post it is; decides the length limits. */
-  @property() kind: 'question' | 'answer' | 'comment' = 'answer';
+  kind: 'question' | 'answer' | 'comment' = 'answer';
 
   /** The text as it stands. */
-  @property() value = '';
+  value = '';
+
+  constructor() {
+    super();
+    this.i18n.addEnglish(enActions); // these strings come with the form
+  }
 
   protected get bodyLimits() {
     return LIMITS[this.kind];

@@ -1,9 +1,10 @@
 import {css, html, nothing} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {query} from 'lit/decorators.js';
 import {limits} from '../../api/schemas.js';
 import type {FlagReason} from '../../api/requests.js';
 import {requestIntent} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
+import {enActions} from '../../i18n/locales/en-actions.js';
 import {enFlag} from '../../i18n/locales/en-flag.js';
 import {enWrite} from '../../i18n/locales/en-write.js';
 import {hostStyles} from '../../styles/host.styles.js';
@@ -34,6 +35,15 @@ const REASONS: FlagReason[] = ['spam', 'abusive', 'other'];
  * @cssprop [--quanda-flag-dialog-color=CanvasText] - The dialog's text colour; goes with its background, not the page's text.
  */
 export class QuandaFlagDialog extends LocalizedElement {
+  static override properties = {
+    postId: {attribute: 'post-id'},
+    label: {},
+    reason: {state: true},
+    noteError: {state: true},
+    failure: {state: true},
+    pending: {state: true},
+  };
+
   // The dialog sits in the top layer, over the page: it needs an opaque background, and a
   // text colour that goes with it rather than the page's (light text from a dark page that
   // declares no color-scheme would be unreadable on Canvas). `:host > dialog` wins over the
@@ -77,21 +87,21 @@ export class QuandaFlagDialog extends LocalizedElement {
   ];
 
   /** The post being flagged. */
-  @property({attribute: 'post-id'}) postId = '';
+  postId = '';
 
   /** What is flagged, for the dialog's name: "answer by Jonas". */
-  @property() label = '';
+  label = '';
 
-  @state() private reason: FlagReason = 'spam';
-  @state() private noteError = '';
-  @state() private failure = '';
-  @state() private pending = false;
+  private reason: FlagReason = 'spam';
+  private noteError = '';
+  private failure = '';
+  private pending = false;
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
   constructor() {
     super();
-    this.i18n.addEnglish({...enWrite, ...enFlag}); // these strings come with the dialog
+    this.i18n.addEnglish({...enWrite, ...enActions, ...enFlag}); // these strings come with the dialog
   }
 
   /** Opens the dialog (modal: focus stays inside until it closes). */

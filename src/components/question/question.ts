@@ -1,5 +1,4 @@
 import {html, nothing} from 'lit';
-import {property} from 'lit/decorators.js';
 import type {Question} from '../../api/schemas.js';
 import {PostActionsController} from '../../controllers/post-actions-controller.js';
 import {hostStyles} from '../../styles/host.styles.js';
@@ -11,6 +10,7 @@ import {
   postBody,
   statusNote,
   timeAgo,
+  VOTE_PARTS,
 } from '../shared/post-parts.js';
 import {postStyles} from '../shared/post.styles.js';
 import {richTextStyles} from '../shared/rich-text.styles.js';
@@ -79,17 +79,24 @@ import {styles} from './question.styles.js';
 export class QuandaQuestion extends LocalizedElement {
   static override styles = [hostStyles, postStyles, richTextStyles, styles];
 
+  static override properties = {
+    question: {attribute: false},
+    now: {attribute: false},
+    headingLevel: {type: Number, attribute: 'heading-level'},
+    votePending: {type: Boolean, attribute: 'vote-pending'},
+  };
+
   /** The question, as the backend sent it. */
-  @property({attribute: false}) question?: Question;
+  question?: Question;
 
   /** "Now" for relative times: the server's clock, so the reader's clock cannot skew them. */
-  @property({attribute: false}) now = new Date();
+  now = new Date();
 
   /** Level of the title heading, so the thread fits the page's outline. */
-  @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
+  headingLevel = 2;
 
   /** A vote on the question is being saved. */
-  @property({type: Boolean, attribute: 'vote-pending'}) votePending = false;
+  votePending = false;
 
   readonly #actions = new PostActionsController(this, () => this.i18n);
 
@@ -110,7 +117,7 @@ export class QuandaQuestion extends LocalizedElement {
     return html`<article part="question" aria-labelledby="title">
       <quanda-vote
         part="vote"
-        exportparts="score, score-label, up-button, down-button, note: vote-note"
+        exportparts=${VOTE_PARTS}
         post-id=${question.id}
         label=${what}
         .score=${question.score}

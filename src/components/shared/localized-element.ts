@@ -1,6 +1,6 @@
+import type {PropertyDeclarations} from 'lit';
 import {LitElement} from 'lit';
 import {ContextConsumer} from '@lit/context';
-import {state} from 'lit/decorators.js';
 import {localizerContext} from '../../context/contexts.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {english} from '../../i18n/localizer.js';
@@ -12,7 +12,11 @@ import type {Localizer, MessageKey} from '../../i18n/localizer.js';
  * thread does, so `<quanda-answer lang="de">` is German too.
  */
 export class LocalizedElement extends LitElement {
-  @state() protected i18n: Localizer = english;
+  static override properties: PropertyDeclarations = {
+    i18n: {state: true},
+  };
+
+  protected i18n: Localizer = english;
 
   #fromContext = false;
   #locale?: LocaleController;

@@ -1,12 +1,12 @@
 import {html, nothing} from 'lit';
-import type {PropertyValues, TemplateResult} from 'lit';
-import {state} from 'lit/decorators.js';
+import type {PropertyValues, TemplateResult, PropertyDeclarations} from 'lit';
 import * as z from 'zod/mini';
 import {QuandaError} from '../../api/api-error.js';
 import {DraftController} from '../../controllers/draft-controller.js';
 import type {DraftFields, DraftHost} from '../../controllers/draft-controller.js';
 import {limits} from '../../api/schemas.js';
-import {MarkdownEditorController} from '../../controllers/markdown-editor-controller.js';
+import type {MarkdownEditorController} from '../../controllers/markdown-editor-controller.js';
+import {loadEditor} from '../../lazy.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {enWrite} from '../../i18n/locales/en-write.js';
 import type {MessageKey} from '../../i18n/localizer.js';
@@ -46,6 +46,13 @@ export interface FormText {
  */
 export abstract class PostForm extends LocalizedElement implements DraftHost {
   static override styles = [hostStyles, formStyles];
+
+  static override properties: PropertyDeclarations = {
+    notify: {state: true},
+    errors: {state: true},
+    pending: {state: true},
+    failure: {state: true},
+  };
   static override shadowRootOptions = {...LocalizedElement.shadowRootOptions, delegatesFocus: true};
 
   protected abstract readonly text: FormText;
@@ -57,10 +64,10 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
   /** The form among the thread's forms, for its draft: `answer`, `comment:<post>`, `edit:<post>`. */
   abstract readonly draftName: string;
 
-  @state() protected notify = false;
-  @state() protected errors: Errors = {};
-  @state() protected pending = false;
-  @state() protected failure = '';
+  protected notify = false;
+  protected errors: Errors = {};
+  protected pending = false;
+  protected failure = '';
 
   protected get form(): HTMLFormElement | null {
     return this.renderRoot.querySelector('form');
@@ -73,18 +80,25 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
   /** Text the form starts with (an edit starts from the post's text). */
   protected initialBody = '';
 
-  /** The toolbar and Write / Preview around the textarea. */
-  protected readonly editor = new MarkdownEditorController(
-    this,
-    () => this.i18n,
-    () => this.textarea!,
-  );
+  /** The toolbar and Write / Preview around the textarea, once loaded (see `loadEditor`). */
+  protected editor?: MarkdownEditorController;
 
   protected readonly drafts = new DraftController(this);
 
   constructor() {
     super();
     this.i18n.addEnglish(enWrite); // strings only writing needs come with the modules that write
+    loadEditor().then(
+      ({MarkdownEditorController}) => {
+        this.editor = new MarkdownEditorController(
+          this,
+          () => this.i18n,
+          () => this.textarea!,
+        );
+        this.requestUpdate();
+      },
+      () => undefined, // offline: the form works on without its toolbar
+    );
   }
 
   override render() {
@@ -101,7 +115,7 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
       <div class="field">
         <label part="label" for="body">${i18n.t(text.label)}</label>
         ${bodyHint ? html`<p id="body-hint" part="hint" class="hint">${bodyHint}</p>` : nothing}
-        ${this.editor.toolbar(this.pending)}
+        ${this.editor?.toolbar(this.pending)}
         <textarea
           id="body"
           name="body"
@@ -109,12 +123,12 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
           rows="6"
           .defaultValue=${this.initialBody}
           ?readonly=${this.pending}
-          ?hidden=${this.editor.previewing}
+          ?hidden=${!!this.editor?.previewing}
           aria-invalid=${errors.body ? 'true' : 'false'}
           aria-describedby=${describedBy(bodyHint && 'body-hint', errors.body && 'body-error')}
-          @keydown=${this.editor.handleShortcut}
+          @keydown=${this.editor?.handleShortcut}
         ></textarea>
-        ${this.editor.preview()} ${fieldError('body', errors.body)} ${this.#renderDraftStatus()}
+        ${this.editor?.preview()} ${fieldError('body', errors.body)} ${this.#renderDraftStatus()}
       </div>
       ${this.withAuthorFields ? this.#renderAuthorFields() : nothing}
       ${
@@ -139,7 +153,7 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
 
   /** Focus goes to the text being written, not to the toolbar before it. */
   override focus(options?: FocusOptions) {
-    if (this.textarea && !this.editor.previewing) this.textarea.focus(options);
+    if (this.textarea && !this.editor?.previewing) this.textarea.focus(options);
     else super.focus(options);
   }
 
@@ -216,7 +230,7 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
     // Sent from the preview, and the text needs fixing: back to the text.
-    if (changed.has('errors') && this.errors.body) this.editor.previewing = false;
+    if (changed.has('errors') && this.errors.body && this.editor) this.editor.previewing = false;
   }
 
   protected override updated(changed: PropertyValues) {
@@ -307,7 +321,7 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
   /** Empties the form after a confirmed send. */
   reset() {
     this.form?.reset();
-    this.editor.previewing = false;
+    if (this.editor) this.editor.previewing = false;
     this.notify = false;
     this.errors = {};
     this.failure = '';

@@ -80,23 +80,26 @@ export function statusNote(i18n: Localizer, post: {status: string} & Queued) {
  * Parts each element passes up with `exportparts`, so one `::part()` rule on the thread
  * reaches them however deep they sit. The forms and the flag dialog share field names
  * (one rule styles every textarea); their `actions` become `form-actions`, apart from a
- * post's Edit/Remove/Flag `actions`.
+ * post's Edit/Remove/Flag `actions`. Commas without spaces: the lists are long, and
+ * `exportparts` needs none.
  */
 const FIELDS =
-  'form, label, textarea, field-error, form-error, actions: form-actions, submit-button, cancel-button';
+  'form,label,textarea,field-error,form-error,actions:form-actions,submit-button,cancel-button';
 /** On `<quanda-edit-form>`. */
 export const EDIT_FORM_PARTS = FIELDS;
 /** On `<quanda-flag-dialog>`. */
-export const FLAG_DIALOG_PARTS = `dialog, heading: dialog-heading, ${FIELDS}`;
+export const FLAG_DIALOG_PARTS = `dialog,heading:dialog-heading,${FIELDS}`;
 /** On `<quanda-comment-form>`. */
-export const COMMENT_FORM_PARTS = `hint, input, checkbox, ${FIELDS}`;
+export const COMMENT_FORM_PARTS = `hint,input,checkbox,${FIELDS}`;
+/** On `<quanda-vote>`, beside a question or an answer. */
+export const VOTE_PARTS = 'score,score-label,up-button,down-button,note:vote-note';
 /** What an element with post actions, forms and the dialog inside exposes, as named outside. */
 export const WRITE_PARTS =
-  'actions, edit-button, remove-button, confirm-remove-button, keep-button, flag-button, ' +
-  'action-error, dialog, dialog-heading, form, label, hint, textarea, input, checkbox, ' +
-  'field-error, form-error, form-actions, submit-button, cancel-button, toolbar, tool-button, ' +
-  'write-button, preview-button, preview, draft-status, discard-button';
+  'actions,edit-button,remove-button,confirm-remove-button,keep-button,flag-button,' +
+  'action-error,dialog,dialog-heading,form,label,hint,textarea,input,checkbox,' +
+  'field-error,form-error,form-actions,submit-button,cancel-button,toolbar,tool-button,' +
+  'write-button,preview-button,preview,draft-status,discard-button';
 /** On `<quanda-comments>`, inside a question or an answer. */
 export const COMMENTS_PARTS =
-  'earlier-button, comment-list, comment, comment-body, comment-meta, add-comment-button, ' +
-  `author, edited: comment-edited, status-note, ${WRITE_PARTS}`;
+  'earlier-button,comment-list,comment,comment-body,comment-meta,add-comment-button,' +
+  `author,edited:comment-edited,status-note,${WRITE_PARTS}`;

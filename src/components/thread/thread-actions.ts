@@ -8,13 +8,15 @@ import type {Comment} from '../../api/schemas.js';
 import {QuandaEvent} from '../../events/quanda-event.js';
 import type {QuandaEventMap} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
-import {changePost, checked, clientMethod} from './thread-writes.js';
+import {enActions} from '../../i18n/locales/en-actions.js';
+import {checked, clientMethod, sortAnswers} from './thread-writes.js';
 import type {ThreadHost} from './thread-writes.js';
-import {sortAnswers} from './view-updates.js';
+import {changePost} from './view-updates.js';
 
 type Intent<K extends keyof QuandaEventMap> = QuandaEventMap[K];
 
 export function handleAction(host: ThreadHost, event: QuandaEvent<unknown>): Promise<unknown> {
+  host.i18n.addEnglish(enActions); // what these say comes with them
   const detail = event.detail as never;
   switch (event.type) {
     case 'quanda-accept':

@@ -4,18 +4,16 @@ import {QuandaError} from '../../api/api-error.js';
 import type {QuandaClient} from '../../api/client.js';
 import type {NewAnswer, NewComment} from '../../api/requests.js';
 import {newIdempotencyKey} from '../../api/rest-writes.js';
-import {Answer, Comment, VoteResult} from '../../api/schemas.js';
-import type {Sort, VoteValue} from '../../api/schemas.js';
+import {Answer, Comment} from '../../api/schemas.js';
+import type {Question, Sort, VoteValue} from '../../api/schemas.js';
 import type {StorageSettings} from '../../context/contexts.js';
 import {OutboxController} from '../../controllers/outbox-controller.js';
 import type {QueuedWrite} from '../../storage/database.js';
-import {localStore} from '../../storage/local-store.js';
 import {QuandaEvent} from '../../events/quanda-event.js';
 import type {QuandaEventMap} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
 import type {Localizer} from '../../i18n/localizer.js';
 import {enWrite} from '../../i18n/locales/en-write.js';
-import {findPost, sortAnswers, updatePost} from './view-updates.js';
 import type {Queued, ThreadView} from './thread-state.js';
 
 /** What the writes need from the thread that owns the data. */
@@ -38,7 +36,8 @@ export interface ThreadHost extends ReactiveControllerHost, HTMLElement {
   focusAfterRemoval(postId: string): void;
 }
 
-interface VoteEntry {
+/** A vote being sent (thread-votes.ts). */
+export interface VoteEntry {
   confirmed: {score: number; vote: VoteValue};
   desired: VoteValue;
   sending: boolean;
@@ -47,6 +46,10 @@ interface VoteEntry {
 type Intent<K extends keyof QuandaEventMap> = QuandaEventMap[K];
 
 const writers = new WeakMap<ThreadHost, ThreadWrites>();
+
+/** Votes and comments load apart (when the thread shows, or on first use): writing an answer needs neither. */
+const votes = () => import('./thread-votes.js');
+const comments = () => import('./thread-comments.js');
 
 /**
  * Acts on an intent once it has finished its way up the page (this module loads after
@@ -62,8 +65,12 @@ export function handleIntent(host: ThreadHost, event: QuandaEvent<unknown>): Pro
 export function attach(host: ThreadHost) {
   const writes = writesOf(host);
   void writes.outbox.load();
-  void writes.reopenComments();
-  void import('./thread-actions.js').catch(() => undefined); // ready before the first click
+  // Comment forms holding a draft open again; votes and the rest are ready before the first click.
+  void comments()
+    .then((module) => module.reopenComments(host))
+    .catch(() => undefined);
+  void votes().catch(() => undefined);
+  void import('./thread-actions.js').catch(() => undefined);
 }
 
 function writesOf(host: ThreadHost): ThreadWrites {
@@ -73,24 +80,23 @@ function writesOf(host: ThreadHost): ThreadWrites {
 }
 
 /** Offline, or a failure that may pass: the write waits in the outbox (not a 429: the reader is told to wait). */
-const mayPass = (error: unknown) =>
+export const mayPass = (error: unknown) =>
   !navigator.onLine || (error instanceof QuandaError && error.isTransient && error.status !== 429);
 
-type AnyPost = ThreadView['answers'][number] | ThreadView['question'] | Comment;
-
 /**
- * The thread's side of every write: it talks to the client, keeps the view in step
- * (optimistically for votes, rolled back on refusal), announces the outcome, and fires
- * the past-tense event once the server has confirmed. Loaded when the browser is idle
- * after the first paint, or on the first intent: none of it is in the first load.
+ * The thread's side of every write: it talks to the client, keeps the view in step,
+ * announces the outcome, and fires the past-tense event once the server has confirmed.
+ * Loaded when the browser is idle after the first paint, or on the first intent: none of
+ * it is in the first load. What writing an answer needs is here, with the outbox; votes
+ * (thread-votes.ts), comments (thread-comments.ts) and the rarer actions
+ * (thread-actions.ts) load apart.
  */
-class ThreadWrites {
+export class ThreadWrites {
   readonly #host: ThreadHost;
-  readonly #votes = new Map<string, VoteEntry>();
-  /** The scope whose comment drafts were opened again. */
-  #reopened = '';
+  /** Votes being sent, by post. */
+  readonly votes = new Map<string, VoteEntry>();
   /** Posts whose vote waits in the outbox. */
-  #queuedVotes = new Set<string>();
+  queuedVotes = new Set<string>();
   readonly outbox: OutboxController;
 
   constructor(host: ThreadHost) {
@@ -98,10 +104,11 @@ class ThreadWrites {
     host.i18n.addEnglish(enWrite); // strings only writing needs come with the modules that write
     this.outbox = new OutboxController(host, {
       send: (item, post) => this.#sendQueued(item, post),
-      sent: (item, result, withoutEmail) => {
+      sent: async (item, result, withoutEmail) => {
         if (item.kind === 'answer') this.#answered(result, withoutEmail);
-        else if (item.kind === 'comment') this.#commented(item.postId, result, withoutEmail);
-        else this.#voted(item.postId, result);
+        else if (item.kind === 'comment') {
+          (await comments()).commented(host, item.postId, result, withoutEmail);
+        } else (await votes()).voted(host, item.postId, result);
       },
       refused: (item, error) => this.#refused(item, error),
       show: (items, note) => this.#showQueue(items, note),
@@ -112,11 +119,12 @@ class ThreadWrites {
     const detail = event.detail as never;
     switch (event.type as keyof QuandaEventMap) {
       case 'quanda-vote':
-        return this.#vote(detail);
+        // Votes load on the first one: not needed to write an answer.
+        return votes().then(({vote}) => vote(this, this.#host, detail));
       case 'quanda-answer-submit':
         return this.#answer(detail);
       case 'quanda-comment-submit':
-        return this.#comment(detail);
+        return comments().then(({comment}) => comment(this, this.#host, detail));
       default:
         // Accept, edit, remove, flag, earlier comments: not needed to write an answer.
         return import('./thread-actions.js').then(({handleAction}) =>
@@ -125,112 +133,28 @@ class ThreadWrites {
     }
   }
 
-  #method<K extends keyof QuandaClient>(name: K) {
-    return clientMethod(this.#host, name);
-  }
-
-  #checked<T>(schema: z.ZodMiniType<T>, value: unknown): T {
-    return checked(this.#host, schema, value);
-  }
-
-  #change(id: string, change: Parameters<typeof updatePost>[2]) {
-    changePost(this.#host, id, change);
-  }
-
-  /**
-   * Votes show at once. Each post sends one vote at a time; a reader who clicks again
-   * meanwhile gets the latest of their choices sent next. A refusal restores what the
-   * server last confirmed, and says so.
-   */
-  async #vote({postId, value}: {postId: string; value: VoteValue}) {
-    const view = this.#host.view;
-    const post = view && findPost(view, postId);
-    if (!post || post.kind === 'comment') return;
-    let entry = this.#votes.get(postId);
-    if (!entry) {
-      entry = {
-        confirmed: {score: post.score, vote: post.viewerVote},
-        desired: value,
-        sending: false,
-      };
-      this.#votes.set(postId, entry);
-    }
-    entry.desired = value;
-    this.#showVote(postId, entry.confirmed.score - entry.confirmed.vote + value, value, true);
-    if (entry.sending) return;
-    entry.sending = true;
-    const {i18n} = this.#host;
-    try {
-      // Offline, or a vote already waiting for this post: this one waits too (and replaces it).
-      if (!navigator.onLine || this.#queuedVotes.has(postId))
-        throw new QuandaError('network', 'offline');
-      for (;;) {
-        const wanted = entry.desired;
-        const raw = await this.#method('vote')(postId, wanted);
-        if (entry.desired !== wanted) continue;
-        this.#voted(postId, raw);
-        break;
-      }
-    } catch (error) {
-      if (mayPass(error)) {
-        this.#host.announce(i18n.t(waitingNote()));
-        await this.outbox.add({
-          key: newIdempotencyKey(),
-          kind: 'vote',
-          postId,
-          form: '',
-          value: entry.desired,
-        });
-        return;
-      }
-      const failure = this.#host.report(error, 'vote');
-      this.#showVote(postId, entry.confirmed.score, entry.confirmed.vote, false);
-      this.#host.announce(i18n.t('vote.failed', {reason: voteReason(i18n, failure)}));
-    } finally {
-      this.#votes.delete(postId);
-    }
-  }
-
-  /** The server has the vote: its score, announced. */
-  #voted(postId: string, raw: unknown) {
-    const result = this.#checked(VoteResult, raw);
-    this.#showVote(postId, result.score, result.viewerVote, false);
-    const key = result.viewerVote === 0 ? 'vote.removed' : 'vote.saved';
-    this.#host.announce(this.#host.i18n.t(key, {score: result.score}));
-    this.#host.dispatchEvent(
-      new QuandaEvent('quanda-voted', {postId, value: result.viewerVote, score: result.score}),
-    );
-  }
-
-  #showVote(postId: string, score: number, vote: VoteValue, pending: boolean) {
-    this.#change(postId, (post) => ({...post, score, viewerVote: vote}) as typeof post);
-    const pendingVotes = new Set(this.#host.pendingVotes);
-    if (pending) pendingVotes.add(postId);
-    else pendingVotes.delete(postId);
-    this.#host.pendingVotes = pendingVotes;
-  }
-
   #answer({answer}: Intent<'quanda-answer-submit'>['detail']) {
     const postId = this.#host.questionId;
-    return this.#post({key: newIdempotencyKey(), kind: 'answer', postId, form: 'answer'}, answer);
-  }
-
-  #comment({postId, comment}: Intent<'quanda-comment-submit'>['detail']) {
-    const form = `comment:${postId}`;
-    return this.#post({key: newIdempotencyKey(), kind: 'comment', postId, form}, comment);
+    return this.post(
+      {key: newIdempotencyKey(), kind: 'answer', postId, form: 'answer'},
+      answer,
+      (raw) => this.#answered(raw, false),
+    );
   }
 
   /**
    * Sends an answer or a comment now, or — offline, or the server failing — queues it in
    * the outbox under the same idempotency key (it may have reached the server already).
+   * `posted` takes the server's result.
    */
-  async #post(item: Pick<QueuedWrite, 'key' | 'kind' | 'postId' | 'form'>, post: NewAnswer) {
+  async post<T>(
+    item: Pick<QueuedWrite, 'key' | 'kind' | 'postId' | 'form'>,
+    post: NewAnswer,
+    posted: (raw: unknown) => T,
+  ) {
     try {
       if (!navigator.onLine) throw new QuandaError('network', 'offline');
-      const raw = await this.#sendQueued(item, post);
-      return item.kind === 'answer'
-        ? this.#answered(raw, false)
-        : this.#commented(item.postId, raw);
+      return posted(await this.#sendQueued(item, post));
     } catch (error) {
       if (!mayPass(error)) throw this.#host.report(error, item.kind);
       const {email, ...kept} = post;
@@ -241,7 +165,7 @@ class ThreadWrites {
   }
 
   #answered(raw: unknown, withoutEmail: boolean) {
-    const posted = this.#checked(Answer, raw);
+    const posted = checked(this.#host, Answer, raw);
     const view = this.#host.view;
     if (view && !view.answers.some((existing) => existing.id === posted.id)) {
       const answers =
@@ -265,30 +189,17 @@ class ThreadWrites {
     return posted;
   }
 
-  #commented(postId: string, raw: unknown, withoutEmail = false) {
-    const posted = this.#checked(Comment, raw);
-    this.#change(postId, (post) =>
-      post.kind === 'comment' || post.comments.items.some((item) => item.id === posted.id)
-        ? post
-        : {
-            ...post,
-            comments: {items: [...post.comments.items, posted], count: post.comments.count + 1},
-          },
-    );
-    this.#host.announce(this.#host.i18n.t(withoutEmail ? 'outbox.noEmail' : 'form.comment.posted'));
-    this.#host.dispatchEvent(new QuandaEvent('quanda-commented', {comment: posted}));
-    return posted;
-  }
-
   /** Sends a queued write under its own key. */
   #sendQueued(
     item: Pick<QueuedWrite, 'key' | 'kind' | 'postId' | 'value'>,
     post: NewAnswer | NewComment | undefined,
   ): Promise<unknown> {
     const options = {idempotencyKey: item.key};
-    if (item.kind === 'vote') return this.#method('vote')(item.postId, item.value!, options);
-    if (item.kind === 'comment') return this.#method('postComment')(item.postId, post!, options);
-    return this.#method('postAnswer')(item.postId, post as NewAnswer, options);
+    const host = this.#host;
+    if (item.kind === 'vote') return clientMethod(host, 'vote')(item.postId, item.value!, options);
+    if (item.kind === 'comment')
+      return clientMethod(host, 'postComment')(item.postId, post!, options);
+    return clientMethod(host, 'postAnswer')(item.postId, post as NewAnswer, options);
   }
 
   /** A queued write the server refused: say why; its text is back in its form. */
@@ -299,82 +210,52 @@ class ThreadWrites {
       error.code === 'duplicate' ? i18n.t('form.error.duplicate') : describeError(i18n, error);
     this.#host.announce(i18n.t('outbox.refused', {reason}));
     if (item.kind === 'vote') this.#host.reload(); // back to what the server has
-    if (item.kind === 'comment') void this.#openCommentForm(item.postId);
+    if (item.kind === 'comment') {
+      void comments().then((module) => module.openCommentForm(this.#host, item.postId));
+    }
     return reason;
-  }
-
-  /**
-   * A comment form only shows when asked for: the ones holding a draft open again by
-   * themselves when the thread comes back (once a question, not after each refresh).
-   */
-  async reopenComments() {
-    const settings = this.#host.storage;
-    if (!settings?.persist || !settings.scope || this.#reopened === settings.scope) return;
-    this.#reopened = settings.scope;
-    const prefix = `${settings.scope}\ncomment:`;
-    for (const draft of await localStore(settings.database).all('drafts')) {
-      if (draft.key.startsWith(prefix)) void this.#openCommentForm(draft.key.slice(prefix.length));
-    }
-  }
-
-  /** Opens the comment form under a post, where a refused comment's text waits. */
-  async #openCommentForm(postId: string) {
-    const selector =
-      postId === this.#host.questionId
-        ? 'quanda-question'
-        : `quanda-answer[data-id="${CSS.escape(postId)}"]`;
-    // The thread may not have drawn the post yet (its language still loading, say): give
-    // it a few seconds, then let the draft wait for the reader to open the form.
-    for (let tries = 0; tries < 50; tries++) {
-      await this.#host.updateComplete;
-      const post = this.#host.shadowRoot?.querySelector(selector);
-      await (post as {updateComplete?: Promise<unknown>} | null)?.updateComplete;
-      const comments = post?.shadowRoot?.querySelector('quanda-comments');
-      if (comments) return void comments.openForm();
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
   }
 
   /** Shows what waits in the outbox where it will appear once sent. */
   #showQueue(items: readonly QueuedWrite[], note: 'offline' | 'retrying') {
     const view = this.#host.view;
     if (!view) return;
-    const unqueue = <P extends ThreadView['question'] | ThreadView['answers'][number]>(post: P) =>
-      post.comments.items.some(isQueued)
+    const votes = new Set(this.#host.pendingVotes);
+    for (const postId of this.queuedVotes) if (!this.votes.has(postId)) votes.delete(postId);
+    this.queuedVotes = new Set();
+    // Each post as the server has it (a new object only where something changes), then
+    // with what waits for it: the reader's vote, their comments.
+    const withQueue = <P extends Question | Answer>(post: P): P => {
+      let next = post.comments.items.some(isQueued)
         ? {
             ...post,
             comments: {...post.comments, items: post.comments.items.filter((c) => !isQueued(c))},
           }
         : post;
-    let next: ThreadView = {
-      question: unqueue(view.question),
-      answers: view.answers.filter((answer) => !isQueued(answer)).map(unqueue),
+      for (const item of items) {
+        if (item.kind === 'answer' || item.postId !== post.id) continue;
+        next =
+          item.kind === 'vote'
+            ? {...next, score: next.score - next.viewerVote + item.value!, viewerVote: item.value!}
+            : {
+                ...next,
+                comments: {
+                  ...next.comments,
+                  items: [...next.comments.items, queuedPost(item, note) as Comment],
+                },
+              };
+      }
+      return next;
     };
-    const votes = new Set(this.#host.pendingVotes);
-    for (const postId of this.#queuedVotes) if (!this.#votes.has(postId)) votes.delete(postId);
-    this.#queuedVotes = new Set();
+    const answers = view.answers.filter((answer) => !isQueued(answer)).map(withQueue);
     for (const item of items) {
-      if (item.kind === 'answer')
-        next.answers = [...next.answers, queuedPost(item, note) as Answer];
-      const change = (post: AnyPost): AnyPost => {
-        if (post.kind === 'comment') return post;
-        if (item.kind === 'vote') {
-          return {
-            ...post,
-            score: post.score - post.viewerVote + item.value!,
-            viewerVote: item.value!,
-          };
-        }
-        const comment = queuedPost(item, note) as Comment;
-        return {...post, comments: {...post.comments, items: [...post.comments.items, comment]}};
-      };
-      if (item.kind !== 'answer') next = updatePost(next, item.postId, change);
+      if (item.kind === 'answer') answers.push(queuedPost(item, note) as Answer);
       if (item.kind === 'vote') {
         votes.add(item.postId);
-        this.#queuedVotes.add(item.postId);
+        this.queuedVotes.add(item.postId);
       }
     }
-    this.#host.view = next;
+    this.#host.view = {question: withQueue(view.question), answers};
     this.#host.pendingVotes = votes;
   }
 }
@@ -402,23 +283,10 @@ export function checked<T>(host: ThreadHost, schema: z.ZodMiniType<T>, value: un
   });
 }
 
-/** Changes one post of the view (or removes it: the change returns null). */
-export function changePost(host: ThreadHost, id: string, change: Parameters<typeof updatePost>[2]) {
-  const view = host.view;
-  if (view) host.view = updatePost(view, id, change);
-}
-
-/** Why a vote failed: the server's reason when it gave one the reader can act on. */
-function voteReason(i18n: Localizer, error: QuandaError): string {
-  if (error.status === 429) return i18n.t('reason.rate-limited');
-  if (error.status === 403) return i18n.t('reason.other');
-  return describeError(i18n, error);
-}
-
 const isQueued = (post: object) => !!(post as Queued).queued;
 
 /** Why a write waits: the reader is offline, or the server is failing. */
-const waitingNote = () => (navigator.onLine ? 'outbox.retrying' : 'outbox.offline');
+export const waitingNote = () => (navigator.onLine ? 'outbox.retrying' : 'outbox.offline');
 
 const nobody = {allowed: false, reason: 'pending'};
 
@@ -440,4 +308,18 @@ function queuedPost(item: QueuedWrite, note: 'offline' | 'retrying'): (Answer | 
     comments: {items: [], count: 0},
     isAccepted: false,
   } as (Answer | Comment) & Queued;
+}
+
+/** The answers in the thread's order: the best answer first, then by the chosen sort. */
+export function sortAnswers(answers: Answer[], sort: Sort): Answer[] {
+  const time = (a: Answer, b: Answer) =>
+    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
+  const order: Record<Sort, (a: Answer, b: Answer) => number> = {
+    votes: (a, b) => b.score - a.score || time(a, b),
+    oldest: time,
+    newest: (a, b) => time(b, a),
+  };
+  return answers
+    .slice()
+    .sort((a, b) => Number(b.isAccepted) - Number(a.isAccepted) || order[sort](a, b));
 }

@@ -1,7 +1,6 @@
 import {LitElement, html, nothing} from 'lit';
 import {ContextProvider} from '@lit/context';
 import {Task, TaskStatus, initialState} from '@lit/task';
-import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import * as z from 'zod/mini';
 import {QuandaError, toQuandaError} from '../../api/api-error.js';
@@ -31,20 +30,20 @@ import {styles} from './thread.styles.js';
 
 const SORTS = Sort.def.entries;
 
-/** Parts of inner elements that a page can style from outside, through the thread. */
+/**
+ * Parts of inner elements that a page can style from outside, through the thread: those
+ * a question and an answer both pass up under the same name, then each one's own.
+ */
 const POST_PARTS =
-  'vote, score, score-label, up-button, down-button, vote-note, body, meta, edited, author, ' +
-  'status-note, comments, earlier-button, comment-list, comment, comment-body, ' +
-  `comment-meta, add-comment-button, comment-edited, ${WRITE_PARTS}`;
-const QUESTION_PARTS = `question, title, tags, tag, ${POST_PARTS}`;
-const ANSWER_PARTS = `answer, badge, accept-button, ${POST_PARTS}`
-  .replace('body,', 'body: answer-body,')
-  .replace('meta,', 'meta: answer-meta,')
-  .replace('edited,', 'edited: answer-edited,');
+  'vote,score,score-label,up-button,down-button,vote-note,author,status-note,comments,' +
+  'earlier-button,comment-list,comment,comment-body,comment-meta,add-comment-button,' +
+  `comment-edited,${WRITE_PARTS}`;
+const QUESTION_PARTS = `question,title,tags,tag,body,meta,edited,${POST_PARTS}`;
+const ANSWER_PARTS = `answer,badge,accept-button,body:answer-body,meta:answer-meta,edited:answer-edited,${POST_PARTS}`;
 const FORM_PARTS =
-  'form, heading: form-heading, label, hint, textarea, input, checkbox, field-error, form-error, ' +
-  'actions: form-actions, submit-button, toolbar, tool-button, write-button, preview-button, preview, ' +
-  'draft-status, discard-button';
+  'form,heading:form-heading,label,hint,textarea,input,checkbox,field-error,form-error,' +
+  'actions:form-actions,submit-button,toolbar,tool-button,write-button,preview-button,preview,' +
+  'draft-status,discard-button';
 
 const WRITES = [
   'postAnswer',
@@ -154,45 +153,66 @@ const WRITES = [
 export class QuandaThread extends LitElement implements ThreadHost {
   static override styles = [hostStyles, styles];
 
+  static override properties = {
+    endpoint: {},
+    questionId: {attribute: 'question-id'},
+    sort: {},
+    headingLevel: {type: Number, attribute: 'heading-level'},
+    theme: {reflect: true},
+    client: {attribute: false},
+    viewerToken: {attribute: false},
+    drafts: {},
+    draftDays: {type: Number, attribute: 'draft-days'},
+    databaseName: {attribute: false},
+    i18n: {state: true},
+    view: {state: true},
+    pendingVotes: {state: true},
+    viewer: {state: true},
+    nextCursor: {state: true},
+    more: {state: true},
+    announcement: {state: true},
+    copy: {state: true},
+  };
+
   /** Base URL of the Quanda API, absolute or relative to the page (`/api`). */
-  @property() endpoint = '';
+  endpoint = '';
 
   /** The question this thread shows. Changing it loads the other thread. */
-  @property({attribute: 'question-id'}) questionId = '';
+  questionId = '';
 
   /** How answers are ordered: `votes` (default), `oldest` or `newest`. */
-  @property() sort: Sort = 'votes';
+  sort: Sort = 'votes';
 
   /** Heading level of the question title; the answer count is one level below. */
-  @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
+  headingLevel = 2;
 
   /**
    * `light` or `dark` paints the thread in that scheme with a surface of its own. Unset
    * (the default), the thread has no background and follows the page's `color-scheme`.
    */
-  @property({reflect: true}) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** Replace to talk to a backend that does not speak the Quanda contract. */
-  @property({attribute: false}) client?: QuandaClient;
+  client?: QuandaClient;
 
   /**
    * The reader's viewer token, for a site that signs its readers in itself. Without it,
    * readers are anonymous: a token is minted on their first write and kept on the device.
    */
-  @property({attribute: false}) viewerToken?: string;
+  viewerToken?: string;
 
   /**
    * `off`: nothing the reader types is kept on the device — drafts and posts waiting for
    * the network live in memory, for this page only. (The viewer token and cached copies of
    * threads are still kept.)
    */
-  @property() drafts: 'on' | 'off' = 'on';
+  drafts: 'on' | 'off' = 'on';
 
   /** Days a draft, a post waiting to be sent or a cached copy of a thread is kept. */
-  @property({type: Number, attribute: 'draft-days'}) draftDays = 30;
+  draftDays = 30;
 
   /** The IndexedDB database to keep things in (tests give each their own). */
-  @property({attribute: false}) databaseName = defaultDatabaseName();
+  databaseName = defaultDatabaseName();
 
   /**
    * Erases everything Quanda keeps on this device, for every thread and every tab: the
@@ -207,16 +227,16 @@ export class QuandaThread extends LitElement implements ThreadHost {
   /** Where and whether the thread's forms keep drafts (given to them through context). */
   storage?: StorageSettings;
 
-  @state() i18n: Localizer = english;
+  i18n: Localizer = english;
 
-  @state() view: ThreadView | undefined = undefined;
-  @state() pendingVotes: ReadonlySet<string> = new Set();
-  @state() private viewer?: Viewer;
-  @state() private nextCursor: string | null = null;
-  @state() private more: 'idle' | 'loading' | 'failed' = 'idle';
-  @state() private announcement = '';
+  view: ThreadView | undefined = undefined;
+  pendingVotes: ReadonlySet<string> = new Set();
+  private viewer?: Viewer;
+  private nextCursor: string | null = null;
+  private more: 'idle' | 'loading' | 'failed' = 'idle';
+  private announcement = '';
   /** The thread on screen is the device's copy: still refreshing, or `offline`. */
-  @state() private copy?: {savedAt: number; offline: boolean};
+  private copy?: {savedAt: number; offline: boolean};
 
   /** Server clock minus the reader's, so "3 days ago" follows the server. */
   #clockOffset = 0;
@@ -530,7 +550,7 @@ export class QuandaThread extends LitElement implements ThreadHost {
     return this.#cached;
   }
 
-  /** Keeps the first page just loaded as the device's copy (loaded with the writes). */
+  /** Keeps the first page just loaded as the device's copy (that code loads apart). */
   #saveCopy(thread: Thread) {
     const key = this.#cacheKey;
     if (!key) return;
@@ -635,9 +655,9 @@ const INTENTS = [
   'quanda-remove',
 ] as const;
 
-let writes: Promise<typeof import('./thread-writes.js')> | undefined;
+let writes: Promise<typeof import('../../writing.js')> | undefined;
 /** One import for every intent, so intents are handled in the order they were fired. */
-const loadWrites = () => (writes ??= import('./thread-writes.js'));
+const loadWrites = () => (writes ??= import('../../writing.js'));
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,9 +1,11 @@
 /**
- * Changes to what a thread shows after a write: pure functions over the view, loaded with
- * the write handling (thread-writes.ts), not with the first paint.
+ * Changes to one post of what a thread shows, after a vote, a comment, an edit, a
+ * removal: loaded with those (thread-votes.ts, thread-comments.ts, thread-actions.ts),
+ * not with the first paint nor with what writing an answer needs.
  */
-import type {Answer, Comment, Question, Sort} from '../../api/schemas.js';
+import type {Answer, Comment, Question} from '../../api/schemas.js';
 import type {ThreadView} from './thread-state.js';
+import type {ThreadHost} from './thread-writes.js';
 
 type AnyPost = Question | Answer | Comment;
 
@@ -42,27 +44,8 @@ export function updatePost(
   return {question: inComments(view.question), answers: view.answers.map(inComments)};
 }
 
-/** The post with this id, wherever it is in the view. */
-export function findPost(view: ThreadView, id: string): AnyPost | undefined {
-  if (view.question.id === id) return view.question;
-  for (const post of [view.question, ...view.answers]) {
-    if (post.id === id) return post;
-    const comment = post.comments.items.find((item) => item.id === id);
-    if (comment) return comment;
-  }
-  return undefined;
-}
-
-/** The answers in the thread's order: the best answer first, then by the chosen sort. */
-export function sortAnswers(answers: Answer[], sort: Sort): Answer[] {
-  const time = (a: Answer, b: Answer) =>
-    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
-  const order: Record<Sort, (a: Answer, b: Answer) => number> = {
-    votes: (a, b) => b.score - a.score || time(a, b),
-    oldest: time,
-    newest: (a, b) => time(b, a),
-  };
-  return answers
-    .slice()
-    .sort((a, b) => Number(b.isAccepted) - Number(a.isAccepted) || order[sort](a, b));
+/** Changes one post of the thread's view (or removes it: the change returns null). */
+export function changePost(host: ThreadHost, id: string, change: Parameters<typeof updatePost>[2]) {
+  const view = host.view;
+  if (view) host.view = updatePost(view, id, change);
 }

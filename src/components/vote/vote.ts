@@ -1,5 +1,4 @@
 import {html, nothing, svg} from 'lit';
-import {property, state} from 'lit/decorators.js';
 import type {Permission, VoteValue} from '../../api/schemas.js';
 import {QuandaEvent} from '../../events/quanda-event.js';
 import {hostStyles} from '../../styles/host.styles.js';
@@ -29,25 +28,35 @@ const downArrow = svg`<path d="M12 19 4 9h16z" />`;
 export class QuandaVote extends LocalizedElement {
   static override styles = [hostStyles, styles];
 
+  static override properties = {
+    score: {type: Number},
+    myVote: {type: Number, reflect: true, attribute: 'my-vote'},
+    postId: {attribute: 'post-id'},
+    label: {},
+    permission: {attribute: false},
+    pending: {type: Boolean},
+    showReason: {state: true},
+  };
+
   /** Score as last confirmed by the server. */
-  @property({type: Number}) score = 0;
+  score = 0;
 
   /** The reader's current vote. Reflected for styling. */
-  @property({type: Number, reflect: true, attribute: 'my-vote'}) myVote: VoteValue = 0;
+  myVote: VoteValue = 0;
 
   /** The post voted on; sent with `quanda-vote`. */
-  @property({attribute: 'post-id'}) postId = '';
+  postId = '';
 
   /** What the buttons vote on, for their names: "answer by Jonas", "the question". */
-  @property() label = '';
+  label = '';
 
   /** Whether this reader may vote, and why not. Without it, only the score shows. */
-  @property({attribute: false}) permission?: Permission;
+  permission?: Permission;
 
   /** A vote is being saved. */
-  @property({type: Boolean}) pending = false;
+  pending = false;
 
-  @state() private showReason = false;
+  private showReason = false;
 
   readonly #internals = this.attachInternals();
 

@@ -1,17 +1,9 @@
 /**
- * English strings that only the writing forms, the flag dialog and the outcome of a write
- * need. They load with those (registered by messages-write.ts), not in the first load.
+ * English strings that only writing an answer needs — the form, its drafts, the outbox —
+ * and that the other writing forms share. They load with those, not in the first load.
+ * What votes, comments, edits and the rarer actions say is in en-actions.ts.
  */
 export const enWrite = {
-  'vote.saved': 'Vote saved. The score is now {score}.',
-  'vote.removed': 'Vote removed. The score is now {score}.',
-  'vote.failed': 'Your vote could not be saved. {reason}',
-  'accept.selected': 'Marked as the best answer.',
-  'accept.cleared': 'Best answer selection removed.',
-  'accept.failed': 'The best answer could not be changed. {reason}',
-  'post.removed': 'Removed.',
-  'post.saved': 'Your changes were saved.',
-  'flag.thanks': 'Thank you. A moderator will look at it.',
   'form.answer.heading': 'Your answer',
   'form.answer.label': 'Write your answer',
   'form.answer.hint':
@@ -20,17 +12,10 @@ export const enWrite = {
   'form.answer.submit': 'Post your answer',
   'form.answer.posted': 'Your answer was posted.',
   'form.answer.pending': 'Your answer was sent. It will appear once a moderator has looked at it.',
-  'form.comment.label': 'Your comment',
-  'form.comment.notify': 'Email me when someone comments after me',
-  'form.comment.submit': 'Post comment',
-  'form.comment.posted': 'Your comment was posted.',
-  'form.edit.label': 'Edit your text',
-  'form.edit.submit': 'Save changes',
   'form.name.label': 'Name to show (optional)',
   'form.name.hint': 'Leave it empty to post as anonymous.',
   'form.email.label': 'Email address',
   'form.email.privacy': 'Used only for these emails. Never shown to anyone.',
-  'form.cancel': 'Cancel',
   'form.sending': 'Sending…',
   'form.failed': 'Not sent: {reason} Your text is still here.',
   'form.error.tooShort': 'Please write at least {min} characters.',

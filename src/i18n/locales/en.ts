@@ -1,7 +1,8 @@
 /**
  * English, the source catalogue: every string a reader can see before writing anything,
  * by key (what only the writing forms and the outcome of a write need is in
- * en-write.ts, which loads with them). Other locales are typed against both, so a missing
+ * en-write.ts, en-actions.ts and en-flag.ts, which load with them). Other locales are typed
+ * against all of them, so a missing
  * key fails the type check. Placeholders are `{name}`;
  * a message with plural forms picks one through `Intl.PluralRules` by its `count`.
  */

@@ -3,7 +3,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type {QuandaAnswerForm} from '../../../src/components/answer-form/answer-form.js';
 import type {QuandaEditForm} from '../../../src/components/edit-form/edit-form.js';
-import {loadElement} from '../../../src/lazy.js';
+import {loadEditor, loadElement} from '../../../src/lazy.js';
 import {$, $$, text} from '../../support/dom.js';
 
 /**
@@ -13,12 +13,14 @@ import {$, $$, text} from '../../support/dom.js';
  * show it, without losing a word of it.
  */
 describe('the Markdown editor in the writing forms', () => {
+  // The toolbar loads beside each form; once loaded, a new form has it from its first render.
   before(() =>
-    Promise.all(
-      ['quanda-answer-form', 'quanda-comment-form', 'quanda-edit-form'].map((tag) =>
+    Promise.all([
+      loadEditor(),
+      ...['quanda-answer-form', 'quanda-comment-form', 'quanda-edit-form'].map((tag) =>
         loadElement(tag as 'quanda-answer-form'),
       ),
-    ),
+    ]),
   );
 
   const mount = () => fixture<QuandaAnswerForm>(html`<quanda-answer-form></quanda-answer-form>`);

@@ -108,6 +108,7 @@ describe('the preview matches what the server renders', () => {
       if (sanitizer === 'fallback') delete (Element.prototype as {setHTML?: unknown}).setHTML;
       await sanitizerReady();
       const form = await fixture<QuandaAnswerForm>(html`<quanda-answer-form></quanda-answer-form>`);
+      await waitUntil(() => $(form, '[part~="preview-button"]'), 'no toolbar'); // loads beside the form
       const textarea = $(form, 'textarea') as HTMLTextAreaElement;
       for (const [i, sample] of SAMPLES.entries()) {
         textarea.value = `${sample}\n\nSample ${i}.`;

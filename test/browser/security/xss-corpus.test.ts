@@ -214,6 +214,7 @@ describe(`XSS corpus: ${vectors.length} vectors`, () => {
           const form = await fixture<QuandaAnswerForm>(
             html`<quanda-answer-form></quanda-answer-form>`,
           );
+          await waitUntil(() => $(form, '[part~="preview-button"]'), 'no toolbar'); // loads beside the form
           const textarea = $(form, 'textarea') as HTMLTextAreaElement;
           for (const [id, vector] of vectors.entries()) {
             textarea.value = expand(vector, id);

@@ -1,0 +1,105 @@
+/**
+ * The thread's votes: shown at once, sent one at a time per post, queued in the outbox
+ * when the network fails. Loaded on the first vote (and ready before it: see `attach` in
+ * thread-writes.ts), apart from what it takes to write an answer.
+ */
+import {QuandaError} from '../../api/api-error.js';
+import {newIdempotencyKey} from '../../api/rest-writes.js';
+import {VoteResult} from '../../api/schemas.js';
+import type {VoteValue} from '../../api/schemas.js';
+import {QuandaEvent} from '../../events/quanda-event.js';
+import {describeError} from '../../i18n/describe-error.js';
+import {enActions} from '../../i18n/locales/en-actions.js';
+import type {Localizer} from '../../i18n/localizer.js';
+import {checked, clientMethod, mayPass, waitingNote} from './thread-writes.js';
+import type {ThreadHost, ThreadWrites} from './thread-writes.js';
+import {changePost} from './view-updates.js';
+
+/**
+ * Votes show at once. Each post sends one vote at a time; a reader who clicks again
+ * meanwhile gets the latest of their choices sent next. A refusal restores what the
+ * server last confirmed, and says so.
+ */
+export async function vote(
+  writes: ThreadWrites,
+  host: ThreadHost,
+  {postId, value}: {postId: string; value: VoteValue},
+) {
+  host.i18n.addEnglish(enActions); // what votes say comes with them
+  const view = host.view;
+  // Comments are not voted on.
+  const post = view && [view.question, ...view.answers].find((voted) => voted.id === postId);
+  if (!post) return;
+  let entry = writes.votes.get(postId);
+  if (!entry) {
+    entry = {confirmed: {score: post.score, vote: post.viewerVote}, desired: value, sending: false};
+    writes.votes.set(postId, entry);
+  }
+  entry.desired = value;
+  showVote(host, postId, entry.confirmed.score - entry.confirmed.vote + value, value, true);
+  if (entry.sending) return;
+  entry.sending = true;
+  const {i18n} = host;
+  try {
+    // Offline, or a vote already waiting for this post: this one waits too (and replaces it).
+    if (!navigator.onLine || writes.queuedVotes.has(postId))
+      throw new QuandaError('network', 'offline');
+    for (;;) {
+      const wanted = entry.desired;
+      const raw = await clientMethod(host, 'vote')(postId, wanted);
+      if (entry.desired !== wanted) continue;
+      voted(host, postId, raw);
+      break;
+    }
+  } catch (error) {
+    if (mayPass(error)) {
+      host.announce(i18n.t(waitingNote()));
+      await writes.outbox.add({
+        key: newIdempotencyKey(),
+        kind: 'vote',
+        postId,
+        form: '',
+        value: entry.desired,
+      });
+      return;
+    }
+    const failure = host.report(error, 'vote');
+    showVote(host, postId, entry.confirmed.score, entry.confirmed.vote, false);
+    host.announce(i18n.t('vote.failed', {reason: voteReason(i18n, failure)}));
+  } finally {
+    writes.votes.delete(postId);
+  }
+}
+
+/** The server has the vote: its score, announced. */
+export function voted(host: ThreadHost, postId: string, raw: unknown) {
+  host.i18n.addEnglish(enActions);
+  const result = checked(host, VoteResult, raw);
+  showVote(host, postId, result.score, result.viewerVote, false);
+  const key = result.viewerVote === 0 ? 'vote.removed' : 'vote.saved';
+  host.announce(host.i18n.t(key, {score: result.score}));
+  host.dispatchEvent(
+    new QuandaEvent('quanda-voted', {postId, value: result.viewerVote, score: result.score}),
+  );
+}
+
+function showVote(
+  host: ThreadHost,
+  postId: string,
+  score: number,
+  vote: VoteValue,
+  pending: boolean,
+) {
+  changePost(host, postId, (post) => ({...post, score, viewerVote: vote}) as typeof post);
+  const pendingVotes = new Set(host.pendingVotes);
+  if (pending) pendingVotes.add(postId);
+  else pendingVotes.delete(postId);
+  host.pendingVotes = pendingVotes;
+}
+
+/** Why a vote failed: the server's reason when it gave one the reader can act on. */
+function voteReason(i18n: Localizer, error: QuandaError): string {
+  if (error.status === 429) return i18n.t('reason.rate-limited');
+  if (error.status === 403) return i18n.t('reason.other');
+  return describeError(i18n, error);
+}
