@@ -23,6 +23,8 @@ export function loadElement(tag: LazyTag): Promise<void> {
   if (customElements.get(tag)) return Promise.resolve();
   let pending = loading.get(tag);
   if (!pending) {
+    // A writing form's toolbar is asked for with the form, so both arrive together.
+    if (tag !== 'quanda-flag-dialog') void loadEditor().catch(() => undefined);
     pending = loaders[tag]().then(
       (element) => defineElement(tag, element),
       (error: unknown) => {
@@ -44,7 +46,16 @@ export function preloadWhenIdle(...tags: LazyTag[]) {
 
 let editor: Promise<typeof import('./controllers/markdown-editor-controller.js')> | undefined;
 
-/** The writing forms' Markdown toolbar and Write / Preview. */
+/**
+ * The writing forms' Markdown toolbar and Write / Preview, which load beside a form, not
+ * inside it: a form is usable before they arrive (a slow connection does not hold up the
+ * first word) and without them (offline, Markdown typed by hand still works). Asked for
+ * together with a form's own code, so they normally arrive with it.
+ *
+ * This loader and the preview's live here, in the first load, on purpose: a dynamic
+ * import made from inside a lazy chunk that itself imports lit made the bundler split lit
+ * out of the entry (a second first-load file, about 1 kB more).
+ */
 export function loadEditor() {
   editor ??= import('./controllers/markdown-editor-controller.js').catch((error: unknown) => {
     editor = undefined; // the next form tries again
@@ -53,5 +64,5 @@ export function loadEditor() {
   return editor;
 }
 
-/** The Markdown preview: the parser and its options. */
+/** The Markdown preview: the parser, with the reference server's options. */
 export const loadPreview = () => import('./markdown/preview.js');
