@@ -179,6 +179,17 @@ describe('API: cross-origin embedding', () => {
     assert.match(response.headers.get('vary') ?? '', /Origin/i);
   });
 
+  it('varies on Origin without CORS headers when a request has no Origin', async () => {
+    const found = await app.request('/openapi.json');
+    const missing = await app.request('/questions/none');
+    for (const response of [found, missing]) {
+      assert.match(response.headers.get('vary') ?? '', /Origin/i);
+      assert.equal(response.headers.get('access-control-allow-origin'), null);
+    }
+    assert.equal(found.status, 200);
+    assert.equal(missing.status, 404);
+  });
+
   it('does not allow an origin that is not listed', async () => {
     const response = await app.request('/questions/none', {
       headers: {origin: 'https://evil.example'},
