@@ -20,8 +20,14 @@ export interface ViewerFacts {
   limited?: ReadonlySet<LimitedAction>;
 }
 
-const yes: Permission = {allowed: true};
-const no = (reason: string): Permission => ({allowed: false, reason});
+const yes: Permission = Object.freeze({allowed: true});
+const refusals = new Map<string, Permission>();
+/** One refusal per reason, shared: a thread page asks for hundreds, always the same few. */
+const no = (reason: string): Permission => {
+  let refusal = refusals.get(reason);
+  if (!refusal) refusals.set(reason, (refusal = Object.freeze({allowed: false, reason})));
+  return refusal;
+};
 
 /**
  * Question2Answer's rules, as the reference server applies them (to what the thread shows

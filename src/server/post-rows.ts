@@ -103,15 +103,18 @@ export function toBody(
   return withSource ? {format: 'markdown', html, source: row.body} : {format: 'markdown', html};
 }
 
-function commonFields(row: CommentRow, facts: ViewerFacts) {
+/**
+ * The fields every post has. Each mapper writes its object out in one literal (no
+ * spreads): a thread page maps a few dozen posts per read, and building each once, in
+ * one shape, is a measurable part of the read (npm run bench).
+ */
+function common(row: CommentRow, facts: ViewerFacts) {
   const status = shownStatus(row.status);
   const can = viewerCan({kind: row.kind, status, authorId: row.author_id}, facts);
   return {
-    id: row.id,
     status,
     body: toBody(row, can.edit.allowed),
     author: author(row.author_id, row.author_name, row.author_points, facts.viewerId),
-    createdAt: row.created_at,
     lastEdit: row.edited_at
       ? {
           at: row.edited_at,
@@ -124,22 +127,23 @@ function commonFields(row: CommentRow, facts: ViewerFacts) {
 
 export const noComments: CommentList = {items: [], count: 0};
 
-function postFields(row: PostRow, facts: ViewerFacts, comments: CommentList) {
-  return {
-    ...commonFields(row, facts),
-    score: row.score,
-    viewerVote: toVote(row.viewer_vote),
-    comments,
-  };
-}
-
 export function toQuestion(
   row: PostRow,
   facts: ViewerFacts,
   comments: CommentList = noComments,
 ): Question {
+  const post = common(row, facts);
   return {
-    ...postFields(row, facts, comments),
+    id: row.id,
+    status: post.status,
+    body: post.body,
+    author: post.author,
+    createdAt: row.created_at,
+    lastEdit: post.lastEdit,
+    viewerCan: post.viewerCan,
+    score: row.score,
+    viewerVote: toVote(row.viewer_vote),
+    comments,
     kind: 'question',
     title: row.title ?? '',
     category: row.category,
@@ -154,15 +158,36 @@ export function toAnswer(
   acceptedId: string | null,
   comments: CommentList = noComments,
 ): Answer {
+  const post = common(row, facts);
   return {
-    ...postFields(row, facts, comments),
+    id: row.id,
+    status: post.status,
+    body: post.body,
+    author: post.author,
+    createdAt: row.created_at,
+    lastEdit: post.lastEdit,
+    viewerCan: post.viewerCan,
+    score: row.score,
+    viewerVote: toVote(row.viewer_vote),
+    comments,
     kind: 'answer',
     isAccepted: row.id === acceptedId,
   };
 }
 
 export function toComment(row: CommentRow, facts: ViewerFacts): Comment {
-  return {...commonFields(row, facts), kind: 'comment', parentId: row.parent_id ?? ''};
+  const post = common(row, facts);
+  return {
+    id: row.id,
+    status: post.status,
+    body: post.body,
+    author: post.author,
+    createdAt: row.created_at,
+    lastEdit: post.lastEdit,
+    viewerCan: post.viewerCan,
+    kind: 'comment',
+    parentId: row.parent_id ?? '',
+  };
 }
 
 function toVote(value: number | null): VoteValue {
