@@ -116,6 +116,27 @@ describe('<quanda-answer-form>', () => {
     expect(text($(el, '[part~="submit-button"]'))).to.equal('Post your answer');
   });
 
+  it('writes and sends without its Markdown toolbar (which loads beside it, or not offline)', async () => {
+    const el = await mount();
+    // As if the toolbar's chunk never arrived.
+    (el as unknown as {editor?: unknown}).editor = undefined;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(!!$(el, '[role="toolbar"]')).to.equal(false);
+    el.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(field(el, 'body'));
+    await fill(el, {body: 'Plain words, **and Markdown typed by hand.**'});
+    const outcome = deferred<unknown>();
+    const seen = respond(el, outcome.promise);
+    submit(el);
+    await el.updateComplete;
+    expect(seen[0]!.detail.answer.body).to.equal('Plain words, **and Markdown typed by hand.**');
+    const done = oneEvent(el, 'done');
+    outcome.resolve({});
+    await done;
+    await expect(el).to.be.accessible();
+  });
+
   const failures: [string, QuandaError, string][] = [
     [
       'a network failure',
