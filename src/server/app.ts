@@ -374,7 +374,9 @@ export function createApi({
       const post = await reachablePost(tx, postId, viewerId);
       permit(can(post, viewerId).edit, 'edit');
       const {min, max} = bodyLimits[post.kind];
-      if (body.length < min || body.length > max) {
+      // Characters (code points), as the schemas count a new post and the forms count.
+      const length = [...body].length;
+      if (length < min || length > max) {
         const message = `A ${post.kind} is ${min} to ${max.toLocaleString('en')} characters long`;
         throw new ApiError(400, 'validation', `Invalid edit: ${message}`, {
           fields: {body: message},

@@ -561,6 +561,14 @@ describe('API: editing and removing your own posts', () => {
     assert.equal(same.body.error.code, 'duplicate');
   });
 
+  it('counts an edit in characters, as a new post is counted', async () => {
+    // 2,000 emoji: 4,000 UTF-16 units, 2,000 characters — as long as a comment may be.
+    const emoji = await edit(commentId, '🌿'.repeat(2000));
+    assert.equal(emoji.status, 200);
+    const over = await edit(commentId, '🌿'.repeat(2001));
+    assert.equal(over.status, 400);
+  });
+
   it('refuses anyone else with 403 not-author', async () => {
     for (const [method, body] of [
       ['PATCH', {body: 'Someone else’s words here.'}],
