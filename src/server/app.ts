@@ -20,7 +20,7 @@ import {
 } from '../api/requests.js';
 import {Id, limits} from '../api/schemas.js';
 import type {Permission} from '../api/schemas.js';
-import {defaultRateLimits} from './config.js';
+import {DEFAULT_FLAG_THRESHOLD, defaultRateLimits} from './config.js';
 import type {ServerConfig} from './config.js';
 import {IdempotencyKeyReusedError, fingerprint} from './idempotency.js';
 import {ApiError, bearerToken, jsonBody, sendError, validate} from './http.js';
@@ -50,7 +50,7 @@ const apiDefaults: ApiConfig = {
   adminToken: null,
   moderatorToken: null,
   allowedOrigins: [],
-  flagThreshold: 3,
+  flagThreshold: DEFAULT_FLAG_THRESHOLD,
   premoderate: false,
   rateLimits: defaultRateLimits,
   ipKey: null,
@@ -201,7 +201,9 @@ export function createApi({
       {
         scope,
         idempotencyKey: key,
-        fingerprint: fingerprint(c.req.method, new URL(c.req.url).pathname, options.input),
+        // Only a keyed write is ever compared with an earlier one.
+        fingerprint:
+          key === null ? '' : fingerprint(c.req.method, new URL(c.req.url).pathname, options.input),
         limit: action && {
           action,
           subjects: {viewerId: scope, ipHash: await ipHash(c)},

@@ -58,13 +58,16 @@ export interface ServerConfig {
   trustProxy: boolean;
 }
 
+/** Flags from different readers that hide a post until a moderator looks. */
+export const DEFAULT_FLAG_THRESHOLD = 3;
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env['PORT'] ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, not "${env['PORT']}"`);
   }
   const origins = (env['QUANDA_ALLOWED_ORIGINS'] ?? '').trim();
-  const flagThreshold = Number(env['QUANDA_FLAG_THRESHOLD'] || 3);
+  const flagThreshold = Number(env['QUANDA_FLAG_THRESHOLD'] || DEFAULT_FLAG_THRESHOLD);
   if (!Number.isInteger(flagThreshold) || flagThreshold < 1) {
     throw new Error(
       `QUANDA_FLAG_THRESHOLD must be a whole number of at least 1, not "${env['QUANDA_FLAG_THRESHOLD']}"`,
