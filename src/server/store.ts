@@ -1005,13 +1005,12 @@ export class KyselyStore implements Store {
  * are all visible to them.
  */
 export function reachable(record: PostRecord, viewerId: string | null): boolean {
-  const own = (authorId: string | null) => viewerId !== null && authorId === viewerId;
-  const visible = (status: StoredStatus, authorId: string | null) =>
-    status === 'published' || (status !== 'removed' && own(authorId));
+  const visible = ({status, authorId}: {status: StoredStatus; authorId: string | null}) =>
+    visibleTo({status, author_id: authorId}, viewerId);
   return (
-    visible(record.status, record.authorId) &&
-    visible(record.question.status, record.question.authorId) &&
-    (record.parent === null || visible(record.parent.status, record.parent.authorId))
+    visible(record) &&
+    visible(record.question) &&
+    (record.parent === null || visible(record.parent))
   );
 }
 
