@@ -129,6 +129,8 @@ describe('a crash', () => {
     console.log(
       `renderer crash: ${lost} of ${before.length} characters lost (≈ ${lost * delay} ms of typing at ${delay} ms a key)`,
     );
+    // "The last moment": less than a second's worth of keys (drafts save 250 ms after a pause).
+    expect(lost, 'characters lost').to.be.at.most(Math.floor(1000 / delay));
     await tab.close();
   });
 });
