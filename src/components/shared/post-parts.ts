@@ -85,20 +85,22 @@ export function statusNote(i18n: Localizer, post: {status: string} & Queued) {
  */
 const FIELDS =
   'form,label,textarea,field-error,form-error,actions:form-actions,submit-button,cancel-button';
+/** Every writing form's Markdown toolbar, preview and draft line. */
+export const EDITOR_PARTS =
+  'toolbar,tool-button,write-button,preview-button,preview,draft-status,discard-button';
 /** On `<quanda-edit-form>`. */
-export const EDIT_FORM_PARTS = FIELDS;
+export const EDIT_FORM_PARTS = `${FIELDS},${EDITOR_PARTS}`;
 /** On `<quanda-flag-dialog>`. */
 export const FLAG_DIALOG_PARTS = `dialog,heading:dialog-heading,${FIELDS}`;
 /** On `<quanda-comment-form>`. */
-export const COMMENT_FORM_PARTS = `hint,input,checkbox,${FIELDS}`;
+export const COMMENT_FORM_PARTS = `hint,input,checkbox,${FIELDS},${EDITOR_PARTS}`;
 /** On `<quanda-vote>`, beside a question or an answer. */
 export const VOTE_PARTS = 'score,score-label,up-button,down-button,note:vote-note';
 /** What an element with post actions, forms and the dialog inside exposes, as named outside. */
 export const WRITE_PARTS =
   'actions,edit-button,remove-button,confirm-remove-button,keep-button,flag-button,' +
   'action-error,dialog,dialog-heading,form,label,hint,textarea,input,checkbox,' +
-  'field-error,form-error,form-actions,submit-button,cancel-button,toolbar,tool-button,' +
-  'write-button,preview-button,preview,draft-status,discard-button';
+  `field-error,form-error,form-actions,submit-button,cancel-button,${EDITOR_PARTS}`;
 /** On `<quanda-comments>`, inside a question or an answer. */
 export const COMMENTS_PARTS =
   'earlier-button,comment-list,comment,comment-body,comment-meta,add-comment-button,' +

@@ -21,7 +21,7 @@ import {defaultDatabaseName} from '../../storage/names.js';
 import {peek} from '../../storage/peek.js';
 import {IndexedDbViewerTokens, defaultViewerTokens} from '../../storage/viewer-tokens.js';
 import {hostStyles} from '../../styles/host.styles.js';
-import {WRITE_PARTS} from '../shared/post-parts.js';
+import {EDITOR_PARTS, WRITE_PARTS} from '../shared/post-parts.js';
 import {withoutWrites} from './thread-state.js';
 import type {ThreadView} from './thread-state.js';
 import type {ThreadHost} from './thread-writes.js';
@@ -42,8 +42,7 @@ const QUESTION_PARTS = `question,title,tags,tag,body,meta,edited,${POST_PARTS}`;
 const ANSWER_PARTS = `answer,badge,accept-button,body:answer-body,meta:answer-meta,edited:answer-edited,${POST_PARTS}`;
 const FORM_PARTS =
   'form,heading:form-heading,label,hint,textarea,input,checkbox,field-error,form-error,' +
-  'actions:form-actions,submit-button,toolbar,tool-button,write-button,preview-button,preview,' +
-  'draft-status,discard-button';
+  `actions:form-actions,submit-button,${EDITOR_PARTS}`;
 
 const WRITES = [
   'postAnswer',

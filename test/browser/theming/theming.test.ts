@@ -279,6 +279,28 @@ describe('theming', () => {
     expect(style($(el, '[part~="more-button"]')!).borderTopLeftRadius).to.equal('0px');
   });
 
+  it('lets ::part rules reach the toolbar and draft line of every open form, not only the first', async () => {
+    for (const name of [
+      'write: comments, the comment form open',
+      'write: own answer, the edit form open',
+    ]) {
+      const thread = await inState(name);
+      const remove = pageStyle(
+        'quanda-thread::part(toolbar), quanda-thread::part(draft-status) { outline: 3px dotted rgb(9, 9, 9); }',
+      );
+      const inner = composedElements(thread).filter((node) =>
+        /(^|\s)(toolbar|draft-status)(\s|$)/.test(node.getAttribute('part') ?? ''),
+      );
+      expect(inner.length, name).to.be.at.least(4); // the answer form's and the open form's
+      expect(
+        inner.filter((node) => style(node).outlineStyle !== 'dotted').map((n) => n.localName),
+        name,
+      ).to.deep.equal([]);
+      remove();
+      fixtureCleanup();
+    }
+  });
+
   describe('light and dark', () => {
     afterEach(async () => {
       await emulateMediaFeatures([]);
