@@ -239,6 +239,12 @@ export class QuandaThread extends LitElement implements ThreadHost {
 
   /** Server clock minus the reader's, so "3 days ago" follows the server. */
   #clockOffset = 0;
+  /**
+   * "Now" as the posts are given it: kept while it is under half a minute old, so an
+   * update elsewhere in the thread (a vote, an announcement) does not redraw every post.
+   * Relative times read "now" for the first minute, so a new post never looks early.
+   */
+  #now?: Date;
   #rest?: {for: string; token?: string; database: string; client: RestClient};
   #moreRequest?: AbortController;
   #focus?: string;
@@ -382,7 +388,9 @@ export class QuandaThread extends LitElement implements ThreadHost {
 
   #renderThread(view: ThreadView, status: TaskStatus) {
     const {i18n} = this;
-    const now = new Date(Date.now() + this.#clockOffset);
+    const current = Date.now() + this.#clockOffset;
+    if (!this.#now || current - this.#now.getTime() > 30_000) this.#now = new Date(current);
+    const now = this.#now;
     const count = view.question.answerCount;
     const canAnswer = this.viewer?.canAnswer.allowed && this.#supports('postAnswer');
     return html`<quanda-question
@@ -516,6 +524,7 @@ export class QuandaThread extends LitElement implements ThreadHost {
   /** Shows a thread: from the network, or the device's copy (`savedAt`). */
   #show(thread: Thread, savedAt?: number) {
     this.#clockOffset = Date.parse(thread.serverTime) - (savedAt ?? Date.now());
+    this.#now = undefined;
     if (savedAt === undefined) {
       this.copy = undefined;
       this.#saveCopy(thread);

@@ -53,6 +53,20 @@ describe('<quanda-thread>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('gives its posts the same "now" across updates, so one change does not redraw them all', async () => {
+    const el = await mount(new ScriptedClient().reply(ok(thread())));
+    const posts = [$(el, 'quanda-question')!, ...$$(el, 'quanda-answer')] as unknown as {
+      now: Date;
+      updateComplete: Promise<unknown>;
+    }[];
+    const before = posts.map((post) => post.now);
+    el.announce('Something happened elsewhere in the thread.');
+    await aTimeout(80); // the announcement is set after a short pause
+    await el.updateComplete;
+    expect(text($(el, '[role="status"]'))).to.equal('Something happened elsewhere in the thread.');
+    expect(posts.every((post, i) => post.now === before[i])).to.be.true;
+  });
+
   it('shows "No answers yet" for a question without answers', async () => {
     const el = await mount(new ScriptedClient().reply(ok(thread({answers: []}))));
     expect(text($(el, '[part~="empty"]'))).to.equal('No answers yet.');
