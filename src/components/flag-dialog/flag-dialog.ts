@@ -1,5 +1,4 @@
 import {css, html, nothing} from 'lit';
-import {query} from 'lit/decorators.js';
 import {limits} from '../../api/schemas.js';
 import type {FlagReason} from '../../api/requests.js';
 import {requestIntent} from '../../events/quanda-event.js';
@@ -97,7 +96,9 @@ export class QuandaFlagDialog extends LocalizedElement {
   private failure = '';
   private pending = false;
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   constructor() {
     super();
