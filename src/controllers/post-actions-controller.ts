@@ -131,7 +131,10 @@ export class PostActionsController implements ReactiveController {
               exportparts=${FLAG_DIALOG_PARTS}
               post-id=${id}
               label=${this.#flagging.label}
-              @done=${() => this.#flagged.add(id)}
+              @done=${() => {
+                this.#flagged.add(id);
+                this.#host.requestUpdate(); // "Flagged" on the button, once the dialog closes
+              }}
               @close=${() => this.#set(() => (this.#flagging = null), `[data-flag="${id}"]`)}
             ></quanda-flag-dialog>`
           : nothing
