@@ -168,16 +168,7 @@ export const formStyles = css`
     opacity: 0.7;
   }
 
-  /* "Draft restored · Discard": quiet, and no taller than a line of hint. */
-  [part~='discard-button'] {
-    min-block-size: 24px;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    text-decoration: underline;
-  }
-
+  /* "Draft restored · Discard" (the button itself is a .link, below). */
   [part~='discard-button']::before {
     content: '· ';
     display: inline-block;
