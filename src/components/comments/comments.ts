@@ -57,6 +57,13 @@ import {styles} from './comments.styles.js';
  * @csspart hint - The name field's help text (forwarded from `<quanda-comment-form>`).
  * @csspart input - The name and email fields (forwarded from `<quanda-comment-form>`).
  * @csspart checkbox - "Email me…" (forwarded from `<quanda-comment-form>`).
+ * @csspart toolbar - The formatting toolbar of the comment or edit form (forwarded).
+ * @csspart tool-button - Each formatting button of the comment or edit form (forwarded).
+ * @csspart write-button - "Write" in the comment or edit form (forwarded).
+ * @csspart preview-button - "Preview" in the comment or edit form (forwarded).
+ * @csspart preview - The preview in the comment or edit form (forwarded).
+ * @csspart draft-status - "Draft restored", in the comment or edit form (forwarded).
+ * @csspart discard-button - "Discard", beside a restored draft (forwarded).
  */
 export class QuandaComments extends LocalizedElement {
   static override styles = [hostStyles, richTextStyles, styles];
