@@ -61,6 +61,15 @@ export function serveDist(pages) {
       response.writeHead(404).end();
     }
   });
+  return listen(server);
+}
+
+/**
+ * Starts a server on a free loopback port.
+ * @param {import('node:http').Server} server
+ * @returns {Promise<{url: string, close: () => Promise<void>}>}
+ */
+export function listen(server) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
@@ -69,11 +78,15 @@ export function serveDist(pages) {
         url: `http://127.0.0.1:${port}`,
         // Without closeAllConnections, close() waits out the browser's idle keep-alive sockets.
         close: () =>
-          new Promise((done) => {
-            server.close(() => done(undefined));
+          new Promise((/** @type {(value?: void) => void} */ done) => {
+            server.close(() => done());
             server.closeAllConnections();
           }),
       });
     });
   });
 }
+
+/** The middle value (the upper one of an even count). @param {number[]} values */
+export const median = (values) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;

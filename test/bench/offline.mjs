@@ -14,6 +14,7 @@
  * @typedef {import('puppeteer-core').Browser} Browser
  * @typedef {import('puppeteer-core').Page} Page
  */
+import {median} from './browser.mjs';
 
 /** Installed before the page's scripts: the time of the first frame with an answer. */
 const WATCH_PAINT = () => {
@@ -24,11 +25,6 @@ const WATCH_PAINT = () => {
     } else requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
-};
-
-const median = (/** @type {number[]} */ values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 };
 
 /** @param {Page} page */

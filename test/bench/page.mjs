@@ -8,6 +8,7 @@
  */
 import {createServer} from 'node:http';
 import lighthouse from 'lighthouse';
+import {listen, median} from './browser.mjs';
 
 /**
  * @typedef {{score: number, tbt: number, lcp: number}} PageFigures
@@ -53,25 +54,8 @@ function proxy(upstream) {
     }
     response.writeHead(upstreamResponse.status, headers).end(body);
   });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = address && typeof address === 'object' ? address.port : 0;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        // Without closeAllConnections, close() waits out the browser's idle keep-alive sockets.
-        close: () =>
-          new Promise((done) => {
-            server.close(() => done(undefined));
-            server.closeAllConnections();
-          }),
-      });
-    });
-  });
+  return listen(server);
 }
-
-/** @param {number[]} values */
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /**
  * @param {{browser: Browser, url: string, runs?: number, log?: (line: string) => void}} options

@@ -16,7 +16,7 @@ import {
   renderBaseline,
   renderWidget,
 } from './render-page.mjs';
-import {serveDist} from './browser.mjs';
+import {median, serveDist} from './browser.mjs';
 
 /**
  * @typedef {{ms: number, nodes: number, js: number, dom: number}} Figures
@@ -40,9 +40,6 @@ const html = (/** @type {string} */ head) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
   `<meta name="viewport" content="width=device-width, initial-scale=1">${head}</head>` +
   `<body><main id="stage"></main></body></html>`;
-
-/** @param {number[]} values */
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /**
  * Used JS heap, and the heap the DOM lives in (Blink's garbage-collected C++ heap, which
