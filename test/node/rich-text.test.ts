@@ -3,7 +3,8 @@ import {readFileSync, readdirSync} from 'node:fs';
 import {after, before, describe, it} from 'node:test';
 import {markdownToHtml} from '../../src/markdown/markdown.js';
 import {renderMarkdown, sanitizeHtml} from '../../src/server/rich-text.js';
-import {DEMO_POLICY} from '../../src/server/site.js';
+import {Hono} from 'hono';
+import {DEMO_POLICY, createSite} from '../../src/server/site.js';
 import {makeApi, moderator} from './helpers.js';
 import type {TestApi} from './helpers.js';
 
@@ -114,11 +115,18 @@ describe('rich text on the server', () => {
     assert.ok(files.length > 40);
   });
 
-  it('serves the demo pages under the strict policy the README documents', () => {
+  it('serves the demo pages under the strict policy the README documents', async () => {
     assert.equal(
       DEMO_POLICY,
       "script-src 'self'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html quanda",
     );
+    const site = createSite(new Hono());
+    for (const page of ['/', '/theme.html']) {
+      const response = await site.request(page);
+      assert.equal(response.status, 200, page);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/html/, page);
+      assert.equal(response.headers.get('content-security-policy'), DEMO_POLICY, page);
+    }
   });
 
   describe('through the API', () => {
