@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {startServer} from '../support/quanda-server.mjs';
-import {mintViewer} from './real-http.js';
+import {mintViewer, write} from './real-http.js';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -40,16 +40,17 @@ describe(`${VOTES} concurrent identical votes on two server processes`, () => {
   async function voteAtOnce(token: string, keyFor: (i: number) => string) {
     const replies = await Promise.all(
       Array.from({length: VOTES}, async (_, i) => {
-        const response = await fetch(`${servers[i % 2]!.api}/posts/${answerId}/vote`, {
-          method: 'PUT',
-          headers: {
-            authorization: `Bearer ${token}`,
-            'content-type': 'application/json',
-            'idempotency-key': keyFor(i),
+        const reply = await write(
+          servers[i % 2]!.api,
+          'PUT',
+          `/posts/${answerId}/vote`,
+          {value: 1},
+          {
+            token,
+            key: keyFor(i),
           },
-          body: JSON.stringify({value: 1}),
-        });
-        return {status: response.status, body: (await response.json()) as unknown};
+        );
+        return {status: reply.status, body: reply.body as unknown};
       }),
     );
     const statuses = replies.map((reply) => reply.status);
