@@ -33,17 +33,23 @@ export class InvalidCursorError extends Error {
   override readonly name = 'InvalidCursorError';
 }
 
-/** Posts with their author's and editor's points and the viewer's vote, in one query. */
-export function selectPosts(db: Kysely<DB>, viewerId: string | null) {
+/** Posts with their author's and editor's points, in one query: what a comment needs. */
+export function selectComments(db: Kysely<DB>) {
   return db
     .selectFrom('posts as p')
     .leftJoin('viewers as a', 'a.id', 'p.author_id')
     .leftJoin('viewers as e', 'e.id', 'p.editor_id')
+    .selectAll('p')
+    .select(['a.points as author_points', 'e.points as editor_points']);
+}
+
+/** Posts as `selectComments` has them, and the viewer's vote on each. */
+export function selectPosts(db: Kysely<DB>, viewerId: string | null) {
+  return selectComments(db)
     .leftJoin('votes as v', (join) =>
       join.onRef('v.post_id', '=', 'p.id').on('v.viewer_id', '=', viewerId ?? ''),
     )
-    .selectAll('p')
-    .select(['a.points as author_points', 'e.points as editor_points', 'v.value as viewer_vote']);
+    .select('v.value as viewer_vote');
 }
 
 export type PostQuery = ReturnType<typeof selectPosts>;

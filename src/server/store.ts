@@ -28,6 +28,7 @@ import {
   encodeCursor,
   keysetAfter,
   orderFor,
+  selectComments,
   selectPosts,
   shownStatus,
   toAnswer,
@@ -457,14 +458,8 @@ export class KyselyStore implements Store {
       () => {
         const latestOf = (index: number) => {
           const parentId = parameter<string>(index + 1);
-          const latest = this.db
-            .selectFrom('posts as p')
-            .leftJoin('viewers as a', 'a.id', 'p.author_id')
-            .leftJoin('viewers as e', 'e.id', 'p.editor_id')
-            .selectAll('p')
+          const latest = selectComments(this.db)
             .select((eb) => [
-              'a.points as author_points',
-              'e.points as editor_points',
               eb
                 .selectFrom('posts as p')
                 .select((count) => count.fn.countAll<number>().as('total'))
@@ -991,12 +986,7 @@ export class KyselyStore implements Store {
   }
 
   #comments() {
-    return this.db
-      .selectFrom('posts as p')
-      .leftJoin('viewers as a', 'a.id', 'p.author_id')
-      .leftJoin('viewers as e', 'e.id', 'p.editor_id')
-      .selectAll('p')
-      .select(['a.points as author_points', 'e.points as editor_points']);
+    return selectComments(this.db);
   }
 }
 
