@@ -1,6 +1,6 @@
 import {createHash, randomBytes} from 'node:crypto';
 import {sql} from 'kysely';
-import type {Kysely} from 'kysely';
+import type {Kysely, Selectable} from 'kysely';
 import type {
   Answer,
   Comment,
@@ -203,6 +203,38 @@ export function hashToken(token: string): string {
 
 /** Most items a moderation queue lists at once, oldest first. */
 const QUEUE_SIZE = 100;
+
+/** What a moderator sees of a post. */
+const MODERATED_COLUMNS = [
+  'p.id',
+  'p.kind',
+  'p.question_id',
+  'p.status',
+  'p.body',
+  'p.body_format',
+  'p.body_html',
+  'p.author_name',
+  'p.created_at',
+] as const;
+
+type ModeratedRow = Pick<
+  Selectable<DB['posts']>,
+  (typeof MODERATED_COLUMNS)[number] extends `p.${infer Column}` ? Column : never
+>;
+
+function toModerated(row: ModeratedRow, flags: ModeratedPost['flags']): ModeratedPost {
+  return {
+    id: row.id,
+    kind: row.kind,
+    questionId: row.question_id,
+    status: shownStatus(row.status),
+    // Moderators see what was written as well as how it shows.
+    body: toBody(row, true),
+    displayName: row.author_name,
+    createdAt: row.created_at,
+    flags,
+  };
+}
 
 /** Attempts of a write that lost a race on a unique key to a twin (PostgreSQL). */
 const WRITE_ATTEMPTS = 3;
@@ -864,19 +896,7 @@ export class KyselyStore implements Store {
   }
 
   async moderationQueue(filter: ModerationFilter): Promise<ModerationQueue> {
-    let query = this.db
-      .selectFrom('posts as p')
-      .select([
-        'p.id',
-        'p.kind',
-        'p.question_id',
-        'p.status',
-        'p.body',
-        'p.body_format',
-        'p.body_html',
-        'p.author_name',
-        'p.created_at',
-      ]);
+    let query = this.db.selectFrom('posts as p').select(MODERATED_COLUMNS);
     query =
       filter === 'flagged'
         ? query
@@ -900,19 +920,14 @@ export class KyselyStore implements Store {
           .execute()
       : [];
     return {
-      posts: rows.map((row) => ({
-        id: row.id,
-        kind: row.kind,
-        questionId: row.question_id,
-        status: shownStatus(row.status),
-        // Moderators see what was written as well as how it shows.
-        body: toBody(row, true),
-        displayName: row.author_name,
-        createdAt: row.created_at,
-        flags: flags
-          .filter((flag) => flag.post_id === row.id)
-          .map((flag) => ({reason: flag.reason, note: flag.note, createdAt: flag.created_at})),
-      })),
+      posts: rows.map((row) =>
+        toModerated(
+          row,
+          flags
+            .filter((flag) => flag.post_id === row.id)
+            .map((flag) => ({reason: flag.reason, note: flag.note, createdAt: flag.created_at})),
+        ),
+      ),
     };
   }
 
@@ -934,30 +949,11 @@ export class KyselyStore implements Store {
         .where('cleared_at', 'is', null)
         .execute();
       const row = await store.db
-        .selectFrom('posts')
-        .select([
-          'id',
-          'kind',
-          'question_id',
-          'status',
-          'body',
-          'body_format',
-          'body_html',
-          'author_name',
-          'created_at',
-        ])
-        .where('id', '=', postId)
+        .selectFrom('posts as p')
+        .select(MODERATED_COLUMNS)
+        .where('p.id', '=', postId)
         .executeTakeFirstOrThrow();
-      return {
-        id: row.id,
-        kind: row.kind,
-        questionId: row.question_id,
-        status: shownStatus(row.status),
-        body: toBody(row, true),
-        displayName: row.author_name,
-        createdAt: row.created_at,
-        flags: [],
-      };
+      return toModerated(row, []);
     });
   }
 
