@@ -100,17 +100,15 @@ export async function countWrite(
       throw new RateLimitedError(limitMessage(action, limit, who, retryAfter), retryAfter);
     }
   }
-  for (const {subject} of counted) {
-    await db
-      .insertInto('rate_counters')
-      .values({subject, action, window_start: window, count: 1})
-      .onConflict((oc) =>
-        oc
-          .columns(['subject', 'action', 'window_start'])
-          .doUpdateSet((eb) => ({count: eb('rate_counters.count', '+', 1)})),
-      )
-      .execute();
-  }
+  await db
+    .insertInto('rate_counters')
+    .values(counted.map(({subject}) => ({subject, action, window_start: window, count: 1})))
+    .onConflict((oc) =>
+      oc
+        .columns(['subject', 'action', 'window_start'])
+        .doUpdateSet((eb) => ({count: eb('rate_counters.count', '+', 1)})),
+    )
+    .execute();
 }
 
 /** The actions the viewer (or their address) has no writes left for this hour. */
