@@ -204,6 +204,10 @@ export function hashToken(token: string): string {
 /** Most items a moderation queue lists at once, oldest first. */
 const QUEUE_SIZE = 100;
 
+/** What changing a post's status depends on: an answer's status counts on its question. */
+const STATUS_FACTS = ['kind', 'status', 'question_id'] as const;
+type StatusFacts = Pick<Selectable<DB['posts']>, (typeof STATUS_FACTS)[number]>;
+
 /** What a moderator sees of a post. */
 const MODERATED_COLUMNS = [
   'p.id',
@@ -795,11 +799,11 @@ export class KyselyStore implements Store {
         .executeTakeFirstOrThrow();
       const post = await store.db
         .selectFrom('posts')
-        .select('status')
+        .select(STATUS_FACTS)
         .where('id', '=', postId)
         .executeTakeFirstOrThrow();
       if (Number(open) >= threshold && post.status === 'published') {
-        await store.#setStatus(postId, 'hidden');
+        await store.#setStatus(postId, post, 'hidden');
       }
     });
   }
@@ -835,7 +839,7 @@ export class KyselyStore implements Store {
         .where('id', '=', postId)
         .executeTakeFirstOrThrow();
       if (post.status === 'removed') return;
-      await store.#setStatus(postId, 'removed');
+      await store.#setStatus(postId, post, 'removed');
       // The author's points from this post go with it: its votes, and being the best answer.
       if (post.author_id && post.kind !== 'comment') {
         const votes = await db
@@ -877,12 +881,8 @@ export class KyselyStore implements Store {
   }
 
   /** Changes a post's status and keeps the question's count of published answers in step. */
-  async #setStatus(postId: string, status: StoredStatus) {
-    const post = await this.db
-      .selectFrom('posts')
-      .select(['kind', 'status', 'question_id'])
-      .where('id', '=', postId)
-      .executeTakeFirstOrThrow();
+  /** `post`: the row as the caller read it, under the post's lock (`#lockPost`). */
+  async #setStatus(postId: string, post: StatusFacts, status: StoredStatus) {
     if (post.status === status) return;
     await this.db
       .updateTable('posts')
@@ -936,11 +936,11 @@ export class KyselyStore implements Store {
       await store.#lockPost(postId);
       const post = await store.db
         .selectFrom('posts')
-        .select('status')
+        .select(STATUS_FACTS)
         .where('id', '=', postId)
         .executeTakeFirst();
       if (!post || post.status === 'removed') return null;
-      await store.#setStatus(postId, action === 'hide' ? 'hidden' : 'published');
+      await store.#setStatus(postId, post, action === 'hide' ? 'hidden' : 'published');
       // A moderator has looked: the flags so far are dealt with, whichever way it went.
       await store.db
         .updateTable('flags')
