@@ -31,5 +31,7 @@ export const ModerationQuery = z.object({status: z._default(ModerationFilter, 'f
 
 export const ModerationAction = z.object({action: z.enum(['hide', 'restore', 'approve'])});
 
+export type ModerationFilter = z.infer<typeof ModerationFilter>;
+export type ModerationAction = z.infer<typeof ModerationAction>['action'];
 export type ModeratedPost = z.infer<typeof ModeratedPost>;
 export type ModerationQueue = z.infer<typeof ModerationQueue>;

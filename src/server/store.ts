@@ -15,7 +15,12 @@ import type {
 } from '../api/schemas.js';
 import {limits} from '../api/schemas.js';
 import type {FlagReason} from '../api/requests.js';
-import type {ModeratedPost, ModerationQueue} from '../api/moderation.js';
+import type {
+  ModeratedPost,
+  ModerationAction,
+  ModerationFilter,
+  ModerationQueue,
+} from '../api/moderation.js';
 import type {RateLimits} from './config.js';
 import type {DB, PostKind, StoredStatus} from './db/database.js';
 import {isUniqueViolation} from './db/database.js';
@@ -115,9 +120,6 @@ export interface WriteOutcome extends WriteResponse {
   /** The stored response of an earlier request with the same key. */
   replayed: boolean;
 }
-
-export type ModerationFilter = 'flagged' | 'pending' | 'hidden';
-export type ModerationAction = 'hide' | 'restore' | 'approve';
 
 /** A question id that is already taken. */
 export class DuplicateIdError extends Error {
