@@ -483,14 +483,7 @@ async function askedBy(tx: Store, questionId: string, viewerId: string) {
   if (question?.kind !== 'question' || !reachable(question, viewerId)) {
     throw notFound('question', questionId);
   }
-  if (question.authorId !== viewerId) {
-    throw new ApiError(
-      403,
-      'forbidden',
-      'Only the person who asked the question can choose the best answer',
-      {reason: 'not-asker'},
-    );
-  }
+  if (question.authorId !== viewerId) permit({allowed: false, reason: 'not-asker'}, 'accept');
 }
 
 /** What the viewer may do with a post, by the same rules the thread shows them. */
