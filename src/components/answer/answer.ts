@@ -14,7 +14,7 @@ import {
   timeAgo,
   VOTE_PARTS,
 } from '../shared/post-parts.js';
-import {postStyles} from '../shared/post.styles.js';
+import {postStyles, statusNoteStyles} from '../shared/post.styles.js';
 import {richTextStyles} from '../shared/rich-text.styles.js';
 import {styles} from './answer.styles.js';
 
@@ -81,7 +81,7 @@ import {styles} from './answer.styles.js';
  * @cssprop [--quanda-answer-accepted-surface=transparent] - Background of the best answer.
  */
 export class QuandaAnswer extends LocalizedElement {
-  static override styles = [hostStyles, postStyles, richTextStyles, styles];
+  static override styles = [hostStyles, postStyles, statusNoteStyles, richTextStyles, styles];
 
   static override properties = {
     answer: {attribute: false},

@@ -17,6 +17,7 @@ import {
   timeAgo,
 } from '../shared/post-parts.js';
 import {richTextStyles} from '../shared/rich-text.styles.js';
+import {statusNoteStyles} from '../shared/post.styles.js';
 import {styles} from './comments.styles.js';
 
 /**
@@ -66,7 +67,7 @@ import {styles} from './comments.styles.js';
  * @csspart discard-button - "Discard", beside a restored draft (forwarded).
  */
 export class QuandaComments extends LocalizedElement {
-  static override styles = [hostStyles, richTextStyles, styles];
+  static override styles = [hostStyles, statusNoteStyles, richTextStyles, styles];
 
   static override properties = {
     postId: {attribute: 'post-id'},

@@ -12,7 +12,7 @@ import {
   timeAgo,
   VOTE_PARTS,
 } from '../shared/post-parts.js';
-import {postStyles} from '../shared/post.styles.js';
+import {postStyles, statusNoteStyles} from '../shared/post.styles.js';
 import {richTextStyles} from '../shared/rich-text.styles.js';
 import {styles} from './question.styles.js';
 
@@ -77,7 +77,7 @@ import {styles} from './question.styles.js';
  * @cssprop [--quanda-question-title-font-family=inherit] - Font of the title, say the blog's heading font.
  */
 export class QuandaQuestion extends LocalizedElement {
-  static override styles = [hostStyles, postStyles, richTextStyles, styles];
+  static override styles = [hostStyles, postStyles, statusNoteStyles, richTextStyles, styles];
 
   static override properties = {
     question: {attribute: false},

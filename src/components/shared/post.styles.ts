@@ -71,16 +71,19 @@ export const postStyles = css`
     font-size: var(--_font-size-small);
   }
 
+  .failure {
+    color: var(--_danger);
+    font-size: var(--_font-size-small);
+  }
+`;
+
+/** `statusNote()` ("Awaiting moderation", "Waiting to post…"), wherever a post shows one. */
+export const statusNoteStyles = css`
   .status-note {
     margin-block-end: var(--_space-s);
     padding: var(--_space-xs) var(--_space-s);
     border-inline-start: 3px solid var(--_accent);
     background: var(--_raised);
-    font-size: var(--_font-size-small);
-  }
-
-  .failure {
-    color: var(--_danger);
     font-size: var(--_font-size-small);
   }
 `;

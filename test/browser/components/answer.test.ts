@@ -1,7 +1,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import '../../../src/define.js';
 import type {QuandaAnswer} from '../../../src/components/answer/answer.js';
-import {NOW, answer} from '../../support/builders.js';
+import {NOW, answer, comment} from '../../support/builders.js';
 
 describe('<quanda-answer>', () => {
   const now = new Date(NOW);
@@ -21,6 +21,29 @@ describe('<quanda-answer>', () => {
     );
     expect(part(el, 'answer')!.getAttribute('aria-label')).to.equal('Answer by Jonas');
     expect(text(part(el, 'meta'))).to.equal('answered 2 days ago by Jonas (1.3K points)');
+  });
+
+  it('styles "Awaiting moderation" alike on the answer and on a comment under it', async () => {
+    const mine = {displayName: 'Sam', points: 1, isViewer: true};
+    const el = await render(
+      answer({
+        status: 'pending',
+        author: mine,
+        comments: {items: [comment({status: 'pending', author: mine})], count: 1},
+      }),
+    );
+    const comments = part(el, 'comments')!;
+    await (comments as unknown as {updateComplete: Promise<unknown>}).updateComplete;
+    const notes = [
+      part(el, 'status-note')!,
+      comments.shadowRoot!.querySelector<HTMLElement>('[part~="status-note"]')!,
+    ];
+    const look = notes.map((note) => {
+      const style = getComputedStyle(note);
+      return `${style.borderInlineStartWidth} ${style.borderInlineStartStyle} ${style.paddingInlineStart}`;
+    });
+    expect(look[0]).to.equal('3px solid 8px');
+    expect(look[1]).to.equal(look[0]);
   });
 
   it('labels an anonymous answer as such', async () => {
