@@ -1,7 +1,7 @@
 import {html, nothing} from 'lit';
 import type {Answer} from '../../api/schemas.js';
 import {PostActionsController} from '../../controllers/post-actions-controller.js';
-import {QuandaEvent} from '../../events/quanda-event.js';
+import {requestIntent} from '../../events/quanda-event.js';
 import {hostStyles} from '../../styles/host.styles.js';
 import {LocalizedElement, toggleState} from '../shared/localized-element.js';
 import {
@@ -176,11 +176,9 @@ export class QuandaAnswer extends LocalizedElement {
 
   private async handleAccept(event: Event) {
     const answer = this.answer!;
-    const detail = {answerId: answer.id, accepted: !answer.isAccepted};
-    const intent = new QuandaEvent('quanda-accept', detail, {cancelable: true});
-    this.dispatchEvent(intent);
     const button = event.target as HTMLElement;
-    await intent.response?.catch(() => undefined);
+    const detail = {answerId: answer.id, accepted: !answer.isAccepted};
+    await requestIntent(this, 'quanda-accept', detail).catch(() => undefined);
     // The list that holds this answer (the thread) moves it to the top when it redraws,
     // and moving it drops the focus it had: a keyboard user stays on the button pressed.
     const list = (this.getRootNode() as ShadowRoot).host as {updateComplete?: Promise<unknown>};
