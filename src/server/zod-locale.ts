@@ -6,4 +6,14 @@
  */
 import * as z from 'zod/mini';
 
-z.config(z.locales.en());
+z.config({
+  ...z.locales.en(),
+  // Ids are checked by a pattern; say it in words (the contract carries no message, to
+  // keep it out of the browser bundle).
+  customError: (issue) =>
+    issue.code === 'invalid_format' &&
+    issue.format === 'regex' &&
+    issue.pattern === '/^[A-Za-z0-9][A-Za-z0-9_-]*$/'
+      ? 'Use letters, digits, "-" and "_" only'
+      : undefined,
+});

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {createRequire} from 'node:module';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
+import {promisify} from 'node:util';
 import Ajv2020 from 'ajv/dist/2020.js';
+import * as z from 'zod/mini';
+import {Timestamp} from '../../src/api/schemas.js';
 import {operations, openApiDocument} from '../../src/server/openapi.js';
 import {adminPost, answerText, makeApi, moderator} from './helpers.js';
 
@@ -222,5 +230,101 @@ describe('OpenAPI document', () => {
     const {body} = await app.json('/questions/doc-q');
     body.question.author.email = 'reader@example.org';
     assert.throws(() => check('get', '/questions/{id}', 200, body), /additional properties/);
+  });
+
+  it("passes Redocly's recommended lint with no error and no warning", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'quanda-openapi-'));
+    try {
+      const file = join(dir, 'openapi.json');
+      await writeFile(file, JSON.stringify(doc));
+      const cli = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
+      const {stdout} = await promisify(execFile)(
+        process.execPath,
+        [cli, 'lint', file, '--extends', 'recommended', '--format', 'json'],
+        {env: {...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true'}},
+      ).catch((failure: {stdout?: string}) => ({stdout: failure.stdout ?? ''}));
+      const report = JSON.parse(stdout) as {
+        totals: {errors: number; warnings: number};
+        problems: {ruleId: string; message: string; location: {pointer: string}[]}[];
+      };
+      const problems = report.problems.map(
+        (problem) => `${problem.ruleId} at ${problem.location[0]?.pointer}: ${problem.message}`,
+      );
+      assert.deepEqual(problems, []);
+      assert.deepEqual(report.totals, {...report.totals, errors: 0, warnings: 0});
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
+  });
+
+  it('names its server without a trailing slash, so paths join cleanly', () => {
+    assert.equal(openApiDocument('/api/').servers[0]!.url, '/api');
+    assert.equal(
+      openApiDocument('https://qa.example.org/api/').servers[0]!.url,
+      'https://qa.example.org/api',
+    );
+    assert.equal(openApiDocument('/').servers[0]!.url, '/');
+  });
+
+  it('gives every operation an id, security and examples that parse with the contract', () => {
+    const ids = new Set<string>();
+    for (const op of operations) {
+      const described = (doc.paths as any)[op.path][op.method];
+      const name = `${op.method} ${op.path}`;
+      assert.equal(described.operationId, op.id, name);
+      assert.ok(!ids.has(op.id), `${op.id} is used twice`);
+      ids.add(op.id);
+      assert.ok(Array.isArray(described.security), `${name} has no security`);
+      if (op.body) {
+        const example = described.requestBody.content['application/json'].example;
+        assert.ok(z.safeParse(op.body, example).success, `${name}: the request example`);
+      }
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (!response.schema) continue;
+        const example = described.responses[status].content['application/json'].example;
+        const parsed = z.safeParse(response.schema, example);
+        assert.ok(parsed.success, `${name} ${status}: ${parsed.error?.message}`);
+      }
+    }
+  });
+
+  it('describes timestamps as date-time with a pattern that admits only real dates', () => {
+    const timestamp = doc.components.schemas['Timestamp'] as {pattern: string; format: string};
+    assert.equal(timestamp.format, 'date-time');
+    const pattern = new RegExp(timestamp.pattern);
+    const valid = [
+      '2026-12-06T04:20:02.463Z',
+      '2024-02-29T23:59:59+14:00',
+      '2000-02-29T00:00:00Z',
+      '1970-01-01T00:00:00Z',
+      '9999-12-31T23:59:59.999999-12:00',
+    ];
+    const invalid = [
+      '9178-73-11T50:51-87:50',
+      '2023-02-29T00:00:00Z',
+      '1900-02-29T00:00:00Z',
+      '2026-04-31T10:00:00Z',
+      '2026-12-06T24:00:00Z',
+      '2026-12-06T04:20Z',
+      '2026-12-06T04:20:60Z',
+      '2026-12-06 04:20:00Z',
+      '2026-12-06T04:20:00',
+    ];
+    for (const value of valid) {
+      assert.ok(pattern.test(value), value);
+      assert.ok(z.safeParse(Timestamp, value).success, value);
+      assert.ok(!Number.isNaN(Date.parse(value)), value);
+    }
+    for (const value of invalid) {
+      assert.ok(!pattern.test(value), value);
+      assert.ok(!z.safeParse(Timestamp, value).success, value);
+    }
+  });
+
+  it('writes down what the widget relies on that a schema cannot say', () => {
+    const thread = (doc.paths as any)['/questions/{id}'].get.description as string;
+    assert.match(thread, /`question\.id` is the id asked for/);
+    assert.match(thread, /accepted answer.*comes first/);
+    assert.match(thread, /opaque.*stable/);
   });
 });
