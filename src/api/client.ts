@@ -135,14 +135,19 @@ export class RestClient implements QuandaClient {
   }
 
   async getThread(questionId: string, options: GetThreadOptions = {}): Promise<Thread> {
-    return this.call({
+    const path = `questions/${encodeURIComponent(questionId)}`;
+    const thread = await this.call({
       method: 'GET',
-      path: `questions/${encodeURIComponent(questionId)}`,
+      path,
       query: {sort: options.sort, cursor: options.cursor},
       schema: Thread,
       signal: options.signal,
       token: await this.#storedToken(),
     });
+    // The contract: the question returned is the one asked for (no normalized ids).
+    const {id} = thread.question;
+    if (id === questionId) return thread;
+    throw new QuandaError('invalid-response', `${path} answered with question "${id}"`);
   }
 
   async getComments(postId: string, options: GetCommentsOptions = {}): Promise<CommentsPage> {

@@ -99,6 +99,15 @@ describe('RestClient', () => {
       expect(error.message).to.match(/HTML page/);
     });
 
+    it('reports a thread of another question than the one asked for', async () => {
+      const error = await failure(clientFor('other-question').getThread('42'));
+      expect(error.kind).to.equal('invalid-response');
+      expect(error.message).to.contain('answered with question "q42"');
+      // The same thread, asked for by its own id, is fine.
+      const thread = await clientFor('other-question').getThread('q42');
+      expect(thread.question.id).to.equal('q42');
+    });
+
     it('reports an empty body as an invalid response', async () => {
       const error = await failure(clientFor('empty-body').getThread('42'));
       expect(error.kind).to.equal('invalid-response');

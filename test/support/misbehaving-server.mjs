@@ -39,6 +39,16 @@ const modes = {
   // Not even headers.
   'no-response': () => {},
   'empty-body': (res) => json(res, 200, ''),
+  // A valid thread, but of another question than the one asked for (a backend that
+  // normalizes ids, say).
+  'other-question': (res) => {
+    const thread = hostileThread();
+    json(
+      res,
+      200,
+      JSON.stringify({...thread, answers: [], question: {...thread.question, answerCount: 0}}),
+    );
+  },
   // A backend that stores HTML and serves it unsanitized: every XSS vector as an answer
   // and as a comment on it, `{format: 'html'}`, in a thread that parses.
   'html-bodies': (res) => json(res, 200, JSON.stringify(hostileThread())),

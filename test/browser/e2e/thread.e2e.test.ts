@@ -168,6 +168,7 @@ describe('<quanda-thread> against the reference server', () => {
       ['wrong-shape', 'invalid-response', 'The server sent something Quanda could not read.'],
       ['html-page', 'invalid-response', 'The server sent something Quanda could not read.'],
       ['empty-body', 'invalid-response', 'The server sent something Quanda could not read.'],
+      ['other-question', 'invalid-response', 'The server sent something Quanda could not read.'],
       ['not-found', 'http', 'This question was not found.'],
       ['server-error', 'http', 'The server ran into a problem.'],
       ['html-error', 'http', 'The server ran into a problem.'],
