@@ -52,6 +52,14 @@ export function misbehavingServer() {
   return executeServerCommand<MisbehavingServer, undefined>('misbehaving-server');
 }
 
+/**
+ * A backend whose every answer is generated from the contract, seeded: requests go to
+ * `${url}/${run}/…`, one backend per run.
+ */
+export function startContractBackend() {
+  return executeServerCommand<{url: string; seed: number}, undefined>('contract-backend-start');
+}
+
 /** A proxy in front of a server that can lose a write's response after the write commits. */
 export function startDropProxy(upstream: string) {
   return executeServerCommand<{url: string}, {upstream: string}>('drop-proxy-start', {upstream});

@@ -8,6 +8,8 @@
  *                                           reference server and database for this test file
  *   quanda-server-stop                     → stops this file's servers
  *   misbehaving-server                     → {url, closedUrl, modes}
+ *   contract-backend-start                 → {url, seed}: a backend whose every answer is
+ *                                           generated from the contract (contract-backend.ts)
  *   drop-proxy-start {upstream}            → {url}: a proxy that can lose a response
  *   drop-proxy-drop                        → loses the next write's response; {dropped} so far
  *   quanda-emulate-media {features}        → emulates CSS media features on this test's
@@ -34,7 +36,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {startDropProxy} from './drop-proxy.mjs';
 import {startMisbehavingServer} from './misbehaving-server.mjs';
-import {startServer} from './quanda-server.mjs';
+import {runTs, startServer} from './quanda-server.mjs';
 import {startStrictPageServer} from './strict-page.mjs';
 
 /**
@@ -220,6 +222,14 @@ export function serversPlugin() {
           proxy?.dropNextResponse();
           return {dropped: proxy?.dropped ?? 0};
         }
+        case 'contract-backend-start': {
+          // QUANDA_PROPERTY_SEED replays a failing run; otherwise a new seed each time.
+          const seed =
+            Number(process.env.QUANDA_PROPERTY_SEED) || Math.floor(Math.random() * 2 ** 31);
+          const backend = await startContractBackend(seed);
+          bySession.set(session.id, [...(bySession.get(session.id) ?? []), backend]);
+          return {url: backend.url, seed};
+        }
         case 'misbehaving-server': {
           misbehaving ??= startMisbehavingServer();
           const {url, closedUrl, modes} = await misbehaving;
@@ -260,5 +270,32 @@ export function serversPlugin() {
       await (await misbehaving)?.stop();
       await (await strictPage)?.stop();
     },
+  };
+}
+
+/**
+ * Starts test/support/contract-backend.ts with a seed; resolves once it listens.
+ * @param {number} seed
+ */
+async function startContractBackend(seed) {
+  const child = runTs('test/support/contract-backend.ts', [String(seed)]);
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (/** @type {Buffer} */ data) => {
+      output += data;
+      const match = /listening (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.stderr.on('data', (/** @type {Buffer} */ data) => (output += data));
+    child.on('exit', (code) => reject(new Error(`contract backend exited (${code}): ${output}`)));
+  });
+  return {
+    url: /** @type {string} */ (url),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(undefined);
+        child.on('exit', () => resolve(undefined));
+        child.kill();
+      }),
   };
 }
