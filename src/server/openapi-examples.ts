@@ -66,7 +66,7 @@ const question: Question = {
   comments: {items: [], count: 0},
   category: 'Psychotherapy',
   tags: ['therapy', 'confidentiality', 'ethics'],
-  answerCount: 5,
+  answerCount: 2, // the two answers below (the demo thread has five)
 };
 
 const comment: Comment = {
@@ -125,7 +125,7 @@ const second: Answer = {
 const thread: Thread = {
   question,
   answers: [accepted, second],
-  nextCursor: 'eyJzIjo0LCJpZCI6ImE3cDMzY2x2dm50YiJ9',
+  nextCursor: null, // the demo thread's five answers fit on one page
   viewer: {isAsker: false, canAnswer: yes},
   serverTime: '2026-12-06T04:20:02.463Z',
 };
@@ -174,7 +174,10 @@ const moderated: ModeratedPost = {
 /** Response bodies, by schema. */
 export const responses = {
   thread,
-  createdQuestion: {question, askerToken: 'vT3kQ9xW2mP8rL5nB7cY4hJ6'} satisfies CreatedQuestion,
+  createdQuestion: {
+    question: {...question, lastEdit: null, score: 0, answerCount: 0},
+    askerToken: 'vT3kQ9xW2mP8rL5nB7cY4hJ6',
+  } satisfies CreatedQuestion,
   viewerSession: {token: 'q8Zr2Lk5Xw9Tn3Vb6Mc1Hd4F'} satisfies ViewerSession,
   answer: myAnswer,
   commentsPage: {comments: [comment], nextCursor: null} satisfies CommentsPage,
