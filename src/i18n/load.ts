@@ -1,5 +1,29 @@
-import {Localizer, english, englishCatalog} from './localizer.js';
+import {COMPACT, Localizer, english, englishCatalog} from './localizer.js';
 import type {Catalog} from './localizer.js';
+
+/**
+ * A localizer for a language loaded on demand, which picks a compact number's plural form
+ * from the number as shown, not as stored: 1,003 shows as "1 ألف", which takes Arabic's
+ * form for a thousand ("نقطة"), not for 3; 1,500,000 shows as "1,5 M", which takes
+ * French's form for millions ("de points"). It reads the number back from what
+ * `compact()` shows, and works the same in every browser, whether or not its
+ * `Intl.PluralRules` knows the `notation` option.
+ */
+class ShownCountLocalizer extends Localizer {
+  override compactCount(value: number): number {
+    // In Latin digits, ungrouped, with a full stop for the decimal sign: "1,5 M" → "1.5".
+    const latin = {...COMPACT, numberingSystem: 'latn', useGrouping: false} as const;
+    const shown = parseFloat(
+      this.number(value, latin)
+        .replace(',', '.')
+        .replace(/[^\d.]/g, ''),
+    );
+    const exponent = Math.round(Math.log10(Math.abs(value) / shown)) || 0;
+    // From a compact exponent of 6 up, CLDR's rules (its `e` operand) treat a number as a
+    // whole million would be: that exponent's power of ten stands in for it.
+    return exponent > 5 ? 10 ** exponent : Number(`${shown}e${exponent}`);
+  }
+}
 
 /** Loads a locale: its catalogue, or a ready localizer (the tests' pseudo-locale). */
 export type LocaleLoader = () => Promise<Catalog | Localizer>;
@@ -73,7 +97,8 @@ export function loadLocalizer(tag: string | null | undefined): Promise<Localizer
   let localizer = cache.get(key);
   if (!localizer) {
     localizer = loadCatalog(locale).then(
-      (loaded) => (loaded instanceof Localizer ? loaded : new Localizer(formatting, loaded)),
+      (loaded) =>
+        loaded instanceof Localizer ? loaded : new ShownCountLocalizer(formatting, loaded),
       () => {
         // A chunk that failed to load (offline, a deploy removed it) may load next time.
         catalogs.delete(locale);

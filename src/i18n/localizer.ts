@@ -23,7 +23,11 @@ type Params = Record<string, unknown>;
  */
 const englishMessages: Partial<Record<MessageKey, Message>> = {...en};
 
-const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'dv', 'yi']);
+/** How `compact()` shows a number: "6.5K", "1,5 M", "1 ألف". */
+export const COMPACT = {notation: 'compact', maximumFractionDigits: 1} as const;
+
+/** Languages written right to left, by their language subtag. */
+const RTL = /^(ar|fa|he|ur|ps|ckb|dv|yi)\b/i;
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -53,7 +57,7 @@ export class Localizer {
   constructor(locale: string, catalog: Catalog) {
     this.locale = locale;
     this.#catalog = catalog;
-    this.dir = RTL.has(locale.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
+    this.dir = RTL.test(locale) ? 'rtl' : 'ltr';
     this.#plurals = new Intl.PluralRules(locale);
     this.#relative = new Intl.RelativeTimeFormat(locale, {numeric: 'auto'});
     this.#dateTime = new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeStyle: 'short'});
@@ -102,7 +106,17 @@ export class Localizer {
 
   /** 6500 → "6.5K" in English, "6,5 mil" in Spanish. */
   compact(value: number): string {
-    return this.number(value, {notation: 'compact', maximumFractionDigits: 1});
+    return this.number(value, COMPACT);
+  }
+
+  /**
+   * The count that picks the plural form for `compact(value)`. In English the exact count
+   * gives the form of the number shown ("1.5M points" either way); every other language's
+   * localizer, built when its catalogue loads, reads the count back from what is shown
+   * (`ShownCountLocalizer` in load.ts), so the first load carries none of that.
+   */
+  compactCount(value: number): number {
+    return value;
   }
 
   /** "3 days ago", measured from `now` (the server's clock, not the reader's). */

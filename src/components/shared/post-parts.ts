@@ -35,7 +35,8 @@ export function authorLabel(i18n: Localizer, author: Author): unknown[] {
     >${author.displayName || i18n.t('post.anonymous')}</strong
   >`;
   if (author.points === null) return [name];
-  const points = i18n.t('post.points', {count: author.points, points: i18n.compact(author.points)});
+  const count = i18n.compactCount(author.points);
+  const points = i18n.t('post.points', {count, points: i18n.compact(author.points)});
   return i18n.parts('post.authorWithPoints', {name, points});
 }
 
