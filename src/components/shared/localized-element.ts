@@ -9,7 +9,8 @@ import type {Localizer, MessageKey} from '../../i18n/localizer.js';
 /**
  * Base of every Quanda element: speaks the language of the nearest `<quanda-thread>`
  * (through context). Used on its own, outside a thread, it follows `lang` itself like the
- * thread does, so `<quanda-answer lang="de">` is German too.
+ * thread does, so `<quanda-answer lang="de">` is German too, and `<quanda-answer lang="ar">`
+ * is right to left.
  */
 export class LocalizedElement extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -19,6 +20,7 @@ export class LocalizedElement extends LitElement {
   protected i18n: Localizer = english;
 
   #fromContext = false;
+  #ownDir = false;
   #locale?: LocaleController;
 
   constructor() {
@@ -44,7 +46,11 @@ export class LocalizedElement extends LitElement {
     super.connectedCallback();
     if (!this.#fromContext && !this.#locale) {
       this.#locale = new LocaleController(this, (localizer) => {
-        if (!this.#fromContext) this.i18n = localizer;
+        if (this.#fromContext) return;
+        this.i18n = localizer;
+        // Alone, nothing around it sets its direction: an Arabic answer on an English page
+        // reads right to left all the same. A `dir` the page set itself is left alone.
+        if ((this.#ownDir ||= !this.dir)) this.dir = localizer.dir;
       });
     }
   }
