@@ -5,11 +5,13 @@ import type {Catalog} from '../localizer.js';
  * (3–10), many (11–99) and other (100, 1000…); each is the grammatical form Arabic
  * uses after such a number. Where the form itself says the number (one, two, zero), the
  * digits are left out, as Arabic writes it — except for scores, whose sign matters.
+ * The reader is not assumed to be a man: bylines are noun phrases ("إجابة من …"), and
+ * buttons and labels use verbal nouns ("إعادة المحاولة") rather than masculine imperatives.
  */
 export const ar: Catalog = {
   'thread.loading': 'جارٍ تحميل الإجابات…',
   'thread.loadingMore': 'جارٍ تحميل المزيد من الإجابات…',
-  'thread.retry': 'أعد المحاولة',
+  'thread.retry': 'إعادة المحاولة',
   'thread.empty': 'لا توجد إجابات بعد.',
   'thread.answersHeading': {
     zero: 'لا توجد إجابات',
@@ -37,7 +39,7 @@ export const ar: Catalog = {
 
   'error.load': 'تعذّر تحميل الإجابات.',
   'error.loadMore': 'تعذّر تحميل المزيد من الإجابات.',
-  'error.network': 'تعذّر على Quanda الوصول إلى الخادم. تحقّق من اتصالك.',
+  'error.network': 'تعذّر على Quanda الوصول إلى الخادم. يُرجى التحقّق من الاتصال.',
   'error.timeout': 'استغرق الخادم وقتًا طويلًا في الرد.',
   'error.notFound': 'لم يُعثر على هذا السؤال.',
   'error.server': 'واجه الخادم مشكلة.',
@@ -45,7 +47,7 @@ export const ar: Catalog = {
   'error.rateLimited': 'طلبات كثيرة جدًا. يُرجى الانتظار قليلًا.',
   'error.generic': 'حدث خطأ ما.',
 
-  'post.anonymous': 'مجهول',
+  'post.anonymous': 'مجهول الهوية',
   'post.points': {
     zero: '{points} نقطة',
     one: 'نقطة واحدة',
@@ -54,14 +56,14 @@ export const ar: Catalog = {
     many: '{points} نقطة',
     other: '{points} نقطة',
   },
-  'question.asked': 'طرحه {author} {time}',
-  'question.askedIn': 'طرحه {author} {time} في {category}',
+  'question.asked': 'سؤال من {author}، {time}',
+  'question.askedIn': 'سؤال من {author} في {category}، {time}',
   'question.tags': 'الوسوم',
-  'answer.answered': 'أجاب {author} {time}',
+  'answer.answered': 'إجابة من {author}، {time}',
   'answer.byLabel': 'إجابة {author}',
   'answer.best': 'أفضل إجابة',
-  'post.edited': 'عدّله {author} {time}',
-  'post.editedAnon': 'عُدِّل {time}',
+  'post.edited': 'آخر تعديل من {author}، {time}',
+  'post.editedAnon': 'آخر تعديل {time}',
   'post.authorWithPoints': '{name} ({points})',
 
   'vote.score': {
@@ -85,7 +87,7 @@ export const ar: Catalog = {
   'reason.hidden': 'هذه المشاركة مخفية.',
   'reason.pending': 'هذه المشاركة بانتظار مراجعة المشرفين.',
   'reason.rate-limited':
-    'لقد كررت هذا الإجراء كثيرًا خلال الساعة الماضية. يُرجى المحاولة مرة أخرى لاحقًا.',
+    'تكرّر هذا الإجراء كثيرًا خلال الساعة الماضية. يمكنك المحاولة مرة أخرى لاحقًا.',
   'reason.not-asker': 'لا يستطيع اختيار أفضل إجابة إلا من طرح السؤال.',
   'reason.other': 'هذا غير ممكن الآن.',
 
@@ -98,9 +100,9 @@ export const ar: Catalog = {
   'post.editLabel': 'تعديل {what}',
   'post.remove': 'حذف',
   'post.removeLabel': 'حذف {what}',
-  'post.removeConfirm': 'هل تريد حذف هذا نهائيًا؟',
-  'post.removeYes': 'نعم، احذف',
-  'post.removeNo': 'لا، أبقِه',
+  'post.removeConfirm': 'حذف هذا نهائيًا؟',
+  'post.removeYes': 'نعم، حذف نهائي',
+  'post.removeNo': 'لا، الإبقاء عليه',
   'post.removeFailed': 'تعذّر الحذف. {reason}',
 
   'flag.open': 'إبلاغ',
@@ -139,22 +141,22 @@ export const ar: Catalog = {
   'flag.failed': 'تعذّر إرسال البلاغ. {reason}',
   'flag.noteRequired': 'يُرجى توضيح المشكلة.',
   'form.answer.heading': 'إجابتك',
-  'form.answer.label': 'اكتب إجابتك',
+  'form.answer.label': 'نص إجابتك',
   // Character limits here avoid a counted noun, whose form would depend on the number.
   'form.answer.hint':
     'الحد الأدنى لعدد الأحرف: {min}. يُرجى عدم ذكر أي شيء قد يكشف هويتك أو هوية شخص آخر.',
-  'form.answer.notify': 'أرسل إليّ بريدًا إلكترونيًا عند اختيار إجابتي كأفضل إجابة أو التعليق عليها',
+  'form.answer.notify': 'إعلامي بالبريد الإلكتروني عند اختيار إجابتي كأفضل إجابة أو التعليق عليها',
   'form.answer.submit': 'نشر الإجابة',
   'form.answer.posted': 'نُشرت إجابتك.',
   'form.answer.pending': 'أُرسلت إجابتك. ستظهر بعد أن يراجعها أحد المشرفين.',
   'form.comment.label': 'تعليقك',
-  'form.comment.notify': 'أرسل إليّ بريدًا إلكترونيًا عندما يعلّق أحد بعدي',
+  'form.comment.notify': 'إعلامي بالبريد الإلكتروني عندما يعلّق أحد بعدي',
   'form.comment.submit': 'نشر التعليق',
   'form.comment.posted': 'نُشر تعليقك.',
-  'form.edit.label': 'عدّل نصك',
+  'form.edit.label': 'تعديل نصك',
   'form.edit.submit': 'حفظ التغييرات',
   'form.name.label': 'الاسم المعروض (اختياري)',
-  'form.name.hint': 'اتركه فارغًا للنشر باسم مجهول.',
+  'form.name.hint': 'يمكن تركه فارغًا للنشر باسم «مجهول الهوية».',
   'form.email.label': 'البريد الإلكتروني',
   'form.email.privacy': 'يُستخدم لهذه الرسائل فقط، ولا يُعرض على أي أحد أبدًا.',
   'form.cancel': 'إلغاء',
@@ -163,15 +165,15 @@ export const ar: Catalog = {
   'form.error.tooShort': 'يُرجى ألا يقل عدد الأحرف عن {min}.',
   'form.error.tooLong': 'يُرجى ألا يزيد عدد الأحرف على {max}؛ العدد الآن {count}.',
   'form.error.nameTooLong': 'لا يمكن أن يزيد عدد أحرف الاسم على {max}.',
-  'form.error.email': 'أدخل عنوان بريد إلكتروني صالحًا، أو ألغِ تحديد المربع أعلاه.',
+  'form.error.email': 'يُرجى إدخال عنوان بريد إلكتروني صالح، أو إلغاء تحديد المربع أعلاه.',
   'form.error.duplicate': 'يقول هذا النص ما سبق أن قيل هنا.',
   'form.error.waitMinutes': {
-    zero: 'لقد نشرت كثيرًا خلال الساعة الماضية. يُرجى المحاولة مرة أخرى بعد {count} دقيقة.',
-    one: 'لقد نشرت كثيرًا خلال الساعة الماضية. يُرجى المحاولة مرة أخرى بعد دقيقة واحدة.',
-    two: 'لقد نشرت كثيرًا خلال الساعة الماضية. يُرجى المحاولة مرة أخرى بعد دقيقتين.',
-    few: 'لقد نشرت كثيرًا خلال الساعة الماضية. يُرجى المحاولة مرة أخرى بعد {count} دقائق.',
-    many: 'لقد نشرت كثيرًا خلال الساعة الماضية. يُرجى المحاولة مرة أخرى بعد {count} دقيقة.',
-    other: 'لقد نشرت كثيرًا خلال الساعة الماضية. يُرجى المحاولة مرة أخرى بعد {count} دقيقة.',
+    zero: 'كثرت مشاركاتك خلال الساعة الماضية. يمكنك النشر مرة أخرى بعد {count} دقيقة.',
+    one: 'كثرت مشاركاتك خلال الساعة الماضية. يمكنك النشر مرة أخرى بعد دقيقة واحدة.',
+    two: 'كثرت مشاركاتك خلال الساعة الماضية. يمكنك النشر مرة أخرى بعد دقيقتين.',
+    few: 'كثرت مشاركاتك خلال الساعة الماضية. يمكنك النشر مرة أخرى بعد {count} دقائق.',
+    many: 'كثرت مشاركاتك خلال الساعة الماضية. يمكنك النشر مرة أخرى بعد {count} دقيقة.',
+    other: 'كثرت مشاركاتك خلال الساعة الماضية. يمكنك النشر مرة أخرى بعد {count} دقيقة.',
   },
   'editor.toolbar': 'التنسيق',
   'editor.bold': 'غامق',
@@ -186,7 +188,7 @@ export const ar: Catalog = {
   'editor.previewLoading': 'جارٍ تحميل المعاينة…',
   'editor.previewFailed': 'تعذّرت المعاينة. {reason}',
   'draft.restored': 'استُعيدت المسودة',
-  'draft.discard': 'تجاهل',
+  'draft.discard': 'حذف المسودة',
   'draft.elsewhere': 'تغيّر هذا النص في علامة تبويب أخرى.',
   'draft.posted': 'نُشر هذا من علامة تبويب أخرى.',
   'draft.unavailable': 'لا يمكن حفظ المسودات على هذا الجهاز. يبقى نصك هنا ما دامت الصفحة مفتوحة.',
