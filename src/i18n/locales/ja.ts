@@ -1,8 +1,9 @@
 import type {Catalog} from '../localizer.js';
 
 /**
- * Japanese. No plural forms (Intl gives only `other`); the time comes first and takes
- * に ("3 日前に Maya が質問").
+ * Japanese. No plural forms (Intl gives only `other`). Bylines put the time last, after a
+ * middle dot ("Maya が質問・昨日"), because Intl's relative times include 今, 昨日 and 先週,
+ * which cannot take に. The reader is あなた throughout; votes are 高評価 / 低評価.
  */
 export const ja: Catalog = {
   'thread.loading': '回答を読み込んでいます…',
@@ -11,7 +12,7 @@ export const ja: Catalog = {
   'thread.empty': 'まだ回答はありません。',
   'thread.answersHeading': {other: '回答 {count} 件'},
   'thread.sortLabel': '回答の並べ替え',
-  'thread.sort.votes': '票の多い順',
+  'thread.sort.votes': '評価の高い順',
   'thread.sort.oldest': '古い順',
   'thread.sort.newest': '新しい順',
   'thread.showMore': '回答をさらに表示',
@@ -31,27 +32,27 @@ export const ja: Catalog = {
 
   'post.anonymous': '匿名',
   'post.points': {other: '{points} ポイント'},
-  'question.asked': '{time}に {author} が質問',
-  'question.askedIn': '{time}に {author} が「{category}」で質問',
+  'question.asked': '{author} が質問・{time}',
+  'question.askedIn': '{author} が「{category}」で質問・{time}',
   'question.tags': 'タグ',
-  'answer.answered': '{time}に {author} が回答',
+  'answer.answered': '{author} が回答・{time}',
   'answer.byLabel': '{author} の回答',
   'answer.best': 'ベストアンサー',
-  'post.edited': '{time}に {author} が編集',
-  'post.editedAnon': '{time}に編集',
+  'post.edited': '{author} が編集・{time}',
+  'post.editedAnon': '編集済み・{time}',
   'post.authorWithPoints': '{name}（{points}）',
 
   'vote.score': {other: '{score} 票'},
 
-  'vote.up': '{what}に賛成票を投じる',
-  'vote.down': '{what}に反対票を投じる',
+  'vote.up': '{what}を高評価',
+  'vote.down': '{what}を低評価',
 
   // Filled into the labels above and below: "Jonas の回答を編集".
   'what.question': 'この質問',
   'what.answer': '{author} の回答',
   'what.comment': '{author} のコメント',
 
-  'reason.own-post': 'これはご自身の投稿です。',
+  'reason.own-post': 'これはあなたの投稿です。',
   'reason.hidden': 'この投稿は非表示になっています。',
   'reason.pending': 'この投稿はモデレーターの確認待ちです。',
   'reason.rate-limited':
@@ -84,9 +85,9 @@ export const ja: Catalog = {
   'comments.add': 'コメントを追加',
   'comment.byline': '{author}・{time}',
 
-  'vote.saved': '投票を保存しました。現在のスコアは {score} です。',
-  'vote.removed': '投票を取り消しました。現在のスコアは {score} です。',
-  'vote.failed': '投票を保存できませんでした。{reason}',
+  'vote.saved': '評価を保存しました。現在のスコアは {score} です。',
+  'vote.removed': '評価を取り消しました。現在のスコアは {score} です。',
+  'vote.failed': '評価を保存できませんでした。{reason}',
   'accept.selected': 'ベストアンサーに選びました。',
   'accept.cleared': 'ベストアンサーの選択を解除しました。',
   'accept.failed': 'ベストアンサーを変更できませんでした。{reason}',
@@ -106,12 +107,12 @@ export const ja: Catalog = {
   'form.answer.hint':
     '{min} 文字以上で入力してください。あなたや他の人が特定されるような情報は書かないでください。',
   'form.answer.notify':
-    '自分の回答がベストアンサーに選ばれたときやコメントが付いたときにメールで知らせる',
+    'この回答がベストアンサーに選ばれたときやコメントが付いたときにメールで知らせる',
   'form.answer.submit': '回答を投稿',
   'form.answer.posted': '回答を投稿しました。',
   'form.answer.pending': '回答を送信しました。モデレーターが確認した後に表示されます。',
   'form.comment.label': 'あなたのコメント',
-  'form.comment.notify': '自分の後に誰かがコメントしたらメールで知らせる',
+  'form.comment.notify': 'このあとに誰かがコメントしたらメールで知らせる',
   'form.comment.submit': 'コメントを投稿',
   'form.comment.posted': 'コメントを投稿しました。',
   'form.edit.label': 'テキストを編集',
@@ -140,7 +141,7 @@ export const ja: Catalog = {
   'editor.bulleted': '箇条書き',
   'editor.numbered': '番号付きリスト',
   'editor.quote': '引用',
-  'editor.write': '編集',
+  'editor.write': '書く',
   'editor.preview': 'プレビュー',
   'editor.previewEmpty': 'プレビューする内容がまだありません。',
   'editor.previewLoading': 'プレビューを読み込んでいます…',

@@ -139,7 +139,7 @@ describe('languages', () => {
     await waitUntil(() => heading(ja!) === '回答 2 件' && heading(ar!) === 'إجابتان');
     // Nested elements follow their own thread, not the other one.
     const meta = (el: QuandaThread) => text($($(el, 'quanda-question')!, '[part~="meta"]'));
-    expect(meta(ja!)).to.match(/^3 日前に .* が「.*」で質問$/);
+    expect(meta(ja!)).to.match(/^.* が「.*」で質問・3 日前$/);
     expect(meta(ar!)).to.match(/^سؤال من /);
   });
 
