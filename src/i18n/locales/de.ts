@@ -1,10 +1,13 @@
 import type {Catalog} from '../localizer.js';
 
-/** German, informal "du" as is usual for community sites. */
+/**
+ * German, informal "du" as is usual for community sites (never "Sie", which would read as
+ * the formal you). Bylines in German order: time, author, then the participle.
+ */
 export const de: Catalog = {
   'thread.loading': 'Antworten werden geladen…',
   'thread.loadingMore': 'Weitere Antworten werden geladen…',
-  'thread.retry': 'Erneut versuchen',
+  'thread.retry': 'Noch einmal versuchen',
   'thread.empty': 'Noch keine Antworten.',
   'thread.answersHeading': {one: '{count} Antwort', other: '{count} Antworten'},
   'thread.sortLabel': 'Antworten sortieren nach',
@@ -26,19 +29,19 @@ export const de: Catalog = {
   'error.notFound': 'Diese Frage wurde nicht gefunden.',
   'error.server': 'Auf dem Server ist ein Problem aufgetreten.',
   'error.invalidResponse': 'Der Server hat etwas gesendet, das Quanda nicht lesen konnte.',
-  'error.rateLimited': 'Zu viele Anfragen. Bitte warte einen Moment.',
+  'error.rateLimited': 'Gerade kommen zu viele Anfragen an. Warte bitte einen Moment.',
   'error.generic': 'Etwas ist schiefgelaufen.',
 
-  'post.anonymous': 'anonym',
+  'post.anonymous': 'Anonym',
   'post.points': {one: '{points} Punkt', other: '{points} Punkte'},
-  'question.asked': 'gefragt {time} von {author}',
-  'question.askedIn': 'gefragt {time} in {category} von {author}',
+  'question.asked': '{time} von {author} gestellt',
+  'question.askedIn': '{time} von {author} in {category} gestellt',
   'question.tags': 'Schlagwörter',
-  'answer.answered': 'beantwortet {time} von {author}',
+  'answer.answered': '{time} von {author} geschrieben',
   'answer.byLabel': 'Antwort von {author}',
   'answer.best': 'Beste Antwort',
-  'post.edited': 'bearbeitet {time} von {author}',
-  'post.editedAnon': 'bearbeitet {time}',
+  'post.edited': '{time} von {author} bearbeitet',
+  'post.editedAnon': '{time} bearbeitet',
   'post.authorWithPoints': '{name} ({points})',
 
   'vote.score': {one: '{score} Stimme', other: '{score} Stimmen'},
@@ -55,7 +58,7 @@ export const de: Catalog = {
   'reason.hidden': 'Dieser Beitrag ist ausgeblendet.',
   'reason.pending': 'Dieser Beitrag wartet auf die Moderation.',
   'reason.rate-limited':
-    'Du hast das in der letzten Stunde sehr oft getan. Bitte versuche es später noch einmal.',
+    'Das war in der letzten Stunde schon sehr oft. Versuch es bitte später noch einmal.',
   'reason.not-asker': 'Nur die Person, die gefragt hat, kann die beste Antwort auswählen.',
   'reason.other': 'Das ist gerade nicht möglich.',
 
@@ -113,7 +116,7 @@ export const de: Catalog = {
   'form.answer.submit': 'Antwort veröffentlichen',
   'form.answer.posted': 'Deine Antwort wurde veröffentlicht.',
   'form.answer.pending':
-    'Deine Antwort wurde gesendet. Sie erscheint, sobald die Moderation sie angesehen hat.',
+    'Deine Antwort wurde gesendet. Sobald die Moderation sie angesehen hat, erscheint sie hier.',
   'form.comment.label': 'Dein Kommentar',
   'form.comment.notify': 'Mir eine E-Mail senden, wenn nach mir jemand kommentiert',
   'form.comment.submit': 'Kommentar veröffentlichen',
@@ -123,19 +126,20 @@ export const de: Catalog = {
   'form.name.label': 'Angezeigter Name (optional)',
   'form.name.hint': 'Lass das Feld leer, um anonym zu schreiben.',
   'form.email.label': 'E-Mail-Adresse',
-  'form.email.privacy': 'Wird nur für diese E-Mails verwendet. Sie wird nie jemandem angezeigt.',
+  'form.email.privacy': 'Nur für diese E-Mails. Niemand sonst bekommt die Adresse zu sehen.',
   'form.cancel': 'Abbrechen',
   'form.sending': 'Wird gesendet…',
   'form.failed': 'Nicht gesendet: {reason} Dein Text ist noch da.',
-  'form.error.tooShort': 'Bitte schreib mindestens {min} Zeichen.',
-  'form.error.tooLong': 'Bitte bleib bei höchstens {max} Zeichen; jetzt sind es {count}.',
-  'form.error.nameTooLong': 'Ein Name darf höchstens {max} Zeichen lang sein.',
+  'form.error.tooShort': 'Schreib bitte noch etwas mehr – mindestens {min} Zeichen.',
+  'form.error.tooLong':
+    'Bitte kürze deinen Text auf höchstens {max} Zeichen – gerade sind es {count}.',
+  'form.error.nameTooLong': 'Der Name kann höchstens {max} Zeichen lang sein.',
   'form.error.email': 'Gib eine gültige E-Mail-Adresse ein oder entferne das Häkchen oben.',
   'form.error.duplicate': 'Das sagt dasselbe wie etwas, das hier schon steht.',
   'form.error.waitMinutes': {
-    one: 'Du hast in der letzten Stunde viel gepostet. Bitte versuche es in {count} Minute noch einmal.',
+    one: 'Du hast in der letzten Stunde schon viel geschrieben. In {count} Minute kannst du wieder etwas veröffentlichen.',
     other:
-      'Du hast in der letzten Stunde viel gepostet. Bitte versuche es in {count} Minuten noch einmal.',
+      'Du hast in der letzten Stunde schon viel geschrieben. In {count} Minuten kannst du wieder etwas veröffentlichen.',
   },
   'editor.toolbar': 'Formatierung',
   'editor.bold': 'Fett',

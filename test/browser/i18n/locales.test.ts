@@ -152,7 +152,7 @@ describe('languages', () => {
       ></quanda-answer>`,
     );
     await waitUntil(
-      () => text($(el, '[part~="meta"]')) === 'beantwortet vorgestern von Jonas',
+      () => text($(el, '[part~="meta"]')) === 'vorgestern von Jonas geschrieben',
       'German meta line',
     );
     await aTimeout(0);
