@@ -1,6 +1,11 @@
 import type {Catalog} from '../localizer.js';
 
-/** French (vouvoiement). French counts 0 and 1 as singular, which Intl's `one` covers. */
+/**
+ * French (vouvoiement). French counts 0 and 1 as singular, which Intl's `one` covers.
+ * Typography: a no-break space (U+00A0) before a colon, a narrow one (U+202F) before
+ * ; ! ?, so the sign never starts a line. Wording shared by questions, answers and
+ * comments stays neutral (« dernière modification », not « modifiée »).
+ */
 export const fr: Catalog = {
   'thread.loading': 'Chargement des réponses…',
   'thread.loadingMore': 'Chargement d’autres réponses…',
@@ -32,20 +37,21 @@ export const fr: Catalog = {
   'error.notFound': 'Cette question est introuvable.',
   'error.server': 'Le serveur a rencontré un problème.',
   'error.invalidResponse': 'Le serveur a envoyé une réponse que Quanda n’a pas pu lire.',
-  'error.rateLimited': 'Trop de requêtes. Merci de patienter un instant.',
+  'error.rateLimited':
+    'Beaucoup de demandes en peu de temps. Patientez un instant, puis réessayez.',
   'error.generic': 'Une erreur s’est produite.',
 
-  'post.anonymous': 'anonyme',
+  'post.anonymous': 'Anonyme',
   'post.points': {one: '{points} point', many: '{points} de points', other: '{points} points'},
   // Question and réponse are feminine: « posée il y a 3 jours par Maya ».
   'question.asked': 'posée {time} par {author}',
   'question.askedIn': 'posée {time} dans {category} par {author}',
   'question.tags': 'Mots-clés',
-  'answer.answered': 'répondu {time} par {author}',
+  'answer.answered': 'publiée {time} par {author}',
   'answer.byLabel': 'Réponse de {author}',
   'answer.best': 'Meilleure réponse',
-  'post.edited': 'modifiée {time} par {author}',
-  'post.editedAnon': 'modifiée {time}',
+  'post.edited': 'dernière modification {time} par {author}',
+  'post.editedAnon': 'dernière modification {time}',
   'post.authorWithPoints': '{name} ({points})',
 
   'vote.score': {one: '{score} vote', many: '{score} de votes', other: '{score} votes'},
@@ -62,7 +68,7 @@ export const fr: Catalog = {
   'reason.hidden': 'Cette publication est masquée.',
   'reason.pending': 'Cette publication est en attente de modération.',
   'reason.rate-limited':
-    'Vous avez fait cela de nombreuses fois au cours de la dernière heure. Veuillez réessayer plus tard.',
+    'Vous l’avez déjà fait souvent au cours de la dernière heure. Vous pourrez réessayer un peu plus tard.',
   'reason.not-asker': 'Seule la personne qui a posé la question peut choisir la meilleure réponse.',
   'reason.other': 'Ce n’est pas possible pour le moment.',
 
@@ -72,7 +78,7 @@ export const fr: Catalog = {
   'post.pending':
     'En attente de modération. Pour l’instant, personne d’autre que vous ne peut le voir.',
   'post.hiddenForOthers':
-    'Masqué à la suite de signalements. Personne d’autre que vous ne peut le voir.',
+    'Contenu masqué à la suite de signalements. Personne d’autre que vous ne peut le voir.',
   'post.edit': 'Modifier',
   'post.editLabel': 'Modifier {what}',
   'post.remove': 'Supprimer',
@@ -84,7 +90,7 @@ export const fr: Catalog = {
 
   'flag.open': 'Signaler',
   'flag.label': 'Signaler {what}',
-  'flag.done': 'Signalé',
+  'flag.done': 'Signalement envoyé',
 
   'comments.label': 'Commentaires sur {what}',
   'comments.showEarlier': {
@@ -105,13 +111,13 @@ export const fr: Catalog = {
   'accept.failed': 'La meilleure réponse n’a pas pu être modifiée. {reason}',
   'post.removed': 'Suppression effectuée.',
   'post.saved': 'Vos modifications ont été enregistrées.',
-  'flag.heading': 'Pourquoi un modérateur devrait-il examiner ce contenu ?',
+  'flag.heading': 'Pourquoi l’équipe de modération devrait-elle examiner ce contenu ?',
   'flag.reason.spam': 'Spam ou publicité',
-  'flag.reason.abusive': 'Impoli, injurieux ou malveillant',
+  'flag.reason.abusive': 'Impoli, insultant ou blessant',
   'flag.reason.other': 'Autre chose',
   'flag.note': 'Quel est le problème ?',
-  'flag.submit': 'Envoyer aux modérateurs',
-  'flag.thanks': 'Merci. Un modérateur va l’examiner.',
+  'flag.submit': 'Envoyer à l’équipe de modération',
+  'flag.thanks': 'Merci. L’équipe de modération va l’examiner.',
   'flag.failed': 'Le signalement n’a pas pu être envoyé. {reason}',
   'flag.noteRequired': 'Veuillez indiquer quel est le problème.',
   'form.answer.heading': 'Votre réponse',
@@ -123,7 +129,7 @@ export const fr: Catalog = {
   'form.answer.submit': 'Publier votre réponse',
   'form.answer.posted': 'Votre réponse a été publiée.',
   'form.answer.pending':
-    'Votre réponse a été envoyée. Elle apparaîtra dès qu’un modérateur l’aura examinée.',
+    'Votre réponse a été envoyée. Elle apparaîtra dès que l’équipe de modération l’aura relue.',
   'form.comment.label': 'Votre commentaire',
   'form.comment.notify': 'M’envoyer un e-mail quand quelqu’un commente après moi',
   'form.comment.submit': 'Publier le commentaire',
@@ -144,10 +150,10 @@ export const fr: Catalog = {
   'form.error.email': 'Saisissez une adresse e-mail valide ou décochez la case ci-dessus.',
   'form.error.duplicate': 'Ce texte dit la même chose qu’un message déjà publié ici.',
   'form.error.waitMinutes': {
-    one: 'Vous avez beaucoup publié au cours de la dernière heure. Veuillez réessayer dans {count} minute.',
-    many: 'Vous avez beaucoup publié au cours de la dernière heure. Veuillez réessayer dans {count} de minutes.',
+    one: 'Vous avez beaucoup publié au cours de la dernière heure. Vous pourrez publier de nouveau dans {count} minute.',
+    many: 'Vous avez beaucoup publié au cours de la dernière heure. Vous pourrez publier de nouveau dans {count} de minutes.',
     other:
-      'Vous avez beaucoup publié au cours de la dernière heure. Veuillez réessayer dans {count} minutes.',
+      'Vous avez beaucoup publié au cours de la dernière heure. Vous pourrez publier de nouveau dans {count} minutes.',
   },
   'editor.toolbar': 'Mise en forme',
   'editor.bold': 'Gras',
@@ -170,7 +176,7 @@ export const fr: Catalog = {
   'outbox.offline': 'En attente de publication — envoi dès votre retour en ligne.',
   'outbox.retrying':
     'En attente de publication — le serveur est injoignable. Nouvel essai dans un instant.',
-  'outbox.refused': 'Non publié : {reason} Votre texte est de retour dans son formulaire.',
+  'outbox.refused': 'Non publié : {reason} Votre texte est de retour dans son formulaire.',
   'outbox.noEmail':
-    'Publié. Les notifications par e-mail n’ont pas été activées : l’adresse n’est pas conservée sur cet appareil.',
+    'Publié. Les notifications par e-mail n’ont pas été activées : l’adresse n’est pas conservée sur cet appareil.',
 };
