@@ -1,6 +1,10 @@
 import type {Catalog} from '../localizer.js';
 
-/** Spanish (neutral, tuteo as most wellness sites use). */
+/**
+ * Spanish: neutral Latin American, tuteo as most wellness sites use, held to throughout
+ * ("Revisa", "Escribe", "Agregar", the simple past rather than "has hecho"). Wording
+ * shared by questions, answers and comments stays neutral ("última edición").
+ */
 export const es: Catalog = {
   'thread.loading': 'Cargando respuestas…',
   'thread.loadingMore': 'Cargando más respuestas…',
@@ -27,7 +31,7 @@ export const es: Catalog = {
 
   'error.load': 'No se pudieron cargar las respuestas.',
   'error.loadMore': 'No se pudieron cargar más respuestas.',
-  'error.network': 'Quanda no pudo conectar con su servidor. Comprueba tu conexión.',
+  'error.network': 'Quanda no pudo conectar con su servidor. Revisa tu conexión.',
   'error.timeout': 'El servidor tardó demasiado en responder.',
   'error.notFound': 'No se encontró esta pregunta.',
   'error.server': 'El servidor tuvo un problema.',
@@ -35,7 +39,7 @@ export const es: Catalog = {
   'error.rateLimited': 'Demasiadas solicitudes. Espera un momento, por favor.',
   'error.generic': 'Algo salió mal.',
 
-  'post.anonymous': 'anónimo',
+  'post.anonymous': 'Anónimo',
   'post.points': {one: '{points} punto', many: '{points} de puntos', other: '{points} puntos'},
   // Pregunta and respuesta are feminine: «formulada hace 3 días por Maya».
   'question.asked': 'formulada {time} por {author}',
@@ -44,8 +48,8 @@ export const es: Catalog = {
   'answer.answered': 'respondida {time} por {author}',
   'answer.byLabel': 'Respuesta de {author}',
   'answer.best': 'Mejor respuesta',
-  'post.edited': 'editada {time} por {author}',
-  'post.editedAnon': 'editada {time}',
+  'post.edited': 'última edición {time} por {author}',
+  'post.editedAnon': 'última edición {time}',
   'post.authorWithPoints': '{name} ({points})',
 
   'vote.score': {one: '{score} voto', many: '{score} de votos', other: '{score} votos'},
@@ -62,7 +66,7 @@ export const es: Catalog = {
   'reason.hidden': 'Esta publicación está oculta.',
   'reason.pending': 'Esta publicación está pendiente de moderación.',
   'reason.rate-limited':
-    'Has hecho esto muchas veces en la última hora. Vuelve a intentarlo más tarde.',
+    'Hiciste esto muchas veces en la última hora. Vuelve a intentarlo más tarde.',
   'reason.not-asker': 'Solo quien hizo la pregunta puede elegir la mejor respuesta.',
   'reason.other': 'Esto no es posible en este momento.',
 
@@ -82,7 +86,7 @@ export const es: Catalog = {
 
   'flag.open': 'Reportar',
   'flag.label': 'Reportar {what}',
-  'flag.done': 'Reportado',
+  'flag.done': 'Reporte enviado',
 
   'comments.label': 'Comentarios sobre {what}',
   'comments.showEarlier': {
@@ -92,7 +96,7 @@ export const es: Catalog = {
   },
   'comments.loading': 'Cargando comentarios…',
   'comments.failed': 'No se pudieron cargar los comentarios. {reason}',
-  'comments.add': 'Añadir un comentario',
+  'comments.add': 'Agregar un comentario',
   'comment.byline': '{author}, {time}',
 
   'vote.saved': 'Voto guardado. La puntuación ahora es {score}.',
@@ -103,13 +107,13 @@ export const es: Catalog = {
   'accept.failed': 'No se pudo cambiar la mejor respuesta. {reason}',
   'post.removed': 'Se eliminó.',
   'post.saved': 'Se guardaron tus cambios.',
-  'flag.heading': '¿Por qué debería un moderador revisar esto?',
+  'flag.heading': '¿Por qué debería revisarlo el equipo de moderación?',
   'flag.reason.spam': 'Spam o publicidad',
   'flag.reason.abusive': 'Grosero, ofensivo o poco amable',
   'flag.reason.other': 'Otro motivo',
   'flag.note': '¿Cuál es el problema?',
-  'flag.submit': 'Enviar a los moderadores',
-  'flag.thanks': 'Gracias. Un moderador lo revisará.',
+  'flag.submit': 'Enviar al equipo de moderación',
+  'flag.thanks': 'Gracias. El equipo de moderación lo revisará.',
   'flag.failed': 'No se pudo enviar el reporte. {reason}',
   'flag.noteRequired': 'Por favor, indica cuál es el problema.',
   'form.answer.heading': 'Tu respuesta',
@@ -120,7 +124,8 @@ export const es: Catalog = {
     'Avisarme por correo cuando mi respuesta sea elegida como la mejor o reciba un comentario',
   'form.answer.submit': 'Publicar respuesta',
   'form.answer.posted': 'Se publicó tu respuesta.',
-  'form.answer.pending': 'Se envió tu respuesta. Aparecerá cuando un moderador la haya revisado.',
+  'form.answer.pending':
+    'Se envió tu respuesta. Aparecerá cuando el equipo de moderación la haya revisado.',
   'form.comment.label': 'Tu comentario',
   'form.comment.notify': 'Avisarme por correo cuando alguien comente después de mí',
   'form.comment.submit': 'Publicar comentario',
@@ -128,7 +133,7 @@ export const es: Catalog = {
   'form.edit.label': 'Edita tu texto',
   'form.edit.submit': 'Guardar cambios',
   'form.name.label': 'Nombre para mostrar (opcional)',
-  'form.name.hint': 'Déjalo en blanco para publicar como anónimo.',
+  'form.name.hint': 'Déjalo en blanco para publicar de forma anónima.',
   'form.email.label': 'Correo electrónico',
   'form.email.privacy': 'Solo se usa para estos avisos. Nunca se muestra a nadie.',
   'form.cancel': 'Cancelar',
@@ -137,12 +142,12 @@ export const es: Catalog = {
   'form.error.tooShort': 'Escribe al menos {min} caracteres.',
   'form.error.tooLong': 'Usa como máximo {max} caracteres; ahora hay {count}.',
   'form.error.nameTooLong': 'El nombre puede tener como máximo {max} caracteres.',
-  'form.error.email': 'Introduce una dirección de correo válida o desmarca la casilla de arriba.',
+  'form.error.email': 'Escribe una dirección de correo válida o desmarca la casilla de arriba.',
   'form.error.duplicate': 'Esto dice lo mismo que algo que ya está publicado aquí.',
   'form.error.waitMinutes': {
-    one: 'Has publicado mucho en la última hora. Vuelve a intentarlo en {count} minuto.',
-    many: 'Has publicado mucho en la última hora. Vuelve a intentarlo en {count} de minutos.',
-    other: 'Has publicado mucho en la última hora. Vuelve a intentarlo en {count} minutos.',
+    one: 'Publicaste mucho en la última hora. Vuelve a intentarlo en {count} minuto.',
+    many: 'Publicaste mucho en la última hora. Vuelve a intentarlo en {count} de minutos.',
+    other: 'Publicaste mucho en la última hora. Vuelve a intentarlo en {count} minutos.',
   },
   'editor.toolbar': 'Formato',
   'editor.bold': 'Negrita',
@@ -165,7 +170,7 @@ export const es: Catalog = {
   'outbox.offline': 'Pendiente de publicar: se enviará cuando vuelvas a tener conexión.',
   'outbox.retrying':
     'Pendiente de publicar: no se puede conectar con el servidor. Se volverá a intentar en breve.',
-  'outbox.refused': 'No se publicó: {reason} Tu texto ha vuelto a su formulario.',
+  'outbox.refused': 'No se publicó: {reason} Tu texto volvió a su formulario.',
   'outbox.noEmail':
     'Publicado. No se activaron los avisos por correo: la dirección no se guarda en este dispositivo.',
 };
