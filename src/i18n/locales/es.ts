@@ -41,11 +41,12 @@ export const es: Catalog = {
 
   'post.anonymous': 'Anónimo',
   'post.points': {one: '{points} punto', many: '{points} de puntos', other: '{points} puntos'},
-  // Pregunta and respuesta are feminine: «formulada hace 3 días por Maya».
+  // Pregunta and respuesta are feminine: «formulada hace 3 días por Maya», «publicada ayer
+  // por Jonas» (an answer is not «respondida»: the question is).
   'question.asked': 'formulada {time} por {author}',
   'question.askedIn': 'formulada {time} en {category} por {author}',
   'question.tags': 'Etiquetas',
-  'answer.answered': 'respondida {time} por {author}',
+  'answer.answered': 'publicada {time} por {author}',
   'answer.byLabel': 'Respuesta de {author}',
   'answer.best': 'Mejor respuesta',
   'post.edited': 'última edición {time} por {author}',

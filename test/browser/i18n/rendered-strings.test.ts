@@ -74,9 +74,9 @@ const BYLINES: Record<string, {answered: string[]; edited: string[]; editedAnon:
   },
   es: {
     answered: [
-      'respondida ahora por Jonas',
-      'respondida ayer por Jonas',
-      'respondida hace 3 días por Jonas',
+      'publicada ahora por Jonas',
+      'publicada ayer por Jonas',
+      'publicada hace 3 días por Jonas',
     ],
     edited: [
       'última edición ahora por Jonas',
