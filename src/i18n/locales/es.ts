@@ -67,7 +67,7 @@ export const es: Catalog = {
   'reason.hidden': 'Esta publicación está oculta.',
   'reason.pending': 'Esta publicación está pendiente de moderación.',
   'reason.rate-limited':
-    'Hiciste esto muchas veces en la última hora. Vuelve a intentarlo más tarde.',
+    'Ya lo hiciste muchas veces en la última hora. Podrás volver a intentarlo más tarde.',
   'reason.not-asker': 'Solo quien hizo la pregunta puede elegir la mejor respuesta.',
   'reason.other': 'Esto no es posible en este momento.',
 
@@ -146,9 +146,9 @@ export const es: Catalog = {
   'form.error.email': 'Escribe una dirección de correo válida o desmarca la casilla de arriba.',
   'form.error.duplicate': 'Esto dice lo mismo que algo que ya está publicado aquí.',
   'form.error.waitMinutes': {
-    one: 'Publicaste mucho en la última hora. Vuelve a intentarlo en {count} minuto.',
-    many: 'Publicaste mucho en la última hora. Vuelve a intentarlo en {count} de minutos.',
-    other: 'Publicaste mucho en la última hora. Vuelve a intentarlo en {count} minutos.',
+    one: 'Publicaste mucho en la última hora. Podrás volver a publicar en {count} minuto.',
+    many: 'Publicaste mucho en la última hora. Podrás volver a publicar en {count} de minutos.',
+    other: 'Publicaste mucho en la última hora. Podrás volver a publicar en {count} minutos.',
   },
   'editor.toolbar': 'Formato',
   'editor.bold': 'Negrita',
