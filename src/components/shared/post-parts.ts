@@ -31,9 +31,7 @@ export function editableText(body: PostBody): string {
 /** "Name (6.5K points)", or "anonymous". */
 export function authorLabel(i18n: Localizer, author: Author): unknown[] {
   // dir="auto" isolates the name, so a Latin name in an Arabic line keeps its place.
-  const name = html`<strong part="author" dir="auto"
-    >${author.displayName || i18n.t('post.anonymous')}</strong
-  >`;
+  const name = html`<strong part="author" dir="auto">${authorText(i18n, author)}</strong>`;
   if (author.points === null) return [name];
   const count = i18n.compactCount(author.points);
   const points = i18n.t('post.points', {count, points: i18n.compact(author.points)});
