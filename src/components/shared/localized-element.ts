@@ -3,7 +3,7 @@ import {LitElement} from 'lit';
 import {ContextConsumer} from '@lit/context';
 import {localizerContext} from '../../context/contexts.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
-import {english} from '../../i18n/localizer.js';
+import {english, englishCatalog} from '../../i18n/localizer.js';
 import type {Localizer, MessageKey} from '../../i18n/localizer.js';
 
 /**
@@ -62,10 +62,11 @@ export function toggleState(internals: ElementInternals, name: string, on: boole
   else internals.states.delete(name);
 }
 
-const REASONS = new Set(['own-post', 'hidden', 'pending', 'rate-limited', 'not-asker']);
-
-/** Why something is not allowed, in the reader's words; unknown reasons read generically. */
+/**
+ * Why something is not allowed, in the reader's words: `reason.<reason>` where English has
+ * that message (every catalogue has what English has), else a generic one.
+ */
 export function reasonText(i18n: Localizer, reason: string | undefined): string {
-  const key = (REASONS.has(reason ?? '') ? `reason.${reason}` : 'reason.other') as MessageKey;
-  return i18n.t(key);
+  const key = `reason.${reason}` as MessageKey;
+  return i18n.t(Object.hasOwn(englishCatalog, key) ? key : 'reason.other');
 }
