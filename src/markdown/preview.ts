@@ -4,9 +4,12 @@
  * post, so the preview shows what other readers will see. Loaded on the first preview.
  */
 import {sanitize, sanitizerReady} from '../sanitize/sanitize.js';
-import {markdownToHtml} from './markdown.js';
+import {escape, markdownToHtml, tooComplex} from './markdown.js';
 
 export async function renderPreview(source: string): Promise<DocumentFragment> {
   await sanitizerReady();
-  return sanitize(markdownToHtml(source))!;
+  // What the server would refuse as too complex shows as plain text, quickly: the form
+  // says why once the server has answered.
+  const html = tooComplex(source) ? `<p>${escape(source)}</p>` : markdownToHtml(source);
+  return sanitize(html)!;
 }

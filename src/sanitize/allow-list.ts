@@ -55,7 +55,7 @@ export function safeHref(href: string): string | null {
   }
 }
 
-/** The few DOM calls `finishLinks` makes: the browser's DOM or the server's (jsdom). */
+/** The few DOM calls `finishLinks` makes on the browser's DOM. */
 interface LinkRoot {
   querySelectorAll(selector: 'a'): Iterable<{
     getAttribute(name: string): string | null;

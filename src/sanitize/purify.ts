@@ -1,7 +1,6 @@
 /**
  * DOMPurify held to Quanda's allow-list: the browser's fallback where `Element.setHTML`
- * is missing (loaded on demand), and the reference server's sanitizer (in jsdom). The
- * hooks make DOMPurify cut exactly what the native Sanitizer API cuts with the same
+ * is missing (loaded on demand). The hooks make DOMPurify cut exactly what the native Sanitizer API cuts with the same
  * lists: each element keeps only its own attributes, and an element that is neither
  * allowed nor a harmless wrapper goes with its content (DOMPurify would otherwise keep
  * the text of `<svg>`, `<form>` or an unknown element).
