@@ -1,5 +1,6 @@
 import './zod-locale.js';
-import {timingSafeEqual} from 'node:crypto';
+import {createHash, timingSafeEqual} from 'node:crypto';
+import {isIP} from 'node:net';
 import {getConnInfo} from '@hono/node-server/conninfo';
 import {Hono} from 'hono';
 import type {Context, Next} from 'hono';
@@ -23,6 +24,7 @@ import type {Permission} from '../api/schemas.js';
 import {DEFAULT_FLAG_THRESHOLD, defaultRateLimits} from './config.js';
 import type {ServerConfig} from './config.js';
 import {IdempotencyKeyReusedError, fingerprint} from './idempotency.js';
+import {cleanText, comparable, visibleLength} from './text.js';
 import {ApiError, bearerToken, jsonBody, sendError, validate} from './http.js';
 import {openApiDocument} from './openapi.js';
 import {canAnswer, viewerCan} from './policy.js';
@@ -30,6 +32,7 @@ import type {LimitedAction, ViewerFacts} from './policy.js';
 import {shownStatus} from './post-rows.js';
 import {RateLimitedError, hashIp} from './rate-limits.js';
 import type {RateSubjects} from './rate-limits.js';
+import {TooComplexError, renderMarkdown} from './rich-text.js';
 import {DuplicateIdError, InvalidCursorError, reachable} from './store.js';
 import type {PostRecord, Store, WriteResponse} from './store.js';
 
@@ -54,7 +57,7 @@ const apiDefaults: ApiConfig = {
   premoderate: false,
   rateLimits: defaultRateLimits,
   ipKey: null,
-  trustProxy: false,
+  trustProxy: 0,
 };
 
 /**
@@ -79,6 +82,17 @@ export interface AppOptions {
 }
 
 type Env = {Variables: {viewerId: string | null}};
+
+const REFERRER_POLICY = 'strict-origin-when-cross-origin';
+
+/**
+ * A request path as a log line may hold it: characters that could end the line, fake
+ * another or turn its text around (controls, bidi and other format characters, line
+ * separators) and anything outside printable ASCII are written as `\\u{…}`.
+ */
+export function loggable(path: string): string {
+  return path.replace(/[^\x21-\x7e]/gu, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
+}
 
 /** Largest request body the API reads: well above a 12,000-character answer in any script. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -145,8 +159,10 @@ export function createApi({
       const refused = await limitBody(c, () => identified(c, next));
       if (refused) c.res = refused;
     };
+    // Set before the answer is made: a header added to a made answer costs a copy of it.
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', REFERRER_POLICY);
     if (c.req.header('origin') === undefined) {
-      // Set before the answer is made: a header added to a made answer costs a copy of it.
       c.header('Vary', 'Origin');
       await rest();
     } else {
@@ -154,7 +170,7 @@ export function createApi({
       if (preflight) c.res = preflight;
     }
     const ms = (performance.now() - start).toFixed(1);
-    log(`${method} ${c.req.path} ${c.res.status} ${ms}ms`);
+    log(`${method} ${loggable(c.req.path)} ${c.res.status} ${ms}ms`);
   });
 
   /** The keyed hash of the client's address; the address itself goes no further. */
@@ -186,6 +202,7 @@ export function createApi({
   async function write(
     c: Context<Env>,
     scope: string,
+    /** `input`: the request's validated value, which its fingerprint is taken from. */
     options: {action?: LimitedAction; input?: unknown},
     run: (tx: Store) => Promise<WriteResponse>,
   ) {
@@ -262,9 +279,9 @@ export function createApi({
   api.post('/questions/:id/answers', async (c) => {
     const viewerId = requireViewer(c);
     const questionId = validate(Id, c.req.param('id'), 'question id');
-    const input = await jsonBody(c);
-    const answer = validate(NewAnswer, input, 'answer');
-    return write(c, viewerId, {action: 'answers', input}, async (tx) => {
+    const answer = validate(NewAnswer, await jsonBody(c), 'answer');
+    const text = newPostText('answer', answer);
+    return write(c, viewerId, {action: 'answers', input: answer}, async (tx) => {
       const question = await tx.findPost(questionId);
       if (question?.kind !== 'question' || !reachable(question, viewerId)) {
         throw notFound('question', questionId);
@@ -273,13 +290,13 @@ export function createApi({
         canAnswer({status: shownStatus(question.status)}, {viewerId, isAsker: false}),
         'answer',
       );
-      const sibling = {parentId: questionId, body: answer.body, authorId: viewerId};
+      const sibling = {parentId: questionId, body: text.body, authorId: viewerId};
       if (await tx.hasDuplicate({...sibling, kind: 'answer'})) throw duplicate('answer');
+      await refuseTakenName(tx, questionId, text.displayName, viewerId);
       const created = await tx.addAnswer({
         questionId,
-        body: answer.body,
+        ...text,
         authorId: viewerId,
-        displayName: answer.displayName,
         status: config.premoderate ? 'pending' : 'published',
         notifyEmail: answer.notify ? answer.email : null,
       });
@@ -290,19 +307,19 @@ export function createApi({
   api.post('/posts/:id/comments', async (c) => {
     const viewerId = requireViewer(c);
     const postId = validate(Id, c.req.param('id'), 'post id');
-    const input = await jsonBody(c);
-    const comment = validate(NewComment, input, 'comment');
-    return write(c, viewerId, {action: 'comments', input}, async (tx) => {
+    const comment = validate(NewComment, await jsonBody(c), 'comment');
+    const text = newPostText('comment', comment);
+    return write(c, viewerId, {action: 'comments', input: comment}, async (tx) => {
       const post = await reachablePost(tx, postId, viewerId);
       permit(can(post, viewerId).comment, 'comment on');
-      const sibling = {parentId: postId, body: comment.body, authorId: viewerId};
+      const sibling = {parentId: postId, body: text.body, authorId: viewerId};
       if (await tx.hasDuplicate({...sibling, kind: 'comment'})) throw duplicate('comment');
+      await refuseTakenName(tx, post.questionId, text.displayName, viewerId);
       const created = await tx.addComment({
         questionId: post.questionId,
         parentId: postId,
-        body: comment.body,
+        ...text,
         authorId: viewerId,
-        displayName: comment.displayName,
         status: config.premoderate ? 'pending' : 'published',
         notifyEmail: comment.notify ? comment.email : null,
       });
@@ -313,9 +330,9 @@ export function createApi({
   api.put('/posts/:id/vote', async (c) => {
     const viewerId = requireViewer(c);
     const postId = validate(Id, c.req.param('id'), 'post id');
-    const input = await jsonBody(c);
-    const {value} = validate(VoteRequest, input, 'vote');
-    return write(c, viewerId, {action: 'votes', input}, async (tx) => {
+    const vote = validate(VoteRequest, await jsonBody(c), 'vote');
+    const {value} = vote;
+    return write(c, viewerId, {action: 'votes', input: vote}, async (tx) => {
       const post = await reachablePost(tx, postId, viewerId);
       permit(can(post, viewerId).vote, 'vote on');
       return {status: 200, body: await tx.setVote(postId, viewerId, value)};
@@ -325,9 +342,9 @@ export function createApi({
   api.put('/questions/:id/accepted-answer', async (c) => {
     const viewerId = requireViewer(c);
     const questionId = validate(Id, c.req.param('id'), 'question id');
-    const input = await jsonBody(c);
-    const {answerId} = validate(AcceptRequest, input, 'best answer');
-    return write(c, viewerId, {input}, async (tx) => {
+    const accept = validate(AcceptRequest, await jsonBody(c), 'best answer');
+    const {answerId} = accept;
+    return write(c, viewerId, {input: accept}, async (tx) => {
       await askedBy(tx, questionId, viewerId);
       const answer = await tx.findPost(answerId);
       if (
@@ -357,9 +374,8 @@ export function createApi({
   api.post('/posts/:id/flags', async (c) => {
     const viewerId = requireViewer(c);
     const postId = validate(Id, c.req.param('id'), 'post id');
-    const input = await jsonBody(c);
-    const flag = validate(NewFlag, input, 'flag');
-    return write(c, viewerId, {action: 'flags', input}, async (tx) => {
+    const flag = validate(NewFlag, await jsonBody(c), 'flag');
+    return write(c, viewerId, {action: 'flags', input: flag}, async (tx) => {
       const post = await reachablePost(tx, postId, viewerId);
       permit(can(post, viewerId).flag, 'flag');
       await tx.addFlag(postId, viewerId, flag, config.flagThreshold);
@@ -370,25 +386,26 @@ export function createApi({
   api.patch('/posts/:id', async (c) => {
     const viewerId = requireViewer(c);
     const postId = validate(Id, c.req.param('id'), 'post id');
-    const input = await jsonBody(c);
-    const {body} = validate(PostEdit, input, 'edit');
-    return write(c, viewerId, {input}, async (tx) => {
+    const edit = validate(PostEdit, await jsonBody(c), 'edit');
+    const body = cleanText(edit.body, {multiline: true});
+    const html = render(body);
+    return write(c, viewerId, {action: 'edits', input: edit}, async (tx) => {
       const post = await reachablePost(tx, postId, viewerId);
       permit(can(post, viewerId).edit, 'edit');
-      const {min, max} = bodyLimits[post.kind];
-      // Characters (code points), as the schemas count a new post and the forms count.
-      const length = [...body].length;
-      if (length < min || length > max) {
-        const message = `A ${post.kind} is ${min} to ${max.toLocaleString('en')} characters long`;
-        throw new ApiError(400, 'validation', `Invalid edit: ${message}`, {
-          fields: {body: message},
-        });
-      }
+      bodyText(post.kind, body, 'edit');
       if (post.kind !== 'question' && post.parentId) {
         const sibling = {parentId: post.parentId, kind: post.kind, body, authorId: viewerId};
         if (await tx.hasDuplicate(sibling, postId)) throw duplicate(post.kind);
       }
-      await tx.editPost(postId, {body, editorId: viewerId, editorName: post.authorName});
+      await tx.editPost(postId, {
+        body,
+        html,
+        editorId: viewerId,
+        editorName: post.authorName,
+        // Under premoderation an edit is a new text for the moderators, as a new post is
+        // (the site owner's question excepted): readers see the post again once approved.
+        pending: config.premoderate && post.kind !== 'question',
+      });
       return {status: 200, body: await tx.getPost(postId, viewerId)};
     });
   });
@@ -413,6 +430,12 @@ export function createApi({
   api.post('/questions', async (c) => {
     requireToken(c, config.adminToken, 'admin', 'QUANDA_ADMIN_TOKEN');
     const data = validate(NewQuestion, await jsonBody(c), 'question');
+    data.title = cleanText(data.title, {multiline: false});
+    data.body = cleanText(data.body, {multiline: true});
+    if (data.author?.displayName) {
+      data.author.displayName = cleanText(data.author.displayName, {multiline: false});
+    }
+    render(data.body); // too complex: refused here, with the reason
     const created = await store.createQuestion(data);
     return c.json(created, 201);
   });
@@ -426,9 +449,9 @@ export function createApi({
   api.post('/moderation/posts/:id', async (c) => {
     requireToken(c, config.moderatorToken, 'moderator', 'QUANDA_MODERATOR_TOKEN');
     const postId = validate(Id, c.req.param('id'), 'post id');
-    const input = await jsonBody(c);
-    const {action} = validate(ModerationAction, input, 'moderation');
-    return write(c, 'moderator', {input}, async (tx) => {
+    const moderation = validate(ModerationAction, await jsonBody(c), 'moderation');
+    const {action} = moderation;
+    return write(c, 'moderator', {input: moderation}, async (tx) => {
       const moderated = await tx.moderate(postId, action);
       if (!moderated) throw notFound('post', postId);
       return {status: 200, body: moderated};
@@ -468,6 +491,70 @@ export function createApi({
   });
 
   return api;
+}
+
+/**
+ * An answer's or a comment's text made fit to store (text.ts) and rendered, before the
+ * write's transaction opens: rendering is bounded (rich-text.ts) but never holds the
+ * database's one writer.
+ */
+function newPostText(kind: 'answer' | 'comment', post: {body: string; displayName?: string}) {
+  const body = bodyText(kind, post.body);
+  const displayName = post.displayName && cleanText(post.displayName, {multiline: false});
+  return {body, html: render(body), displayName: displayName || undefined};
+}
+
+/**
+ * A post's body without invisible characters, within its kind's length counted in what a
+ * reader sees (text.ts): twelve zero-width spaces are not a twelve-character answer.
+ */
+function bodyText(kind: PostRecord['kind'], given: string, what: string = kind): string {
+  const body = cleanText(given, {multiline: true});
+  const {min, max} = bodyLimits[kind];
+  const length = visibleLength(body);
+  if (length < min || length > max) {
+    const message = `A ${kind} is ${min} to ${max.toLocaleString('en')} characters long`;
+    throw new ApiError(400, 'validation', `Invalid ${what}: ${message}`, {
+      fields: {body: message},
+      reason: length < min ? 'too-short' : 'too-long',
+    });
+  }
+  return body;
+}
+
+/** The HTML of a body, or a 400 that says why it is too complex to show. */
+function render(body: string): string {
+  try {
+    return renderMarkdown(body);
+  } catch (error) {
+    if (!(error instanceof TooComplexError)) throw error;
+    throw new ApiError(400, 'validation', error.message, {
+      fields: {body: error.message},
+      reason: 'too-complex',
+    });
+  }
+}
+
+/**
+ * Refuses a display name that the asker or another author in the thread already goes by
+ * (compared as text.ts compares: case, width and invisible characters aside), so nobody
+ * can answer as the person who asked. Authors without a name show as "anonymous".
+ */
+async function refuseTakenName(
+  tx: Store,
+  questionId: string,
+  displayName: string | undefined,
+  viewerId: string,
+) {
+  if (!displayName) return;
+  const taken = await tx.namesInThread(questionId, viewerId);
+  const wanted = comparable(displayName);
+  if (!taken.some((name) => comparable(name) === wanted)) return;
+  const message = 'Someone else in this thread already uses this name';
+  throw new ApiError(409, 'conflict', message, {
+    fields: {displayName: message},
+    reason: 'name-taken',
+  });
 }
 
 /** The post, if the viewer can reach it; otherwise the same 404 as for a post that never was. */
@@ -529,9 +616,9 @@ function requireToken(c: Context, token: string | null, who: string, variable: s
   if (!token) {
     throw new ApiError(403, 'forbidden', `The ${who} API is off: set ${variable} to use it`);
   }
-  const given = Buffer.from(bearerToken(c) ?? '');
-  const expected = Buffer.from(token);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  // Digests of equal length: comparing the tokens themselves would tell their length.
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  if (!timingSafeEqual(digest(bearerToken(c) ?? ''), digest(token))) {
     throw new ApiError(401, 'unauthorized', `This needs the ${who} token`, {
       headers: {'WWW-Authenticate': 'Bearer'},
     });
@@ -539,13 +626,15 @@ function requireToken(c: Context, token: string | null, who: string, variable: s
 }
 
 /**
- * The address the request came from: the socket's peer, or behind a trusted reverse proxy
- * the last `X-Forwarded-For` entry (the one the proxy saw; earlier ones anyone can write).
+ * The address the request came from: the socket's peer, or behind `proxies` trusted
+ * reverse proxies the entry of `X-Forwarded-For` the outermost one saw (the Nth from the
+ * end; earlier ones anyone can write), when it is a valid IP address.
  */
-function clientIp(c: Context, trustProxy: boolean): string | null {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
-    if (forwarded) return forwarded;
+function clientIp(c: Context, proxies: number): string | null {
+  if (proxies > 0) {
+    const entries = c.req.header('x-forwarded-for')?.split(',') ?? [];
+    const forwarded = entries.at(-proxies)?.trim();
+    if (forwarded && isIP(forwarded)) return forwarded;
   }
   try {
     return getConnInfo(c).remote.address ?? null;
@@ -558,7 +647,8 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Pages on localhost may always embed; others only when listed (or with `*`). */
 export function originAllowed(origin: string, allowed: string[] | '*'): boolean {
-  if (!origin) return false;
+  // `null` is the origin of sandboxed frames and local files: any page can claim it.
+  if (!origin || origin === 'null') return false;
   if (allowed === '*') return true;
   if (allowed.includes(origin)) return true;
   try {

@@ -18,6 +18,7 @@ export const defaultRateLimits: RateLimits = {
   comments: {viewer: 20, ip: 40},
   votes: {viewer: 300, ip: 600},
   flags: {viewer: 5, ip: 10},
+  edits: {viewer: 50, ip: 100},
   viewers: {viewer: 1, ip: 100},
 };
 
@@ -52,10 +53,12 @@ export interface ServerConfig {
    */
   ipKey: string | null;
   /**
-   * Behind a reverse proxy (`QUANDA_TRUST_PROXY=1`): the client's address is the last one
-   * in `X-Forwarded-For`, the one the proxy itself saw.
+   * How many reverse proxies stand in front of the server (`QUANDA_TRUST_PROXY`, default 0).
+   * With N, the client's address is the Nth entry from the end of `X-Forwarded-For` (the
+   * one the outermost proxy saw), and only if it is a valid IP address. Anyone who can
+   * reach the server directly can write that header: set it only when they cannot.
    */
-  trustProxy: boolean;
+  trustProxy: number;
 }
 
 /** Flags from different readers that hide a post until a moderator looks. */
@@ -91,8 +94,18 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     premoderate: env['QUANDA_PREMODERATE'] === '1',
     rateLimits: rateLimitsFromEnv(env),
     ipKey: env['QUANDA_IP_KEY'] || null,
-    trustProxy: env['QUANDA_TRUST_PROXY'] === '1',
+    trustProxy: proxiesFromEnv(env['QUANDA_TRUST_PROXY']),
   };
+}
+
+function proxiesFromEnv(value = '0'): number {
+  const proxies = Number(value.trim() || 0);
+  if (!Number.isInteger(proxies) || proxies < 0 || proxies > 10) {
+    throw new Error(
+      `QUANDA_TRUST_PROXY must be the number of reverse proxies in front of the server (0 to 10), not "${value}"`,
+    );
+  }
+  return proxies;
 }
 
 function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimits {

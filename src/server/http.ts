@@ -64,11 +64,40 @@ export async function jsonBody(c: Context): Promise<unknown> {
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new ApiError(400, 'bad_request', 'Send the request body as application/json');
   }
+  const text = await c.req.text();
+  if (nesting(text) > MAX_JSON_DEPTH) {
+    const message = `The request body nests objects and arrays more than ${MAX_JSON_DEPTH} deep`;
+    throw new ApiError(400, 'bad_request', message);
+  }
   try {
-    return await c.req.json();
+    return JSON.parse(text) as unknown;
   } catch {
     throw new ApiError(400, 'bad_request', 'The request body is not valid JSON');
   }
+}
+
+/** Deeper than any request of the contract (they are 3 at most). */
+export const MAX_JSON_DEPTH = 8;
+
+/**
+ * How deep the JSON text nests objects and arrays, read once without parsing (brackets in
+ * strings do not count), so nothing downstream ever recurses over a deep body.
+ */
+function nesting(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 92)
+        i++; // a backslash: the next character is escaped
+      else if (char === 34) inString = false;
+    } else if (char === 34) inString = true;
+    else if (char === 123 || char === 91) deepest = Math.max(deepest, ++depth);
+    else if (char === 125 || char === 93) depth--;
+  }
+  return deepest;
 }
 
 /** The bearer token of a request, if it has one. */

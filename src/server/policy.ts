@@ -1,8 +1,9 @@
 import {createHash} from 'node:crypto';
 import type {Permission, ViewerCan} from '../api/schemas.js';
+import {comparable} from './text.js';
 
 /** Writes with an hourly limit per viewer and per IP address. */
-export type LimitedAction = 'answers' | 'comments' | 'votes' | 'flags' | 'viewers';
+export type LimitedAction = 'answers' | 'comments' | 'votes' | 'flags' | 'edits' | 'viewers';
 
 /** What the rules need to know about a post to decide what a viewer may do with it. */
 export interface PostFacts {
@@ -88,11 +89,11 @@ export function pointsForVote(kind: 'question' | 'answer' | 'comment', value: nu
 export const pointsForBestAnswer = 15;
 
 /**
- * The duplicate key of a post's body: its words, ignoring case and spacing. Two answers
- * (or two comments on the same post) with the same key are the same post sent twice.
- * Must match `bodyKey0002` in the migrations, which filled it in for older answers.
+ * The duplicate key of a post's body: its words, ignoring case, spacing and invisible
+ * characters (text.ts). Two answers (or two comments on the same post) with the same key
+ * are the same post sent twice. For a body without invisible characters it is the key
+ * `bodyKey0002` in the migrations filled in for older answers.
  */
 export function bodyKey(body: string): string {
-  const words = body.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
-  return createHash('sha256').update(words).digest('base64url');
+  return createHash('sha256').update(comparable(body)).digest('base64url');
 }

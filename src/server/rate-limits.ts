@@ -150,6 +150,7 @@ const nouns: Record<LimitedAction, string> = {
   comments: 'comments',
   votes: 'votes',
   flags: 'flags',
+  edits: 'edits',
   viewers: 'new readers',
 };
 

@@ -2,8 +2,9 @@ import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {serveStatic} from '@hono/node-server/serve-static';
 import {Hono} from 'hono';
-import type {Hono as HonoApp} from 'hono';
+import type {Context, Hono as HonoApp} from 'hono';
 import {etag} from 'hono/etag';
+import {ApiError, sendError} from './http.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = `${ROOT}dist`;
@@ -21,7 +22,15 @@ export const DEMO_POLICY = [
   "connect-src 'self'",
   "require-trusted-types-for 'script'",
   'trusted-types lit-html quanda',
+  // Nothing may change where relative URLs point, embed plugins, or frame the page.
+  "base-uri 'none'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
 ].join('; ');
+
+function apiNotFound(c: Context) {
+  return sendError(c, new ApiError(404, 'not_found', 'No such API route'));
+}
 
 /**
  * The whole site `npm start` serves: the API under `/api`, the drop-in file and its chunks
@@ -29,7 +38,17 @@ export const DEMO_POLICY = [
  */
 export function createSite(api: HonoApp<any>) {
   const site = new Hono();
+  // On every response: no content sniffing, and no full URL sent to other sites.
+  site.use('*', async (c, next) => {
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    await next();
+  });
   site.route('/api', api);
+  // Mounted here, the API's own not-found handler is never reached: any other /api path,
+  // or a method a path does not take, gets the same envelope as every API error.
+  site.all('/api', apiNotFound);
+  site.all('/api/*', apiNotFound);
 
   // Module scripts are fetched with CORS: any page may load Quanda from here.
   for (const path of ['/quanda.js', '/quanda.js.map', '/chunks/*']) {

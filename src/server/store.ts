@@ -69,6 +69,11 @@ export interface NewPostData {
   status?: 'published' | 'pending';
   /** Kept, apart from the post, only when the author asked to be notified. */
   notifyEmail?: string | null;
+  /**
+   * The body as HTML (`renderMarkdown`), rendered before the write's transaction opens;
+   * rendered here when not given (the seed, the CLI and tests, outside any request).
+   */
+  html?: string;
 }
 
 export type NewAnswerData = NewPostData;
@@ -99,6 +104,16 @@ export interface PostRecord {
   question: {status: StoredStatus; authorId: string | null; acceptedAnswerId: string | null};
   /** The post a comment is on, or an answer's question. */
   parent: {kind: PostKind; status: StoredStatus; authorId: string | null} | null;
+}
+
+export interface PostEditData {
+  body: string;
+  /** As in `NewPostData`: rendered before the transaction, or here. */
+  html?: string;
+  editorId: string;
+  editorName?: string | null;
+  /** The site premoderates: a published post waits for a moderator again. */
+  pending?: boolean;
 }
 
 /** One write, as `Store.write` runs it: whose it is, its key, and the limit it counts against. */
@@ -156,23 +171,23 @@ export interface Store {
     sibling: {parentId: string; kind: 'answer' | 'comment'; body: string; authorId: string},
     exceptId?: string,
   ): Promise<boolean>;
+  /** The display names other authors (the asker included) go by in a question's thread. */
+  namesInThread(questionId: string, exceptAuthorId: string): Promise<string[]>;
   addAnswer(data: NewAnswerData): Promise<Answer>;
   addComment(data: NewCommentData): Promise<Comment>;
   /** Sets the viewer's vote on a post (1, 0 or -1) and keeps score and author points in step. */
   setVote(postId: string, viewerId: string, value: VoteValue): Promise<VoteResult>;
   /** Marks an answer as the question's best (null clears it) and moves the 15 points with it. */
   setAcceptedAnswer(questionId: string, answerId: string | null): Promise<void>;
-  /** One flag per viewer per post; at `threshold` open flags a published post is hidden. */
+  /** One flag per viewer per post; at `threshold` open flags a published answer or comment is hidden. */
   addFlag(
     postId: string,
     viewerId: string,
     flag: {reason: FlagReason; note?: string},
     threshold: number,
   ): Promise<void>;
-  editPost(
-    postId: string,
-    edit: {body: string; editorId: string; editorName?: string | null},
-  ): Promise<void>;
+  /** Replaces a post's body; `pending` sends a published post back to the moderators. */
+  editPost(postId: string, edit: PostEditData): Promise<void>;
   /** The author's soft delete: the post disappears, counts, points and the best answer follow. */
   removePost(postId: string): Promise<void>;
   moderationQueue(filter: ModerationFilter): Promise<ModerationQueue>;
@@ -330,7 +345,7 @@ export class KyselyStore implements Store {
 
   async createQuestion(data: NewQuestionData): Promise<{question: Question; askerToken: string}> {
     const id = data.id ?? newId();
-    const html = await renderMarkdown(data.body);
+    const html = renderMarkdown(data.body);
     const asker = await this.#atomic(async (store) => {
       const existing = await store.db
         .selectFrom('posts')
@@ -394,10 +409,13 @@ export class KyselyStore implements Store {
 
     // The first page leads with the accepted answer, then the viewer's own answers that
     // wait for a moderator or were hidden (so the widget can say so); pages never repeat them.
-    const leading = after ? [] : await this.#leadingAnswers(questionId, acceptedId, viewerId);
+    const leading = after
+      ? []
+      : await this.#leadingAnswers(questionId, acceptedId, viewerId, limit);
+    const pageSize = limit - leading.filter((row) => row.status !== 'published').length;
 
     const rows = await this.#prepared.run(
-      `page:${sort}:${after ? 'after' : 'first'}:${acceptedId ? 'accepted' : 'none'}:${limit}`,
+      `page:${sort}:${after ? 'after' : 'first'}:${acceptedId ? 'accepted' : 'none'}:${pageSize}`,
       () => {
         let page = selectPosts(this.db, parameter(0))
           .where('p.question_id', '=', parameter<string>(1))
@@ -412,14 +430,14 @@ export class KyselyStore implements Store {
           };
           page = page.where((eb) => keysetAfter(eb, sort, key));
         }
-        return orderFor(page, sort).limit(sql.lit(limit + 1));
+        return orderFor(page, sort).limit(sql.lit(pageSize + 1));
       },
       [viewerId ?? '', questionId, acceptedId, after?.score, after?.createdAt, after?.id],
     );
 
-    const hasMore = rows.length > limit;
-    const shown = [...leading, ...rows.slice(0, limit)];
-    const last = rows.slice(0, limit).at(-1);
+    const hasMore = rows.length > pageSize;
+    const shown = [...leading, ...rows.slice(0, pageSize)];
+    const last = rows.slice(0, pageSize).at(-1);
     const comments = await this.#latestComments(
       [questionRow.id, ...shown.map((row) => row.id)],
       facts,
@@ -436,44 +454,49 @@ export class KyselyStore implements Store {
     };
   }
 
-  /** The accepted answer and the viewer's own unpublished answers, in one query. */
+  /**
+   * The accepted answer and the viewer's own unpublished answers, oldest first. The own
+   * ones count against the page like any others: at most `limit - 1` of them, so a page
+   * never grows past its size and always has room for a published answer.
+   */
   async #leadingAnswers(
     questionId: string,
     acceptedId: string | null,
     viewerId: string | null,
+    limit: number,
   ): Promise<PostRow[]> {
     if (!acceptedId && !viewerId) return [];
+    const ownLimit = viewerId ? limit - 1 : 0;
     const rows = await this.#prepared.run(
-      `leading:${acceptedId ? 'accepted' : 'none'}:${viewerId ? 'viewer' : 'anonymous'}`,
-      () =>
-        selectPosts(this.db, parameter(0))
-          .where((eb) =>
-            eb.or([
-              ...(acceptedId
-                ? [
-                    eb.and([
-                      eb('p.id', '=', parameter<string>(1)),
-                      eb('p.status', '=', 'published'),
-                    ]),
-                  ]
-                : []),
-              ...(viewerId
-                ? [
-                    eb.and([
-                      eb('p.question_id', '=', parameter<string>(2)),
-                      eb('p.kind', '=', 'answer'),
-                      eb('p.status', 'in', ['pending', 'hidden']),
-                      eb('p.author_id', '=', parameter<string>(0)),
-                    ]),
-                  ]
-                : []),
-            ]),
-          )
+      `leading:${acceptedId ? 'accepted' : 'none'}:${ownLimit}`,
+      () => {
+        const accepted = selectPosts(this.db, parameter(0))
+          .where('p.id', '=', parameter<string>(1))
+          .where('p.status', '=', 'published');
+        const own = selectPosts(this.db, parameter(0))
+          .where('p.question_id', '=', parameter<string>(2))
+          .where('p.kind', '=', 'answer')
+          .where('p.status', 'in', ['pending', 'hidden'])
+          .where('p.author_id', '=', parameter<string>(0))
           .orderBy('p.created_at')
-          .orderBy('p.id'),
+          .orderBy('p.id')
+          .limit(sql.lit(Math.max(ownLimit, 0)));
+        if (!acceptedId) return this.db.selectFrom(own.as('own')).selectAll();
+        if (!ownLimit) return this.db.selectFrom(accepted.as('accepted')).selectAll();
+        return this.db
+          .selectFrom(accepted.as('accepted'))
+          .selectAll()
+          .unionAll(this.db.selectFrom(own.as('own')).selectAll());
+      },
       [viewerId ?? '', acceptedId, questionId],
     );
-    return rows.sort((a, b) => Number(b.id === acceptedId) - Number(a.id === acceptedId));
+    // SQL promises no order across the parts: the accepted answer first, then oldest first.
+    return rows.sort(
+      (a, b) =>
+        Number(b.id === acceptedId) - Number(a.id === acceptedId) ||
+        byText(a.created_at, b.created_at) ||
+        byText(a.id, b.id),
+    );
   }
 
   /**
@@ -639,6 +662,19 @@ export class KyselyStore implements Store {
     return (await query.limit(1).executeTakeFirst()) !== undefined;
   }
 
+  async namesInThread(questionId: string, exceptAuthorId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('posts')
+      .select('author_name')
+      .distinct()
+      .where('question_id', '=', questionId)
+      .where('author_name', 'is not', null)
+      .where('status', '!=', 'removed')
+      .where((eb) => eb.or([eb('author_id', 'is', null), eb('author_id', '!=', exceptAuthorId)]))
+      .execute();
+    return rows.map((row) => row.author_name!);
+  }
+
   addAnswer(data: NewAnswerData): Promise<Answer> {
     return this.#atomic(async (store) => {
       const id = await store.#insertPost('answer', data.questionId, data);
@@ -655,7 +691,7 @@ export class KyselyStore implements Store {
 
   async #insertPost(kind: 'answer' | 'comment', parentId: string, data: NewPostData) {
     const id = newId();
-    const html = await renderMarkdown(data.body);
+    const html = data.html ?? renderMarkdown(data.body);
     const status = data.status ?? 'published';
     const now = this.#now();
     await this.db
@@ -804,17 +840,31 @@ export class KyselyStore implements Store {
         .select(STATUS_FACTS)
         .where('id', '=', postId)
         .executeTakeFirstOrThrow();
-      if (Number(open) >= threshold && post.status === 'published') {
+      // Readers' flags alone never hide a question: the whole thread would go with it.
+      // They reach the moderators' flagged queue, and the thread stays readable.
+      if (Number(open) >= threshold && post.status === 'published' && post.kind !== 'question') {
         await store.#setStatus(postId, post, 'hidden');
       }
     });
   }
 
-  async editPost(
-    postId: string,
-    edit: {body: string; editorId: string; editorName?: string | null},
-  ): Promise<void> {
-    const html = await renderMarkdown(edit.body);
+  editPost(postId: string, edit: PostEditData): Promise<void> {
+    const html = edit.html ?? renderMarkdown(edit.body);
+    return this.#atomic(async (store) => {
+      if (edit.pending) {
+        await store.#lockPost(postId);
+        const post = await store.db
+          .selectFrom('posts')
+          .select(STATUS_FACTS)
+          .where('id', '=', postId)
+          .executeTakeFirstOrThrow();
+        if (post.status === 'published') await store.#setStatus(postId, post, 'pending');
+      }
+      await store.#edit(postId, edit, html);
+    });
+  }
+
+  async #edit(postId: string, edit: PostEditData, html: string) {
     await this.db
       .updateTable('posts')
       .set((eb) => ({

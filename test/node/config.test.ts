@@ -10,7 +10,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.flagThreshold, 3);
     assert.equal(config.moderatorToken, null);
     assert.equal(config.premoderate, false);
-    assert.equal(config.trustProxy, false);
+    assert.equal(config.trustProxy, 0);
   });
 
   it('reads limits as "per viewer/per IP", and the other settings', () => {
@@ -27,7 +27,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.flagThreshold, 5);
     assert.equal(config.moderatorToken, 'mod');
     assert.equal(config.premoderate, true);
-    assert.equal(config.trustProxy, true);
+    assert.equal(config.trustProxy, 1);
     assert.equal(config.ipKey, 'key');
   });
 

@@ -137,7 +137,8 @@ describe('email addresses stay private', () => {
         api,
         'POST',
         `/posts/${answerId}/comments`,
-        {body: 'Tell me too.', ...withEmail},
+        // Another name: the answer's author goes by 'Private Person' in this thread.
+        {body: 'Tell me too.', ...withEmail, displayName: 'Another Person'},
         as(reader),
       ),
     );
