@@ -32,7 +32,8 @@ import type {LimitedAction, ViewerFacts} from './policy.js';
 import {shownStatus} from './post-rows.js';
 import {RateLimitedError, hashIp} from './rate-limits.js';
 import type {RateSubjects} from './rate-limits.js';
-import {TooComplexError, renderMarkdown} from './rich-text.js';
+import {RenderPool} from './render-pool.js';
+import {TooComplexError} from './rich-text.js';
 import {DuplicateIdError, InvalidCursorError, reachable} from './store.js';
 import type {PostRecord, Store, WriteResponse} from './store.js';
 
@@ -79,7 +80,12 @@ export interface AppOptions {
   /** Where request lines go; one line per request, never a body or a query string. */
   log?: (line: string) => void;
   identify?: IdentifyViewer;
+  /** Markdown → sanitized HTML; by default in worker threads shared by every API (render-pool.ts). */
+  render?: (source: string) => Promise<string>;
 }
+
+let sharedPool: RenderPool | undefined;
+const renderInPool = (source: string) => (sharedPool ??= new RenderPool()).render(source);
 
 type Env = {Variables: {viewerId: string | null}};
 
@@ -117,6 +123,7 @@ export function createApi({
   config: given = {},
   log = console.log,
   identify = viewerFromBearerToken,
+  render: renderHtml = renderInPool,
 }: AppOptions) {
   const config: ApiConfig = {...apiDefaults, ...given};
   const api = new Hono<Env>();
@@ -233,6 +240,32 @@ export function createApi({
     return c.json(outcome.body as object, outcome.status as ContentfulStatusCode);
   }
 
+  /** The HTML of a body, or a 400 that says why it is too complex to show. */
+  async function render(body: string): Promise<string> {
+    try {
+      return await renderHtml(body);
+    } catch (error) {
+      if (!(error instanceof TooComplexError)) throw error;
+      throw new ApiError(400, 'validation', error.message, {
+        fields: {body: error.message},
+        reason: 'too-complex',
+      });
+    }
+  }
+
+  /**
+   * An answer's or a comment's text made fit to store (text.ts) and rendered, before the
+   * write's transaction opens, so rendering never holds the database's one writer.
+   */
+  async function newPostText(
+    kind: 'answer' | 'comment',
+    post: {body: string; displayName?: string},
+  ) {
+    const body = bodyText(kind, post.body);
+    const displayName = post.displayName && cleanText(post.displayName, {multiline: false});
+    return {body, html: await render(body), displayName: displayName || undefined};
+  }
+
   api.get('/openapi.json', (c) => c.json(openApiDocument(new URL('.', c.req.url).pathname)));
 
   // Reading.
@@ -280,7 +313,7 @@ export function createApi({
     const viewerId = requireViewer(c);
     const questionId = validate(Id, c.req.param('id'), 'question id');
     const answer = validate(NewAnswer, await jsonBody(c), 'answer');
-    const text = newPostText('answer', answer);
+    const text = await newPostText('answer', answer);
     return write(c, viewerId, {action: 'answers', input: answer}, async (tx) => {
       const question = await tx.findPost(questionId);
       if (question?.kind !== 'question' || !reachable(question, viewerId)) {
@@ -308,7 +341,7 @@ export function createApi({
     const viewerId = requireViewer(c);
     const postId = validate(Id, c.req.param('id'), 'post id');
     const comment = validate(NewComment, await jsonBody(c), 'comment');
-    const text = newPostText('comment', comment);
+    const text = await newPostText('comment', comment);
     return write(c, viewerId, {action: 'comments', input: comment}, async (tx) => {
       const post = await reachablePost(tx, postId, viewerId);
       permit(can(post, viewerId).comment, 'comment on');
@@ -388,7 +421,7 @@ export function createApi({
     const postId = validate(Id, c.req.param('id'), 'post id');
     const edit = validate(PostEdit, await jsonBody(c), 'edit');
     const body = cleanText(edit.body, {multiline: true});
-    const html = render(body);
+    const html = await render(body);
     return write(c, viewerId, {action: 'edits', input: edit}, async (tx) => {
       const post = await reachablePost(tx, postId, viewerId);
       permit(can(post, viewerId).edit, 'edit');
@@ -435,8 +468,7 @@ export function createApi({
     if (data.author?.displayName) {
       data.author.displayName = cleanText(data.author.displayName, {multiline: false});
     }
-    render(data.body); // too complex: refused here, with the reason
-    const created = await store.createQuestion(data);
+    const created = await store.createQuestion({...data, html: await render(data.body)});
     return c.json(created, 201);
   });
 
@@ -494,17 +526,6 @@ export function createApi({
 }
 
 /**
- * An answer's or a comment's text made fit to store (text.ts) and rendered, before the
- * write's transaction opens: rendering is bounded (rich-text.ts) but never holds the
- * database's one writer.
- */
-function newPostText(kind: 'answer' | 'comment', post: {body: string; displayName?: string}) {
-  const body = bodyText(kind, post.body);
-  const displayName = post.displayName && cleanText(post.displayName, {multiline: false});
-  return {body, html: render(body), displayName: displayName || undefined};
-}
-
-/**
  * A post's body without invisible characters, within its kind's length counted in what a
  * reader sees (text.ts): twelve zero-width spaces are not a twelve-character answer.
  */
@@ -520,19 +541,6 @@ function bodyText(kind: PostRecord['kind'], given: string, what: string = kind):
     });
   }
   return body;
-}
-
-/** The HTML of a body, or a 400 that says why it is too complex to show. */
-function render(body: string): string {
-  try {
-    return renderMarkdown(body);
-  } catch (error) {
-    if (!(error instanceof TooComplexError)) throw error;
-    throw new ApiError(400, 'validation', error.message, {
-      fields: {body: error.message},
-      reason: 'too-complex',
-    });
-  }
 }
 
 /**

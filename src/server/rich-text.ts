@@ -30,16 +30,21 @@ import {allowedElements, linkRel, safeHref} from '../sanitize/allow-list.js';
 /** A post the server will not render, and why (the API answers 400 with the message). */
 export class TooComplexError extends Error {
   override readonly name = 'TooComplexError';
-  readonly reason: 'nesting' | 'emphasis';
-  constructor(reason: 'nesting' | 'emphasis') {
-    super(
-      reason === 'nesting'
-        ? 'This text nests quotes or lists too deeply to show: use at most 16 levels'
-        : 'This text has too many * and _ in one paragraph to show: split it into paragraphs or use fewer',
-    );
+  readonly reason: TooComplex;
+  constructor(reason: TooComplex) {
+    super(reasons[reason]);
     this.reason = reason;
   }
 }
+
+export type TooComplex = 'nesting' | 'emphasis' | 'time';
+
+const reasons: Record<TooComplex, string> = {
+  nesting: 'This text nests quotes or lists too deeply to show: use at most 16 levels',
+  emphasis:
+    'This text has too many * and _ in one paragraph to show: split it into paragraphs or use fewer',
+  time: 'This text takes too long to show: make it simpler',
+};
 
 /** A tag as the parser writes one: a name, then `name="value"` attributes. */
 const TAG = /^<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z][a-z-]*="[^"<>]*")*)\s*\/?>$/;

@@ -57,6 +57,8 @@ export interface NewQuestionData {
   category?: string;
   tags: string[];
   author?: {displayName?: string; points?: number};
+  /** The body as HTML, as in `NewPostData`. */
+  html?: string;
 }
 
 /** An answer or a comment as its author sent it. */
@@ -345,7 +347,7 @@ export class KyselyStore implements Store {
 
   async createQuestion(data: NewQuestionData): Promise<{question: Question; askerToken: string}> {
     const id = data.id ?? newId();
-    const html = renderMarkdown(data.body);
+    const html = data.html ?? renderMarkdown(data.body);
     const asker = await this.#atomic(async (store) => {
       const existing = await store.db
         .selectFrom('posts')

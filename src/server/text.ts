@@ -37,9 +37,9 @@ export function cleanText(text: string, {multiline}: {multiline: boolean}): stri
 
 /** Characters (code points) a reader sees: what remains once invisible ones are gone. */
 export function visibleLength(text: string): number {
-  let count = 0;
-  for (const char of text) if (!/[\p{Cc}\p{Cf}]/u.test(char) || char === '\n') count++;
-  return count;
+  let length = 0;
+  for (const _ of text) length++;
+  return length - (text.match(/\p{Cf}/gu)?.length ?? 0);
 }
 
 /**
