@@ -73,36 +73,55 @@ markdown.use({
   },
 });
 
+/** What makes a source too complex to render: see `tooComplex`. */
+export type Complexity = 'nesting' | 'emphasis' | 'list-item';
+
 /**
  * Why a source is too complex to render, or null. Linear in its length, and run before
- * the parser: nesting deeper than `MAX_NESTING` (quotes and lists on one line, or list
- * items indented further and further), or more emphasis work than `MAX_EMPHASIS_WORK`
- * (for each run of text, its `*` and `_` characters times its length: the parser's cost
- * for emphasis grows with that product).
+ * the parser, on the three shapes that cost the parser more than linear time:
+ * - nesting deeper than `MAX_NESTING` (quotes and lists on one line, or list items
+ *   indented further and further): the parser recurses into each level;
+ * - emphasis: for each run of text, its `*` and `_` characters times its length, summed,
+ *   over `MAX_EMPHASIS_WORK` (each opener scans ahead for its closer);
+ * - long list items: for each item, the square of its lines that follow without a blank
+ *   line, summed, over `MAX_ITEM_WORK` (each such line re-reads the item).
  */
-export function tooComplex(source: string): 'nesting' | 'emphasis' | null {
-  let work = 0;
-  let runLength = 0;
-  let runDelimiters = 0;
+export function tooComplex(source: string): Complexity | null {
+  const emphasis = {work: 0, length: 0, delimiters: 0};
+  const item = {work: 0, lines: -1};
   for (const line of source.split('\n')) {
     const start = CONTAINERS.exec(line)?.[0] ?? '';
-    const markers = start.match(MARKER)?.length ?? 0;
-    const depth = markers && markers + Math.floor(indent(start) / 2);
-    if (depth > MAX_NESTING) return 'nesting';
+    const markers = start.match(MARKER) ?? [];
+    if (markers.length && markers.length + indent(start) / 2 > MAX_NESTING) return 'nesting';
+    const blank = !line.trim();
     // A blank line or a new block ends a run of text; a continued paragraph does not.
-    if (!line.trim() || start) {
-      work += runDelimiters * runLength;
-      runLength = 0;
-      runDelimiters = 0;
+    if (blank || start) {
+      emphasis.work += emphasis.delimiters * emphasis.length;
+      emphasis.length = emphasis.delimiters = 0;
     }
-    runLength += line.length + 1;
-    for (let i = 0; i < line.length; i++) {
-      const char = line.charCodeAt(i);
-      if (char === 42 || char === 95) runDelimiters++; // * and _
-    }
+    emphasis.length += line.length + 1;
+    emphasis.delimiters += delimiters(line);
+    // A list marker starts an item, a blank line ends it, any other line continues it.
+    const listItem = markers.some((marker) => marker !== '>');
+    if (blank || listItem) {
+      item.work += Math.max(0, item.lines) ** 2;
+      item.lines = listItem ? 0 : -1;
+    } else if (item.lines >= 0) item.lines++;
   }
-  work += runDelimiters * runLength;
-  return work > MAX_EMPHASIS_WORK ? 'emphasis' : null;
+  emphasis.work += emphasis.delimiters * emphasis.length;
+  item.work += Math.max(0, item.lines) ** 2;
+  if (emphasis.work > MAX_EMPHASIS_WORK) return 'emphasis';
+  return item.work > MAX_ITEM_WORK ? 'list-item' : null;
+}
+
+/** The `*` and `_` of a line. */
+function delimiters(line: string): number {
+  let count = 0;
+  for (let i = 0; i < line.length; i++) {
+    const char = line.charCodeAt(i);
+    if (char === 42 || char === 95) count++;
+  }
+  return count;
 }
 
 /** Block quotes and list markers at the start of a line, with the space around them. */
@@ -114,6 +133,8 @@ const indent = (start: string) => /^[ \t]*/.exec(start)![0].replace(/\t/g, '    
 export const MAX_NESTING = 16;
 /** About 30 ms of the parser's worst emphasis on this project's benchmark machine. */
 export const MAX_EMPHASIS_WORK = 2_000_000;
+/** 500 lines in one list item without a blank line: about 2 ms, far more than any answer. */
+export const MAX_ITEM_WORK = 250_000;
 
 /** Markdown source → HTML, not yet sanitized. */
 export function markdownToHtml(source: string): string {

@@ -25,6 +25,7 @@
  * and what lets a backend's stored HTML be trusted by other readers of the API.
  */
 import {markdownToHtml, tooComplex} from '../markdown/markdown.js';
+import type {Complexity} from '../markdown/markdown.js';
 import {allowedElements, linkRel, safeHref} from '../sanitize/allow-list.js';
 
 /** A post the server will not render, and why (the API answers 400 with the message). */
@@ -37,12 +38,14 @@ export class TooComplexError extends Error {
   }
 }
 
-export type TooComplex = 'nesting' | 'emphasis' | 'time';
+export type TooComplex = Complexity | 'time';
 
 const reasons: Record<TooComplex, string> = {
   nesting: 'This text nests quotes or lists too deeply to show: use at most 16 levels',
   emphasis:
     'This text has too many * and _ in one paragraph to show: split it into paragraphs or use fewer',
+  'list-item':
+    'This text has a list item of more than 500 lines to show: separate its lines with blank lines',
   time: 'This text takes too long to show: make it simpler',
 };
 

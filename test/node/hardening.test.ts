@@ -36,6 +36,7 @@ describe('1. one write cannot hold the server', () => {
     const cases = {
       nesting: [fill('>'), fill('> - '), fill('- 1. ')],
       emphasis: [fill('*a_'), fill('_a_b'), fill('**a')],
+      'list-item': [fill('1. a\nb'), `- a\n${fill('  b\n', 11_000)}`],
     };
     for (const [reason, bodies] of Object.entries(cases)) {
       for (const body of bodies) {
@@ -43,7 +44,8 @@ describe('1. one write cannot hold the server', () => {
         assert.equal(reply.status, 400, body.slice(0, 20));
         assert.equal(reply.body.error.code, 'validation');
         assert.equal(reply.body.error.reason, 'too-complex');
-        const expected = reason === 'nesting' ? /too deeply/ : /too many \* and _/;
+        const expected =
+          {nesting: /too deeply/, emphasis: /too many \* and _/}[reason] ?? /list item/;
         assert.match(reply.body.error.fields.body, expected);
       }
     }
