@@ -6,7 +6,7 @@
  * shared machines vary run to run, their ratios much less.
  *
  *   npm run bench                          everything (a few minutes)
- *   npm run bench -- --only=size,render    some of: size, render, typing, page, offline, server
+ *   npm run bench -- --only=size,render    some of: size, render, typing, page, offline, server, markdown
  *   npm run bench -- --quick               fewer rounds, shorter loads: a smoke test
  *   npm run bench -- --write-readme        also replace the table in README.md
  */
@@ -20,12 +20,13 @@ import {CHROME, launchChromium} from './browser.mjs';
 import {benchCachedPaint, benchCrash} from './offline.mjs';
 import {benchPage} from './page.mjs';
 import {benchRender} from './render.mjs';
+import {benchMarkdown} from './markdown.mjs';
 import {benchServer} from './server.mjs';
 import {benchTyping} from './typing.mjs';
 import {startServer} from '../support/quanda-server.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PARTS = ['size', 'render', 'typing', 'page', 'offline', 'server'];
+const PARTS = ['size', 'render', 'typing', 'page', 'offline', 'server', 'markdown'];
 
 const args = process.argv.slice(2);
 const only = args
@@ -263,6 +264,30 @@ if (want('server')) {
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
+}
+
+// --- markdown: rendering a post on the server, worst inputs -------------------------------
+if (want('markdown')) {
+  const {baseline, rows: shapes} = benchMarkdown({quick, log});
+  const both = (/** @type {{ms: number, median: number}} */ t) =>
+    `${ms(t.ms)} (median ${ms(t.median)})`;
+  for (const shape of shapes) {
+    rows.push([
+      `markdown: render and sanitize 12,000 characters of ${shape.name}, fastest (median) vs ordinary prose`,
+      `${both(shape)}${shape.refused ? `, refused: ${shape.refused}` : ''}`,
+      both(baseline),
+      times(shape.ms, baseline.ms),
+      verdict(shape.ms < 100, '< 100 ms'),
+    ]);
+  }
+  const worst = shapes.reduce((a, b) => (b.ms > a.ms ? b : a));
+  rows.push([
+    `markdown: the worst input found (${worst.name})`,
+    both(worst),
+    both(baseline),
+    times(worst.ms, baseline.ms),
+    verdict(worst.ms < 100, '< 100 ms'),
+  ]);
 }
 
 // --- report --------------------------------------------------------------------------------
