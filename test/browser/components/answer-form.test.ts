@@ -178,6 +178,22 @@ describe('<quanda-answer-form>', () => {
     expect(field(el, 'body').value).to.equal('The same words as another answer.');
   });
 
+  it('says a name is taken next to the name, keeping every word', async () => {
+    const el = await mount();
+    const taken = new QuandaError('http', 'taken', {
+      status: 409,
+      envelope: {code: 'conflict', message: 'Taken', reason: 'name-taken'},
+    });
+    respond(el, Promise.reject(taken));
+    await fill(el, {body: 'An answer under a borrowed name.', name: 'Dana'});
+    submit(el);
+    await waitUntil(() => field(el, 'name').getAttribute('aria-invalid') === 'true');
+    expect(errorOf(el, 'name')).to.equal('This name is taken here.');
+    expect(field(el, 'body').value).to.equal('An answer under a borrowed name.');
+    expect(field(el, 'name').value).to.equal('Dana');
+    await expect(el).to.be.accessible();
+  });
+
   it('does nothing when a listener vetoes the intent', async () => {
     const el = await mount();
     el.addEventListener('quanda-answer-submit', (event) => event.preventDefault());

@@ -134,6 +134,21 @@ describe('answering', () => {
     );
     expect(textarea.value).to.equal('An answer that was here first, long enough.');
   });
+
+  it('says why a body too complex to show was refused, next to the text, keeping every word', async () => {
+    const el = await open('answers', reader());
+    const form = await waitFor(el, 'quanda-answer-form');
+    await waitUntil(() => form.shadowRoot?.querySelector('textarea'));
+    const textarea = form.shadowRoot!.querySelector('textarea')!;
+    const body = `${'>'.repeat(40)} a quote forty levels deep`;
+    textarea.value = body;
+    form.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+    await waitUntil(() => textarea.getAttribute('aria-invalid') === 'true');
+    expect(text(form.shadowRoot!.querySelector('#body-error'))).to.equal(
+      'Too complex to show: use fewer nested lists, quotes, * or _.',
+    );
+    expect(textarea.value).to.equal(body);
+  });
 });
 
 describe('voting', () => {
