@@ -325,10 +325,11 @@ export function createApi({
       );
       const sibling = {parentId: questionId, body: text.body, authorId: viewerId};
       if (await tx.hasDuplicate({...sibling, kind: 'answer'})) throw duplicate('answer');
-      await refuseTakenName(tx, questionId, text.displayName, viewerId);
+      const displayName = await distinctName(tx, questionId, text.displayName, viewerId);
       const created = await tx.addAnswer({
         questionId,
         ...text,
+        displayName,
         authorId: viewerId,
         status: config.premoderate ? 'pending' : 'published',
         notifyEmail: answer.notify ? answer.email : null,
@@ -347,11 +348,12 @@ export function createApi({
       permit(can(post, viewerId).comment, 'comment on');
       const sibling = {parentId: postId, body: text.body, authorId: viewerId};
       if (await tx.hasDuplicate({...sibling, kind: 'comment'})) throw duplicate('comment');
-      await refuseTakenName(tx, post.questionId, text.displayName, viewerId);
+      const displayName = await distinctName(tx, post.questionId, text.displayName, viewerId);
       const created = await tx.addComment({
         questionId: post.questionId,
         parentId: postId,
         ...text,
+        displayName,
         authorId: viewerId,
         status: config.premoderate ? 'pending' : 'published',
         notifyEmail: comment.notify ? comment.email : null,
@@ -544,25 +546,28 @@ function bodyText(kind: PostRecord['kind'], given: string, what: string = kind):
 }
 
 /**
- * Refuses a display name that the asker or another author in the thread already goes by
- * (compared as text.ts compares: case, width and invisible characters aside), so nobody
- * can answer as the person who asked. Authors without a name show as "anonymous".
+ * The display name to show: the one asked for, or, when the asker or another author in
+ * the thread already goes by it (compared as text.ts compares: case, width and invisible
+ * characters aside), the same name marked with the first free number, "Dana (2)". Nobody
+ * can pass for the person who asked, and the post is not lost for it.
  */
-async function refuseTakenName(
+async function distinctName(
   tx: Store,
   questionId: string,
   displayName: string | undefined,
   viewerId: string,
-) {
-  if (!displayName) return;
-  const taken = await tx.namesInThread(questionId, viewerId);
-  const wanted = comparable(displayName);
-  if (!taken.some((name) => comparable(name) === wanted)) return;
-  const message = 'Someone else in this thread already uses this name';
-  throw new ApiError(409, 'conflict', message, {
-    fields: {displayName: message},
-    reason: 'name-taken',
-  });
+): Promise<string | undefined> {
+  if (!displayName) return undefined;
+  const taken = new Set((await tx.namesInThread(questionId, viewerId)).map(comparable));
+  let name = displayName;
+  for (let n = 2; taken.has(comparable(name)); n++) {
+    const mark = ` (${n})`;
+    name = `${[...displayName]
+      .slice(0, limits.displayName - mark.length)
+      .join('')
+      .trim()}${mark}`;
+  }
+  return name;
 }
 
 /** The post, if the viewer can reach it; otherwise the same 404 as for a post that never was. */
