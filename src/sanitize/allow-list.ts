@@ -46,9 +46,9 @@ export const linkRel = 'nofollow ugc noopener noreferrer';
  * browser navigates with (so `java\tscript:`, entity tricks and relative URLs that would
  * point into the host page all fail); null for any other.
  */
-export function safeHref(href: string): string | null {
+export function safeHref(href: string | null): string | null {
   try {
-    const url = new URL(href);
+    const url = new URL(href!); // null reads as "null", which parses as no absolute URL
     return /^(https?|mailto):$/.test(url.protocol) ? url.href : null;
   } catch {
     return null;
@@ -67,7 +67,7 @@ interface LinkRoot {
 /** Keeps only safe link targets, and makes every remaining link open the safe way. */
 export function finishLinks(root: LinkRoot): void {
   for (const link of root.querySelectorAll('a')) {
-    const href = safeHref(link.getAttribute('href') ?? '');
+    const href = safeHref(link.getAttribute('href'));
     if (href === null) {
       link.removeAttribute('href');
       continue;

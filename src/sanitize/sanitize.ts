@@ -38,12 +38,11 @@ let fallback: Sanitize | Promise<Sanitize> | undefined;
 export function sanitize(html: string): DocumentFragment | undefined {
   // Asked each time, not once: a test (or a polyfill) may take the method away.
   if ('setHTML' in Element.prototype) {
-    const box = document.createElement('div');
-    box.setHTML!(html, {sanitizer});
-    finishLinks(box);
-    const fragment = document.createDocumentFragment();
-    fragment.append(...box.childNodes);
-    return fragment;
+    // On a template, setHTML fills its content: the fragment to hand back, inert until used.
+    const template = document.createElement('template');
+    template.setHTML!(html, {sanitizer});
+    finishLinks(template.content);
+    return template.content;
   }
   if (typeof fallback === 'function') return fallback(html);
   void sanitizerReady();

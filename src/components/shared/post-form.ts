@@ -17,13 +17,6 @@ import {LocalizedElement} from './localized-element.js';
 type Field = 'body' | 'displayName' | 'email';
 type Errors = Partial<Record<Field, string>>;
 
-/** Refusals the server names (by reason, or by code), shown by the field they are about. */
-const REFUSALS: Record<string, [Field, MessageKey]> = {
-  duplicate: ['body', 'form.error.duplicate'],
-  'too-complex': ['body', 'form.error.complex'],
-  'name-taken': ['displayName', 'form.error.nameUsed'],
-};
-
 export interface PostFormValues {
   body: string;
   displayName?: string;
@@ -359,9 +352,11 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
   /** Says why the server refused, next to the field when it names one; keeps every word. */
   #explain(error: unknown, values: PostFormValues) {
     const {i18n} = this;
-    const refusal = error instanceof QuandaError && REFUSALS[error.envelope?.reason ?? error.code!];
-    if (refusal) {
-      this.errors = {[refusal[0]]: i18n.t(refusal[1])};
+    // Refusals about the text, by the server's code or reason.
+    const envelope = (error as QuandaError | undefined)?.envelope;
+    const reason = envelope?.reason ?? envelope?.code;
+    if (reason === 'duplicate' || reason === 'too-complex') {
+      this.errors = {body: i18n.t(`form.error.${reason}`)};
       return;
     }
     if (error instanceof QuandaError && error.status === 429) {

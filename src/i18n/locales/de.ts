@@ -165,8 +165,5 @@ export const de: Catalog = {
   'outbox.refused': 'Nicht veröffentlicht: {reason} Dein Text steht wieder im Formular.',
   'outbox.noEmail':
     'Veröffentlicht. E-Mail-Benachrichtigungen wurden nicht eingerichtet: Die Adresse wird auf diesem Gerät nicht gespeichert.',
-  'form.error.complex':
-    'Das ist zu verschachtelt zum Anzeigen: Nutze weniger Ebenen von Listen und Zitaten oder weniger * und _.',
-  'form.error.nameUsed':
-    'Diesen Namen verwendet hier schon jemand anderes. Bitte wähle einen anderen.',
+  'form.error.too-complex': 'Zu komplex zum Anzeigen.',
 };

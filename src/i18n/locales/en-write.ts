@@ -50,6 +50,5 @@ export const enWrite = {
   'outbox.refused': 'Not posted: {reason} Your text is back in its form.',
   'outbox.noEmail':
     'Posted. Email notifications were not set up: the address is not kept on this device.',
-  'form.error.complex': 'Too complex to show: use fewer nested lists, quotes, * or _.',
-  'form.error.nameUsed': 'This name is taken here.',
+  'form.error.too-complex': 'Too complex to show.',
 } as const;

@@ -174,7 +174,5 @@ export const es: Catalog = {
   'outbox.refused': 'No se publicó: {reason} Tu texto volvió a su formulario.',
   'outbox.noEmail':
     'Publicado. No se activaron los avisos por correo: la dirección no se guarda en este dispositivo.',
-  'form.error.complex':
-    'Es demasiado complejo para mostrarlo: usa menos niveles de listas y citas, o menos * y _.',
-  'form.error.nameUsed': 'Otra persona ya usa este nombre aquí. Elige otro, por favor.',
+  'form.error.too-complex': 'Demasiado complejo para mostrarlo.',
 };

@@ -179,7 +179,5 @@ export const fr: Catalog = {
   'outbox.refused': 'Non publié : {reason} Votre texte est de retour dans son formulaire.',
   'outbox.noEmail':
     'Publié. Les notifications par e-mail n’ont pas été activées : l’adresse n’est pas conservée sur cet appareil.',
-  'form.error.complex':
-    'Ce texte est trop complexe à afficher : utilisez moins de niveaux de listes et de citations, ou moins de * et de _.',
-  'form.error.nameUsed': 'Quelqu’un d’autre utilise déjà ce nom ici. Choisissez-en un autre.',
+  'form.error.too-complex': 'Trop complexe à afficher.',
 };

@@ -157,7 +157,5 @@ export const ja: Catalog = {
   'outbox.refused': '投稿できませんでした。{reason}文章はフォームに戻してあります。',
   'outbox.noEmail':
     '投稿しました。メールアドレスはこの端末に保存しないため、メール通知は設定されていません。',
-  'form.error.complex':
-    '複雑すぎて表示できません。リストや引用の入れ子、または * と _ を減らしてください。',
-  'form.error.nameUsed': 'この名前はここで別の人が使っています。別の名前を選んでください。',
+  'form.error.too-complex': '複雑すぎて表示できません。',
 };

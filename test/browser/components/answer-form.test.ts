@@ -178,19 +178,23 @@ describe('<quanda-answer-form>', () => {
     expect(field(el, 'body').value).to.equal('The same words as another answer.');
   });
 
-  it('says a name is taken next to the name, keeping every word', async () => {
+  it('says a body is too complex to show next to the text, keeping every word', async () => {
     const el = await mount();
-    const taken = new QuandaError('http', 'taken', {
-      status: 409,
-      envelope: {code: 'conflict', message: 'Taken', reason: 'name-taken'},
+    const complex = new QuandaError('http', 'complex', {
+      status: 400,
+      envelope: {
+        code: 'validation',
+        message: 'Too deep',
+        reason: 'too-complex',
+        fields: {body: 'Too deep'},
+      },
     });
-    respond(el, Promise.reject(taken));
-    await fill(el, {body: 'An answer under a borrowed name.', name: 'Dana'});
+    respond(el, Promise.reject(complex));
+    await fill(el, {body: '> > > > a quote nested deep'});
     submit(el);
-    await waitUntil(() => field(el, 'name').getAttribute('aria-invalid') === 'true');
-    expect(errorOf(el, 'name')).to.equal('This name is taken here.');
-    expect(field(el, 'body').value).to.equal('An answer under a borrowed name.');
-    expect(field(el, 'name').value).to.equal('Dana');
+    await waitUntil(() => field(el, 'body').getAttribute('aria-invalid') === 'true');
+    expect(errorOf(el, 'body')).to.equal('Too complex to show.');
+    expect(field(el, 'body').value).to.equal('> > > > a quote nested deep');
     await expect(el).to.be.accessible();
   });
 
