@@ -352,11 +352,12 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
   /** Says why the server refused, next to the field when it names one; keeps every word. */
   #explain(error: unknown, values: PostFormValues) {
     const {i18n} = this;
-    // Refusals about the text, by the server's code or reason.
-    const envelope = (error as QuandaError | undefined)?.envelope;
-    const reason = envelope?.reason ?? envelope?.code;
-    if (reason === 'duplicate' || reason === 'too-complex') {
-      this.errors = {body: i18n.t(`form.error.${reason}`)};
+    if (error instanceof QuandaError && error.code === 'duplicate') {
+      this.errors = {body: i18n.t('form.error.duplicate')};
+      return;
+    }
+    if (error instanceof QuandaError && error.envelope?.reason === 'too-complex') {
+      this.errors = {body: i18n.t('form.error.too-complex')};
       return;
     }
     if (error instanceof QuandaError && error.status === 429) {
