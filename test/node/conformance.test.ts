@@ -162,6 +162,13 @@ describe('quanda conformance', () => {
     const run = await quanda(['conformance']);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /Usage: quanda conformance <endpoint>/);
+    // The reference server's commands are not in the published command line.
+    const seed = await quanda(['seed']);
+    assert.equal(seed.code, 2);
+    assert.match(
+      seed.stderr,
+      /"seed" needs the reference server: run it from a checkout of Quanda/,
+    );
   });
 });
 

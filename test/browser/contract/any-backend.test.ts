@@ -22,8 +22,11 @@ import {startContractBackend, stopQuandaServers} from '../../support/servers.js'
 
 const RUNS = 200;
 const PARALLEL = 4;
-/** Longer than any request of a run may take: a run still loading by then hangs. */
-const OUTCOME_WITHIN = 5000;
+/**
+ * A run still loading by then hangs: every request gives up after 3 s (the client's
+ * timeout), and the rest is slack for a machine busy with other tests.
+ */
+const OUTCOME_WITHIN = 10_000;
 
 /** The first match at any depth of shadow roots under `root`. */
 function deep(root: Element | ShadowRoot, selector: string): HTMLElement | null {
@@ -65,7 +68,7 @@ describe('<quanda-thread> against any backend the contract allows', () => {
   });
 
   it(`ends each of ${RUNS} generated backends in a thread or a described error`, async function () {
-    this.timeout(120_000);
+    this.timeout(240_000);
     const counts = {thread: 0, error: 0, votes: 0, comments: 0, more: 0};
     const started = performance.now();
     // A few backends at a time, each its own element: while one waits on the network,
