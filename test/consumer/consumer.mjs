@@ -176,6 +176,7 @@ export async function serveApp(dist, api) {
         },
       );
       upstream.on('error', () => res.destroy());
+      res.on('close', () => upstream.destroy()); // the page went away: so does its request
       req.pipe(upstream);
       return;
     }
@@ -192,7 +193,12 @@ export async function serveApp(dist, api) {
   if (!address || typeof address === 'string') throw new Error('no address');
   return {
     url: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+    /** Stops at once: open requests (a thread's live updates, say) are cut, not awaited. */
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve(undefined));
+        server.closeAllConnections();
+      }),
   };
 }
 /**

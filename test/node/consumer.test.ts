@@ -175,7 +175,10 @@ describe('the npm package, installed as a developer would', () => {
           `${JSON.stringify(patterns.map((p) => p.source))}.every((source) => new RegExp(source).test(${THREAD_TEXT}))`,
           {timeout: 20_000},
         ),
-      close: () => Promise.all([page.close(), site.close()]),
+      close: async () => {
+        await page.close();
+        await site.close();
+      },
     };
   }
 
