@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {builtinModules} from 'node:module';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
@@ -94,6 +95,7 @@ describe('the npm package, installed as a developer would', () => {
         pkg.main,
         pkg.types,
         pkg.customElements,
+        ...Object.values((pkg.bin ?? {}) as Record<string, string>),
         ...Object.values(pkg.exports as Record<string, string | Record<string, string>>).flatMap(
           (target) => (typeof target === 'string' ? [target] : Object.values(target)),
         ),
@@ -117,14 +119,15 @@ describe('the npm package, installed as a developer would', () => {
       ]);
       const dir = join(TS_APP, 'node_modules', 'quanda');
       const undeclared: string[] = [];
-      for (const file of filesBelow(join(dir, 'dist', 'lib'))) {
+      for (const file of filesBelow(dir)) {
         if (!/\.(js|d\.ts)$/.test(file)) continue;
-        const code = readFileSync(join(dir, 'dist', 'lib', file), 'utf8');
-        for (const name of importedPackages(code)) {
+        for (const name of importedPackages(readFileSync(join(dir, file), 'utf8'))) {
           // A declaration file's import of `react` is typed by @types/react.
           const ok =
-            declared.has(name) || (file.endsWith('.d.ts') && declared.has(`@types/${name}`));
-          if (!ok) undeclared.push(`dist/lib/${file} imports ${name}`);
+            declared.has(name) ||
+            builtinModules.includes(name) ||
+            (file.endsWith('.d.ts') && declared.has(`@types/${name}`));
+          if (!ok) undeclared.push(`${file} imports ${name}`);
         }
       }
       assert.deepEqual(undeclared, []);
