@@ -1,3 +1,4 @@
+import {isAbsolute} from 'node:path';
 import {defineConfig} from 'vite';
 import type {Plugin} from 'vite';
 
@@ -98,7 +99,10 @@ export default defineConfig(({mode}) => {
         ? {entry: {index: 'src/index.ts', define: 'src/define.ts'}, formats: ['es']}
         : {entry: 'src/quanda.ts', formats: ['es'], fileName: () => 'quanda.js'},
       rolldownOptions: {
-        external: lib ? [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/] : [],
+        // The library imports every package by name, so an app's bundler resolves it once and
+        // an update to a dependency (a DOMPurify fix, say) reaches Quanda too; only the
+        // drop-in file bundles its dependencies.
+        external: lib ? (id) => /^[^./\0]/.test(id) && !isAbsolute(id) : [],
         preserveEntrySignatures: 'allow-extension',
         output: lib
           ? {preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js'}

@@ -11,6 +11,9 @@ import {QuandaVote} from './components/vote/vote.js';
 import {defineElement} from './define-element.js';
 
 export {defineElement};
+// The elements' types (the tag-name and event maps included) come with this import alone,
+// so `import 'quanda/define'` is enough for TypeScript to know `<quanda-thread>`.
+export type * from './index.js';
 
 defineElement('quanda-vote', QuandaVote);
 defineElement('quanda-comments', QuandaComments);

@@ -6,7 +6,7 @@
  * a policy named `quanda`, created here once and given only to DOMPurify: the policy
  * passes the string through unchanged, which is what lets DOMPurify parse it into an
  * inert document of its own before anything is kept. Sites list `quanda` in their
- * `trusted-types` directive (see the README). Where the page forbids that name, DOMPurify
+ * `trusted-types` directive (see docs/embedding.md). Where the page forbids that name, DOMPurify
  * is told to use no policy rather than try one of its own; if the page then blocks the
  * parse too, posts show as plain text.
  */

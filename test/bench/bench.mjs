@@ -2,13 +2,13 @@
 /**
  * `npm run bench`: builds the drop-in file and measures Quanda against a baseline taken in
  * the same run on the same machine, then prints one table (Markdown, so it can go straight
- * into the README). Every figure is a ratio to its baseline or a size: wall-clock times on
- * shared machines vary run to run, their ratios much less.
+ * into docs/benchmarks.md). Every figure is a ratio to its baseline or a size: wall-clock
+ * times on shared machines vary run to run, their ratios much less.
  *
  *   npm run bench                          everything (a few minutes)
  *   npm run bench -- --only=size,render    some of: size, render, typing, page, offline, server, markdown
  *   npm run bench -- --quick               fewer rounds, shorter loads: a smoke test
- *   npm run bench -- --write-readme        also replace the table in README.md
+ *   npm run bench -- --write-docs          also replace the table in docs/benchmarks.md
  */
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -47,6 +47,9 @@ const log = (/** @type {string} */ line) =>
 /** @type {Row[]} */
 const rows = [];
 
+// A chunk's content hash changes with every build: the table names the chunk without it.
+const unhashed = (/** @type {string} */ file) =>
+  file.replace(/^(chunks\/.+)-[\w-]{8}\.js$/, '$1.js');
 const kB = (/** @type {number} */ bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 const ms = (/** @type {number} */ value) =>
   `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en')} ms`;
@@ -68,7 +71,7 @@ if (want('size')) {
   for (const f of size.files) {
     const kind = f.firstLoad ? 'drop-in, first load' : f.answerLoad ? 'lazy, to answer' : 'lazy';
     rows.push([
-      `size: ${f.file} (${kind}), gzip / brotli`,
+      `size: ${unhashed(f.file)} (${kind}), gzip / brotli`,
       `${kB(f.gzip)} / ${kB(f.brotli)}`,
       '',
       '',
@@ -231,6 +234,7 @@ if (want('server')) {
         '',
         '',
       ]);
+      rows.push([`server: ${r.name}, SQL statements a request`, count(r.statements), '', '', '']);
       for (const [side, load] of /** @type {const} */ ([
         ['Quanda', q],
         ['baseline', b],
@@ -313,17 +317,14 @@ const table = [header, header.map(() => '---'), ...rows]
 const report = `${table}\n\nMeasured on: ${machine}.`;
 console.log(report);
 
-if (args.includes('--write-readme')) {
-  const file = join(ROOT, 'README.md');
-  const readme = readFileSync(file, 'utf8');
+if (args.includes('--write-docs')) {
+  const file = join(ROOT, 'docs', 'benchmarks.md');
+  const page = readFileSync(file, 'utf8');
   const begin = '<!-- bench:begin -->';
   const end = '<!-- bench:end -->';
-  const from = readme.indexOf(begin);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${begin} … ${end} section`);
-  writeFileSync(
-    file,
-    `${readme.slice(0, from + begin.length)}\n\n${report}\n\n${readme.slice(to)}`,
-  );
-  log('README.md: table replaced');
+  const from = page.indexOf(begin);
+  const to = page.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`docs/benchmarks.md has no ${begin} … ${end} section`);
+  writeFileSync(file, `${page.slice(0, from + begin.length)}\n\n${report}\n\n${page.slice(to)}`);
+  log('docs/benchmarks.md: table replaced');
 }

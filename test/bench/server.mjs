@@ -31,9 +31,10 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  *   probe: (file: string) => Promise<{plan: import('./baseline-server.mjs').PlanStatement[], note?: string}>,
  *   request: () => BenchRequest,
  * }} Scenario
- * @typedef {{name: string, quanda: Load | string, baseline: Load, note?: string, slow: string[]}} ServerRow
+ * @typedef {{name: string, quanda: Load | string, baseline: Load, note?: string, slow: string[], statements: number}} ServerRow
  *   A string in place of a Load says why there is no figure; `slow` lists the planner's
- *   full scans and temporary sorts in the scenario's SQL (none, when reads stay flat).
+ *   full scans and temporary sorts in the scenario's SQL (none, when reads stay flat);
+ *   `statements` counts the SQL statements the reference server ran for one request.
  */
 
 const pick = (/** @type {number} */ n) => Math.floor(Math.random() * n);
@@ -303,6 +304,7 @@ export async function benchServer({
           baseline: summarize(base),
           note: notes[i],
           slow: slow[i] ?? [],
+          statements: plans[i]?.length ?? 0,
         });
       }
     } finally {

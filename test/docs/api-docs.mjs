@@ -1,10 +1,10 @@
 // @ts-check
 /**
- * The README's API reference, generated from custom-elements.json (itself generated from
- * the elements' JSDoc), so the two cannot drift apart:
+ * The element reference (docs/reference.md), generated from custom-elements.json (itself
+ * generated from the elements' JSDoc), so the two cannot drift apart:
  *
- *   node test/docs/api-docs.mjs           rewrite the README between the api markers
- *   node test/docs/api-docs.mjs --check   fail if the README is not what it would write
+ *   node test/docs/api-docs.mjs           rewrite docs/reference.md between the api markers
+ *   node test/docs/api-docs.mjs --check   fail if the page is not what it would write
  */
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
@@ -14,6 +14,7 @@ const ROOT = new URL('../../', import.meta.url);
 const START =
   '<!-- api:start (generated from custom-elements.json by `npm run manifest`: edit the JSDoc, not this) -->';
 const END = '<!-- api:end -->';
+const PAGE = 'docs/reference.md';
 const ORDER = ['quanda-thread', 'quanda-question', 'quanda-answer', 'quanda-vote'];
 
 /** @param {string | undefined} text */
@@ -50,7 +51,7 @@ export function renderApi(manifest) {
     .reduce((all, names) => new Set([...all].filter((name) => names.has(name))));
   const out = [];
   for (const element of elements) {
-    out.push(`### \`<${element.tagName}>\``, '', cell(element.summary ?? element.description), '');
+    out.push(`## \`<${element.tagName}>\``, '', cell(element.summary ?? element.description), '');
     const fields = (element.members ?? []).filter(
       (/** @type {any} */ m) =>
         m.kind === 'field' &&
@@ -125,7 +126,7 @@ export function renderApi(manifest) {
     shared.has(p.name),
   );
   out.push(
-    '### Page tokens',
+    '## Page tokens',
     '',
     'Read by every element; set them on `quanda-thread` or any ancestor.',
     '',
@@ -137,31 +138,31 @@ export function renderApi(manifest) {
   return out.join('\n').trim();
 }
 
-/** @param {string} readme @param {string} api */
-export function withApi(readme, api) {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} section`);
-  return `${readme.slice(0, start)}${START}\n\n${api}\n\n${readme.slice(end)}`;
+/** @param {string} page @param {string} api */
+export function withApi(page, api) {
+  const start = page.indexOf(START);
+  const end = page.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${PAGE} has no ${START} … ${END} section`);
+  return `${page.slice(0, start)}${START}\n\n${api}\n\n${page.slice(end)}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', ROOT), 'utf8'));
-  const readmeUrl = new URL('README.md', ROOT);
-  const readme = readFileSync(readmeUrl, 'utf8');
+  const pageUrl = new URL(PAGE, ROOT);
+  const page = readFileSync(pageUrl, 'utf8');
   // Formatted as `npm run lint` wants it, so the check and prettier agree.
-  const file = fileURLToPath(readmeUrl);
-  const next = await prettier.format(withApi(readme, renderApi(manifest)), {
+  const file = fileURLToPath(pageUrl);
+  const next = await prettier.format(withApi(page, renderApi(manifest)), {
     ...(await prettier.resolveConfig(file)),
     filepath: file,
   });
   if (process.argv.includes('--check')) {
-    if (next !== readme) {
-      console.error('✖ README.md’s API section is out of date: run `npm run manifest`.');
+    if (next !== page) {
+      console.error(`✖ ${PAGE} is out of date: run \`npm run manifest\`.`);
       process.exitCode = 1;
     }
-  } else if (next !== readme) {
-    writeFileSync(readmeUrl, next);
-    console.log('README.md: API section updated');
+  } else if (next !== page) {
+    writeFileSync(pageUrl, next);
+    console.log(`${PAGE}: element reference updated`);
   }
 }

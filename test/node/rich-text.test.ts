@@ -114,7 +114,7 @@ describe('rich text on the server', () => {
     assert.ok(files.length > 40);
   });
 
-  it('serves the demo pages under the strict policy the README documents', async () => {
+  it('serves the demo pages under the strict policy docs/embedding.md documents', async () => {
     assert.equal(
       DEMO_POLICY,
       "script-src 'self'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html quanda; base-uri 'none'; object-src 'none'; frame-ancestors 'none'",

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Screenshots of the demo for the README, from headless Chromium against a fresh
+ * Screenshots of the demo for the README and docs/, from headless Chromium against a fresh
  * reference server: `npm run screenshots` builds the drop-in file and writes
  * demo/screenshots/*.png — the article's thread in light, dark and Arabic (right to
  * left), the writing side (a comment, its form, and the answer form being filled in),

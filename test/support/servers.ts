@@ -75,7 +75,7 @@ export async function buildDropIn() {
   while (!(await executeServerCommand<boolean, undefined>('quanda-build')));
 }
 
-/** A host page under the strict policy the README documents (strict-page.mjs). */
+/** A host page under the strict policy docs/embedding.md documents (strict-page.mjs). */
 export function strictPage() {
   return executeServerCommand<{url: string}, undefined>('strict-page-start');
 }

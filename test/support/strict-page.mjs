@@ -19,7 +19,7 @@ import {createServer} from 'node:http';
 
 const DRIVER = new URL('./strict-page-driver.js', import.meta.url);
 
-/** The policy the README lists, for a page embedding Quanda from `quandaOrigin`. */
+/** The policy docs/embedding.md lists, for a page embedding Quanda from `quandaOrigin`. */
 export function strictPolicy(/** @type {string} */ quandaOrigin, allowDuplicates = false) {
   return [
     `script-src 'self' ${quandaOrigin}`,

@@ -22,7 +22,7 @@
  *                                           as `npm start` does, for pages that load it;
  *                                           true once built (ask again while false)
  *   strict-page-start                      → {url}: a host page under the strict policy the
- *                                           README documents (see strict-page.mjs)
+ *                                           docs/embedding.md documents (see strict-page.mjs)
  *   quanda-server-down {url}               → stops that server's process, keeping its database
  *   quanda-server-up {url}                 → starts it again, same port, same database
  *   quanda-tab-open {url, quota?}          → {id}: a real second tab (same browser, same

@@ -8,7 +8,7 @@ interface Declaration {
 }
 
 /**
- * The custom-elements manifest (and so the README, generated from it) against what the
+ * The custom-elements manifest (and so docs/reference.md, generated from it) against what the
  * elements really do: every part they render in any state of test/support/states.ts, and
  * every custom property their styles read, is documented, and nothing documented is made
  * up. A failure lists the element and the names; fix the JSDoc, then `npm run manifest`.

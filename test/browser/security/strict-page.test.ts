@@ -14,7 +14,7 @@ interface PageRecord {
 }
 
 /**
- * Quanda on a page whose Content Security Policy allows only what the README documents:
+ * Quanda on a page whose Content Security Policy allows only what docs/embedding.md documents:
  * scripts from the page and Quanda's origin, styles from the page, requests to Quanda's
  * origin, Trusted Types enforced with only `lit-html` and `quanda` allowed. The page (from
  * its own origin, with the built drop-in file from the reference server's) records every
