@@ -1,9 +1,8 @@
 import type {ReactiveController} from 'lit';
 import {toQuandaError} from '../api/api-error.js';
 import type {QuandaError} from '../api/api-error.js';
-import type {RestClient} from '../api/client.js';
 import type {NewAnswer, NewComment} from '../api/requests.js';
-import type {ThreadHost} from '../components/thread/thread-writes.js';
+import type {ThreadStore} from '../data/thread-store.js';
 import type {Draft, QueuedWrite} from '../storage/database.js';
 import type {LocalStore} from '../storage/local-store.js';
 import {outboxStore, rememberEmail, takeEmail} from '../storage/outbox.js';
@@ -34,7 +33,7 @@ const MAX_DELAY = 60_000;
  */
 export class OutboxController implements ReactiveController {
   items: QueuedWrite[] = [];
-  readonly #host: ThreadHost;
+  readonly #thread: ThreadStore;
   readonly #handlers: OutboxHandlers;
   #store?: LocalStore;
   #scope = '';
@@ -42,10 +41,10 @@ export class OutboxController implements ReactiveController {
   #timer?: ReturnType<typeof setTimeout>;
   #flushing = false;
 
-  constructor(host: ThreadHost, handlers: OutboxHandlers) {
-    this.#host = host;
+  constructor(thread: ThreadStore, handlers: OutboxHandlers) {
+    this.#thread = thread;
     this.#handlers = handlers;
-    host.addController(this);
+    thread.host.addController(this);
   }
 
   hostConnected() {
@@ -66,7 +65,7 @@ export class OutboxController implements ReactiveController {
 
   /** The thread shows a question (again): its queue, from the device, then send it. */
   async load() {
-    const settings = this.#host.storage;
+    const settings = this.#thread.storage;
     if (!settings?.scope) return;
     const store = outboxStore(settings);
     if (settings.scope !== this.#scope || store !== this.#store) {
@@ -96,7 +95,7 @@ export class OutboxController implements ReactiveController {
     item: Pick<QueuedWrite, 'key' | 'kind' | 'postId' | 'form' | 'post' | 'value'>,
     email?: string,
   ) {
-    const settings = this.#host.storage!;
+    const settings = this.#thread.storage!;
     if (settings.scope !== this.#scope || !this.#store) {
       this.#scope = settings.scope;
       this.#store = outboxStore(settings);
@@ -217,9 +216,7 @@ export class OutboxController implements ReactiveController {
     void this.flush();
   };
 
-  async #viewer(): Promise<string> {
-    // Duck-typed: importing RestClient here would split the first load's chunk.
-    const client = this.#host.writeClient() as Partial<RestClient>;
-    return client.viewerKey ? client.viewerKey() : '';
+  #viewer(): Promise<string> {
+    return this.#thread.viewerKey();
   }
 }

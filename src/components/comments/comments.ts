@@ -1,6 +1,8 @@
 import {html, nothing} from 'lit';
+import {ContextConsumer} from '@lit/context';
 import {repeat} from 'lit/directives/repeat.js';
 import type {CommentList, Permission} from '../../api/schemas.js';
+import {commentFormsContext} from '../../context/contexts.js';
 import {PostActionsController} from '../../controllers/post-actions-controller.js';
 import {requestIntent} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
@@ -100,6 +102,16 @@ export class QuandaComments extends LocalizedElement {
   private failure = '';
 
   readonly #actions = new PostActionsController(this, () => this.i18n);
+
+  constructor() {
+    super();
+    // A draft or a refused comment waits for this post: its form opens by itself.
+    new ContextConsumer(this, {
+      context: commentFormsContext,
+      subscribe: true,
+      callback: (posts) => void (posts.has(this.postId) && !this.adding && this.openForm()),
+    });
+  }
 
   override render() {
     const {i18n, comments} = this;

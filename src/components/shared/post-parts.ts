@@ -3,7 +3,7 @@ import type {TemplateResult} from 'lit';
 import type {Author, LastEdit, PostBody} from '../../api/schemas.js';
 import type {Localizer} from '../../i18n/localizer.js';
 import {sanitizedHtml} from './sanitized-html.js';
-import type {Queued} from '../thread/thread-state.js';
+import type {Queued} from '../../data/thread-view.js';
 
 /** Plain text as paragraphs (blank lines) and line breaks (single newlines). Never HTML. */
 export function plainText(text: string): TemplateResult[] {

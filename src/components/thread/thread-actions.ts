@@ -10,114 +10,123 @@ import type {QuandaEventMap} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {enActions} from '../../i18n/locales/en-actions.js';
 import {checked, clientMethod, sortAnswers} from './thread-writes.js';
-import type {ThreadHost} from './thread-writes.js';
+import type {ThreadStore} from '../../data/thread-store.js';
 import {changePost} from './view-updates.js';
 
 type Intent<K extends keyof QuandaEventMap> = QuandaEventMap[K];
 
-export function handleAction(host: ThreadHost, event: QuandaEvent<unknown>): Promise<unknown> {
-  host.i18n.addEnglish(enActions); // what these say comes with them
+export function handleAction(store: ThreadStore, event: QuandaEvent<unknown>): Promise<unknown> {
+  store.i18n.addEnglish(enActions); // what these say comes with them
   const detail = event.detail as never;
   switch (event.type) {
     case 'quanda-accept':
-      return accept(host, detail);
+      return accept(store, detail);
     case 'quanda-comments-request':
-      return loadComments(host, detail);
+      return loadComments(store, detail);
     case 'quanda-flag':
-      return flag(host, detail);
+      return flag(store, detail);
     case 'quanda-edit':
-      return edit(host, detail);
+      return edit(store, detail);
     case 'quanda-remove':
-      return remove(host, detail);
+      return remove(store, detail);
     default:
       return Promise.resolve(undefined);
   }
 }
 
 async function accept(
-  host: ThreadHost,
+  store: ThreadStore,
   {answerId, accepted}: {answerId: string; accepted: boolean},
 ) {
-  const {i18n} = host;
+  const {i18n} = store;
   try {
-    const raw = await clientMethod(host, 'setAcceptedAnswer')(
-      host.questionId,
+    const raw = await clientMethod(store, 'setAcceptedAnswer')(
+      store.questionId,
       accepted ? answerId : null,
     );
-    const {acceptedAnswerId} = checked(host, AcceptResult, raw);
-    const view = host.view;
+    const {acceptedAnswerId} = checked(store, AcceptResult, raw);
+    const view = store.state.view;
     if (view) {
       const answers = view.answers.map((answer) =>
         answer.isAccepted === (answer.id === acceptedAnswerId)
           ? answer
           : {...answer, isAccepted: answer.id === acceptedAnswerId},
       );
-      host.view = {...view, answers: sortAnswers(answers, host.sort)};
+      store.update({view: {...view, answers: sortAnswers(answers, store.sort)}});
     }
-    host.announce(i18n.t(acceptedAnswerId ? 'accept.selected' : 'accept.cleared'));
-    host.dispatchEvent(new QuandaEvent('quanda-accepted', {answerId: acceptedAnswerId}));
+    store.announce(i18n.t(acceptedAnswerId ? 'accept.selected' : 'accept.cleared'));
+    store.emit(new QuandaEvent('quanda-accepted', {answerId: acceptedAnswerId}));
   } catch (error) {
-    const failure = host.report(error, 'accept');
-    host.announce(i18n.t('accept.failed', {reason: describeError(i18n, failure)}));
+    const failure = store.report(error, 'accept');
+    store.announce(i18n.t('accept.failed', {reason: describeError(i18n, failure)}));
   }
 }
 
-async function loadComments(host: ThreadHost, {postId}: {postId: string}) {
+async function loadComments(store: ThreadStore, {postId}: {postId: string}) {
   try {
     const items: Comment[] = [];
     let cursor: string | undefined;
     do {
-      const raw = await clientMethod(host, 'getComments')(postId, {cursor});
-      const page = checked(host, CommentsPage, raw);
+      const raw = await clientMethod(store, 'getComments')(postId, {cursor});
+      const page = checked(store, CommentsPage, raw);
       items.push(...page.comments);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    changePost(host, postId, (post) =>
+    changePost(store, postId, (post) =>
       post.kind === 'comment' ? post : {...post, comments: {items, count: items.length}},
     );
   } catch (error) {
-    throw host.report(error, 'load-comments');
+    throw store.report(error, 'load-comments');
   }
 }
 
-async function flag(host: ThreadHost, {postId, flag}: Intent<'quanda-flag'>['detail']) {
+async function flag(store: ThreadStore, {postId, flag}: Intent<'quanda-flag'>['detail']) {
   try {
-    await clientMethod(host, 'flag')(postId, flag);
-    host.announce(host.i18n.t('flag.thanks'));
-    host.dispatchEvent(new QuandaEvent('quanda-flagged', {postId}));
+    await clientMethod(store, 'flag')(postId, flag);
+    store.announce(store.i18n.t('flag.thanks'));
+    store.emit(new QuandaEvent('quanda-flagged', {postId}));
   } catch (error) {
-    throw host.report(error, 'flag');
+    throw store.report(error, 'flag');
   }
 }
 
-async function edit(host: ThreadHost, {postId, edit}: Intent<'quanda-edit'>['detail']) {
+async function edit(store: ThreadStore, {postId, edit}: Intent<'quanda-edit'>['detail']) {
   try {
-    const updated = checked(host, Post, await clientMethod(host, 'editPost')(postId, edit));
+    const updated = checked(store, Post, await clientMethod(store, 'editPost')(postId, edit));
     // Keep the comments the reader has loaded; the edit did not change them.
-    changePost(host, postId, (post) =>
+    changePost(store, postId, (post) =>
       post.kind === 'comment' || updated.kind === 'comment'
         ? updated
         : ({...updated, comments: post.comments} as typeof post),
     );
-    host.announce(host.i18n.t('post.saved'));
-    host.dispatchEvent(new QuandaEvent('quanda-edited', {post: updated}));
+    store.announce(store.i18n.t('post.saved'));
+    store.emit(new QuandaEvent('quanda-edited', {post: updated}));
     return updated;
   } catch (error) {
-    throw host.report(error, 'edit');
+    throw store.report(error, 'edit');
   }
 }
 
-async function remove(host: ThreadHost, {postId}: {postId: string}) {
+async function remove(store: ThreadStore, {postId}: {postId: string}) {
   try {
-    await clientMethod(host, 'removePost')(postId);
-    if (postId === host.questionId) host.reload();
+    await clientMethod(store, 'removePost')(postId);
+    if (postId === store.questionId) store.reload();
     else {
-      host.focusAfterRemoval(postId);
-      changePost(host, postId, () => null);
+      focusAfterRemoval(store, postId);
+      changePost(store, postId, () => null);
     }
-    host.announce(host.i18n.t('post.removed'));
-    host.dispatchEvent(new QuandaEvent('quanda-removed', {postId}));
+    store.announce(store.i18n.t('post.removed'));
+    store.emit(new QuandaEvent('quanda-removed', {postId}));
   } catch (error) {
-    throw host.report(error, 'remove');
+    throw store.report(error, 'remove');
   }
+}
+
+/** Focus for after a post disappears: the next answer, else the one before, else the count. */
+function focusAfterRemoval(store: ThreadStore, postId: string) {
+  const answers = store.state.view?.answers ?? [];
+  const index = answers.findIndex((answer) => answer.id === postId);
+  if (index < 0) return; // a comment: its list keeps focus
+  const next = answers[index + 1] ?? answers[index - 1];
+  store.update({focus: next ? `quanda-answer[data-id="${next.id}"]` : '#answers-heading'});
 }

@@ -10,28 +10,29 @@ import {enActions} from '../../i18n/locales/en-actions.js';
 import type {QuandaEventMap} from '../../events/quanda-event.js';
 import {localStore} from '../../storage/local-store.js';
 import {checked} from './thread-writes.js';
-import type {ThreadHost, ThreadWrites} from './thread-writes.js';
+import type {ThreadWrites} from './thread-writes.js';
+import type {ThreadStore} from '../../data/thread-store.js';
 import {changePost} from './view-updates.js';
 
 /** The scope whose comment drafts were opened again, by thread. */
-const reopened = new WeakMap<ThreadHost, string>();
+const reopened = new WeakMap<ThreadStore, string>();
 
 export function comment(
   writes: ThreadWrites,
-  host: ThreadHost,
+  store: ThreadStore,
   {postId, comment}: QuandaEventMap['quanda-comment-submit']['detail'],
 ) {
   const form = `comment:${postId}`;
   return writes.post({key: newIdempotencyKey(), kind: 'comment', postId, form}, comment, (raw) =>
-    commented(host, postId, raw),
+    commented(store, postId, raw),
   );
 }
 
 /** The server has the comment: it joins its post's list, announced. */
-export function commented(host: ThreadHost, postId: string, raw: unknown, withoutEmail = false) {
-  host.i18n.addEnglish(enActions); // what comments say comes with them
-  const posted = checked(host, Comment, raw);
-  changePost(host, postId, (post) =>
+export function commented(store: ThreadStore, postId: string, raw: unknown, withoutEmail = false) {
+  store.i18n.addEnglish(enActions); // what comments say comes with them
+  const posted = checked(store, Comment, raw);
+  changePost(store, postId, (post) =>
     post.kind === 'comment' || post.comments.items.some((item) => item.id === posted.id)
       ? post
       : {
@@ -39,8 +40,8 @@ export function commented(host: ThreadHost, postId: string, raw: unknown, withou
           comments: {items: [...post.comments.items, posted], count: post.comments.count + 1},
         },
   );
-  host.announce(host.i18n.t(withoutEmail ? 'outbox.noEmail' : 'form.comment.posted'));
-  host.dispatchEvent(new QuandaEvent('quanda-commented', {comment: posted}));
+  store.announce(store.i18n.t(withoutEmail ? 'outbox.noEmail' : 'form.comment.posted'));
+  store.emit(new QuandaEvent('quanda-commented', {comment: posted}));
   return posted;
 }
 
@@ -48,30 +49,21 @@ export function commented(host: ThreadHost, postId: string, raw: unknown, withou
  * A comment form only shows when asked for: the ones holding a draft open again by
  * themselves when the thread comes back (once a question, not after each refresh).
  */
-export async function reopenComments(host: ThreadHost) {
-  const settings = host.storage;
-  if (!settings?.persist || !settings.scope || reopened.get(host) === settings.scope) return;
-  reopened.set(host, settings.scope);
+export async function reopenComments(store: ThreadStore) {
+  const settings = store.storage;
+  if (!settings?.persist || !settings.scope || reopened.get(store) === settings.scope) return;
+  reopened.set(store, settings.scope);
   const prefix = `${settings.scope}\ncomment:`;
-  for (const draft of await localStore(settings.database).all('drafts')) {
-    if (draft.key.startsWith(prefix)) void openCommentForm(host, draft.key.slice(prefix.length));
-  }
+  const posts = (await localStore(settings.database).all('drafts'))
+    .filter((draft) => draft.key.startsWith(prefix))
+    .map((draft) => draft.key.slice(prefix.length));
+  if (posts.length) store.update({commentForms: new Set(posts)});
 }
 
-/** Opens the comment form under a post, where a refused comment's text waits. */
-export async function openCommentForm(host: ThreadHost, postId: string) {
-  const selector =
-    postId === host.questionId
-      ? 'quanda-question'
-      : `quanda-answer[data-id="${CSS.escape(postId)}"]`;
-  // The thread may not have drawn the post yet (its language still loading, say): give
-  // it a few seconds, then let the draft wait for the reader to open the form.
-  for (let tries = 0; tries < 50; tries++) {
-    await host.updateComplete;
-    const post = host.shadowRoot?.querySelector(selector);
-    await (post as {updateComplete?: Promise<unknown>} | null)?.updateComplete;
-    const comments = post?.shadowRoot?.querySelector('quanda-comments');
-    if (comments) return void comments.openForm();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/**
+ * Opens the comment form under a post, where a refused comment's text (or a draft) waits.
+ * The post's comments open it when they show, now or once the thread has drawn them.
+ */
+export function openCommentForm(store: ThreadStore, postId: string) {
+  store.update({commentForms: new Set([postId])});
 }

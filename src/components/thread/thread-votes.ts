@@ -12,7 +12,8 @@ import {describeError} from '../../i18n/describe-error.js';
 import {enActions} from '../../i18n/locales/en-actions.js';
 import type {Localizer} from '../../i18n/localizer.js';
 import {checked, clientMethod, mayPass, waitingNote} from './thread-writes.js';
-import type {ThreadHost, ThreadWrites} from './thread-writes.js';
+import type {ThreadWrites} from './thread-writes.js';
+import type {ThreadStore} from '../../data/thread-store.js';
 import {changePost} from './view-updates.js';
 
 /**
@@ -22,11 +23,11 @@ import {changePost} from './view-updates.js';
  */
 export async function vote(
   writes: ThreadWrites,
-  host: ThreadHost,
+  store: ThreadStore,
   {postId, value}: {postId: string; value: VoteValue},
 ) {
-  host.i18n.addEnglish(enActions); // what votes say comes with them
-  const view = host.view;
+  store.i18n.addEnglish(enActions); // what votes say comes with them
+  const view = store.state.view;
   // Comments are not voted on.
   const post = view && [view.question, ...view.answers].find((voted) => voted.id === postId);
   if (!post) return;
@@ -36,24 +37,24 @@ export async function vote(
     writes.votes.set(postId, entry);
   }
   entry.desired = value;
-  showVote(host, postId, entry.confirmed.score - entry.confirmed.vote + value, value, true);
+  showVote(store, postId, entry.confirmed.score - entry.confirmed.vote + value, value, true);
   if (entry.sending) return;
   entry.sending = true;
-  const {i18n} = host;
+  const {i18n} = store;
   try {
     // Offline, or a vote already waiting for this post: this one waits too (and replaces it).
     if (!navigator.onLine || writes.queuedVotes.has(postId))
       throw new QuandaError('network', 'offline');
     for (;;) {
       const wanted = entry.desired;
-      const raw = await clientMethod(host, 'vote')(postId, wanted);
+      const raw = await clientMethod(store, 'vote')(postId, wanted);
       if (entry.desired !== wanted) continue;
-      voted(host, postId, raw);
+      voted(store, postId, raw);
       break;
     }
   } catch (error) {
     if (mayPass(error)) {
-      host.announce(i18n.t(waitingNote()));
+      store.announce(i18n.t(waitingNote()));
       await writes.outbox.add({
         key: newIdempotencyKey(),
         kind: 'vote',
@@ -63,38 +64,38 @@ export async function vote(
       });
       return;
     }
-    const failure = host.report(error, 'vote');
-    showVote(host, postId, entry.confirmed.score, entry.confirmed.vote, false);
-    host.announce(i18n.t('vote.failed', {reason: voteReason(i18n, failure)}));
+    const failure = store.report(error, 'vote');
+    showVote(store, postId, entry.confirmed.score, entry.confirmed.vote, false);
+    store.announce(i18n.t('vote.failed', {reason: voteReason(i18n, failure)}));
   } finally {
     writes.votes.delete(postId);
   }
 }
 
 /** The server has the vote: its score, announced. */
-export function voted(host: ThreadHost, postId: string, raw: unknown) {
-  host.i18n.addEnglish(enActions);
-  const result = checked(host, VoteResult, raw);
-  showVote(host, postId, result.score, result.viewerVote, false);
+export function voted(store: ThreadStore, postId: string, raw: unknown) {
+  store.i18n.addEnglish(enActions);
+  const result = checked(store, VoteResult, raw);
+  showVote(store, postId, result.score, result.viewerVote, false);
   const key = result.viewerVote === 0 ? 'vote.removed' : 'vote.saved';
-  host.announce(host.i18n.t(key, {score: result.score}));
-  host.dispatchEvent(
+  store.announce(store.i18n.t(key, {score: result.score}));
+  store.emit(
     new QuandaEvent('quanda-voted', {postId, value: result.viewerVote, score: result.score}),
   );
 }
 
 function showVote(
-  host: ThreadHost,
+  store: ThreadStore,
   postId: string,
   score: number,
   vote: VoteValue,
   pending: boolean,
 ) {
-  changePost(host, postId, (post) => ({...post, score, viewerVote: vote}) as typeof post);
-  const pendingVotes = new Set(host.pendingVotes);
+  changePost(store, postId, (post) => ({...post, score, viewerVote: vote}) as typeof post);
+  const pendingVotes = new Set(store.state.pendingVotes);
   if (pending) pendingVotes.add(postId);
   else pendingVotes.delete(postId);
-  host.pendingVotes = pendingVotes;
+  store.update({pendingVotes});
 }
 
 /** Why a vote failed: the server's reason when it gave one the reader can act on. */

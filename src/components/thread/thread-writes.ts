@@ -1,4 +1,3 @@
-import type {ReactiveControllerHost} from 'lit';
 import * as z from 'zod/mini';
 import {QuandaError} from '../../api/api-error.js';
 import type {QuandaClient} from '../../api/client.js';
@@ -6,35 +5,14 @@ import type {NewAnswer, NewComment} from '../../api/requests.js';
 import {newIdempotencyKey} from '../../api/rest-writes.js';
 import {Answer, Comment} from '../../api/schemas.js';
 import type {Question, Sort, VoteValue} from '../../api/schemas.js';
-import type {StorageSettings} from '../../context/contexts.js';
+import type {ThreadStore} from '../../data/thread-store.js';
+import type {Queued} from '../../data/thread-view.js';
 import {OutboxController} from '../../controllers/outbox-controller.js';
 import type {QueuedWrite} from '../../storage/database.js';
 import {QuandaEvent} from '../../events/quanda-event.js';
 import type {QuandaEventMap} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
-import type {Localizer} from '../../i18n/localizer.js';
 import {enWrite} from '../../i18n/locales/en-write.js';
-import type {Queued, ThreadView} from './thread-state.js';
-
-/** What the writes need from the thread that owns the data. */
-export interface ThreadHost extends ReactiveControllerHost, HTMLElement {
-  readonly questionId: string;
-  readonly sort: Sort;
-  readonly i18n: Localizer;
-  view: ThreadView | undefined;
-  /** Where queued writes are kept (from the thread's `drafts`, `draft-days`). */
-  readonly storage?: StorageSettings;
-  /** Post ids whose vote is being saved. */
-  pendingVotes: ReadonlySet<string>;
-  writeClient(): QuandaClient;
-  /** A client's own results are checked against the contract; the RestClient's already are. */
-  trusted(): boolean;
-  announce(text: string): void;
-  report(error: unknown, operation: string): QuandaError;
-  reload(): void;
-  /** Focus for after a post disappears. */
-  focusAfterRemoval(postId: string): void;
-}
 
 /** A vote being sent (thread-votes.ts). */
 export interface VoteEntry {
@@ -45,7 +23,7 @@ export interface VoteEntry {
 
 type Intent<K extends keyof QuandaEventMap> = QuandaEventMap[K];
 
-const writers = new WeakMap<ThreadHost, ThreadWrites>();
+const writers = new WeakMap<ThreadStore, ThreadWrites>();
 
 /** Votes and comments load apart (when the thread shows, or on first use): writing an answer needs neither. */
 const votes = () => import('./thread-votes.js');
@@ -56,26 +34,26 @@ const comments = () => import('./thread-comments.js');
  * the dispatch), so a listener on the page could veto it with `preventDefault()`.
  * Resolves with the outcome the element that fired it waits for.
  */
-export function handleIntent(host: ThreadHost, event: QuandaEvent<unknown>): Promise<unknown> {
+export function handleIntent(store: ThreadStore, event: QuandaEvent<unknown>): Promise<unknown> {
   if (event.defaultPrevented) return Promise.resolve(undefined);
-  return writesOf(host).handle(event);
+  return writesOf(store).handle(event);
 }
 
 /** The thread shows a question (again): what waits in its outbox shows too, and is sent. */
-export function attach(host: ThreadHost) {
-  const writes = writesOf(host);
+export function attach(store: ThreadStore) {
+  const writes = writesOf(store);
   void writes.outbox.load();
   // Comment forms holding a draft open again; votes and the rest are ready before the first click.
   void comments()
-    .then((module) => module.reopenComments(host))
+    .then((module) => module.reopenComments(store))
     .catch(() => undefined);
   void votes().catch(() => undefined);
   void import('./thread-actions.js').catch(() => undefined);
 }
 
-function writesOf(host: ThreadHost): ThreadWrites {
-  let writes = writers.get(host);
-  if (!writes) writers.set(host, (writes = new ThreadWrites(host)));
+function writesOf(store: ThreadStore): ThreadWrites {
+  let writes = writers.get(store);
+  if (!writes) writers.set(store, (writes = new ThreadWrites(store)));
   return writes;
 }
 
@@ -92,23 +70,23 @@ export const mayPass = (error: unknown) =>
  * (thread-actions.ts) load apart.
  */
 export class ThreadWrites {
-  readonly #host: ThreadHost;
+  readonly #store: ThreadStore;
   /** Votes being sent, by post. */
   readonly votes = new Map<string, VoteEntry>();
   /** Posts whose vote waits in the outbox. */
   queuedVotes = new Set<string>();
   readonly outbox: OutboxController;
 
-  constructor(host: ThreadHost) {
-    this.#host = host;
-    host.i18n.addEnglish(enWrite); // strings only writing needs come with the modules that write
-    this.outbox = new OutboxController(host, {
+  constructor(store: ThreadStore) {
+    this.#store = store;
+    store.i18n.addEnglish(enWrite); // strings only writing needs come with the modules that write
+    this.outbox = new OutboxController(store, {
       send: (item, post) => this.#sendQueued(item, post),
       sent: async (item, result, withoutEmail) => {
         if (item.kind === 'answer') this.#answered(result, withoutEmail);
         else if (item.kind === 'comment') {
-          (await comments()).commented(host, item.postId, result, withoutEmail);
-        } else (await votes()).voted(host, item.postId, result);
+          (await comments()).commented(store, item.postId, result, withoutEmail);
+        } else (await votes()).voted(store, item.postId, result);
       },
       refused: (item, error) => this.#refused(item, error),
       show: (items, note) => this.#showQueue(items, note),
@@ -120,21 +98,21 @@ export class ThreadWrites {
     switch (event.type as keyof QuandaEventMap) {
       case 'quanda-vote':
         // Votes load on the first one: not needed to write an answer.
-        return votes().then(({vote}) => vote(this, this.#host, detail));
+        return votes().then(({vote}) => vote(this, this.#store, detail));
       case 'quanda-answer-submit':
         return this.#answer(detail);
       case 'quanda-comment-submit':
-        return comments().then(({comment}) => comment(this, this.#host, detail));
+        return comments().then(({comment}) => comment(this, this.#store, detail));
       default:
         // Accept, edit, remove, flag, earlier comments: not needed to write an answer.
         return import('./thread-actions.js').then(({handleAction}) =>
-          handleAction(this.#host, event),
+          handleAction(this.#store, event),
         );
     }
   }
 
   #answer({answer}: Intent<'quanda-answer-submit'>['detail']) {
-    const postId = this.#host.questionId;
+    const postId = this.#store.questionId;
     return this.post(
       {key: newIdempotencyKey(), kind: 'answer', postId, form: 'answer'},
       answer,
@@ -156,27 +134,28 @@ export class ThreadWrites {
       if (!navigator.onLine) throw new QuandaError('network', 'offline');
       return posted(await this.#sendQueued(item, post));
     } catch (error) {
-      if (!mayPass(error)) throw this.#host.report(error, item.kind);
+      if (!mayPass(error)) throw this.#store.report(error, item.kind);
       const {email, ...kept} = post;
       await this.outbox.add({...item, post: kept}, email);
-      this.#host.announce(this.#host.i18n.t(waitingNote()));
+      this.#store.announce(this.#store.i18n.t(waitingNote()));
       return {queued: true};
     }
   }
 
   #answered(raw: unknown, withoutEmail: boolean) {
-    const posted = checked(this.#host, Answer, raw);
-    const view = this.#host.view;
+    const store = this.#store;
+    const posted = checked(store, Answer, raw);
+    const view = store.state.view;
     if (view && !view.answers.some((existing) => existing.id === posted.id)) {
       const answers =
-        this.#host.sort === 'newest'
+        store.sort === 'newest'
           ? sortAnswers([...view.answers, posted], 'newest')
           : [...view.answers, posted];
       const question = {...view.question, answerCount: view.question.answerCount + 1};
-      this.#host.view = {question, answers};
+      store.update({view: {question, answers}});
     }
-    const {i18n} = this.#host;
-    this.#host.announce(
+    const {i18n} = store;
+    store.announce(
       i18n.t(
         withoutEmail
           ? 'outbox.noEmail'
@@ -185,7 +164,7 @@ export class ThreadWrites {
             : 'form.answer.posted',
       ),
     );
-    this.#host.dispatchEvent(new QuandaEvent('quanda-answer-submitted', {answer: posted}));
+    store.emit(new QuandaEvent('quanda-answer-submitted', {answer: posted}));
     return posted;
   }
 
@@ -195,32 +174,34 @@ export class ThreadWrites {
     post: NewAnswer | NewComment | undefined,
   ): Promise<unknown> {
     const options = {idempotencyKey: item.key};
-    const host = this.#host;
-    if (item.kind === 'vote') return clientMethod(host, 'vote')(item.postId, item.value!, options);
+    const store = this.#store;
+    if (item.kind === 'vote') return clientMethod(store, 'vote')(item.postId, item.value!, options);
     if (item.kind === 'comment')
-      return clientMethod(host, 'postComment')(item.postId, post!, options);
-    return clientMethod(host, 'postAnswer')(item.postId, post as NewAnswer, options);
+      return clientMethod(store, 'postComment')(item.postId, post!, options);
+    return clientMethod(store, 'postAnswer')(item.postId, post as NewAnswer, options);
   }
 
   /** A queued write the server refused: say why; its text is back in its form. */
   #refused(item: QueuedWrite, error: QuandaError): string {
-    const {i18n} = this.#host;
-    this.#host.report(error, item.kind);
+    const store = this.#store;
+    const {i18n} = store;
+    store.report(error, item.kind);
     const reason =
       error.code === 'duplicate' ? i18n.t('form.error.duplicate') : describeError(i18n, error);
-    this.#host.announce(i18n.t('outbox.refused', {reason}));
-    if (item.kind === 'vote') this.#host.reload(); // back to what the server has
+    store.announce(i18n.t('outbox.refused', {reason}));
+    if (item.kind === 'vote') store.reload(); // back to what the server has
     if (item.kind === 'comment') {
-      void comments().then((module) => module.openCommentForm(this.#host, item.postId));
+      void comments().then((module) => module.openCommentForm(store, item.postId));
     }
     return reason;
   }
 
   /** Shows what waits in the outbox where it will appear once sent. */
   #showQueue(items: readonly QueuedWrite[], note: 'offline' | 'retrying') {
-    const view = this.#host.view;
+    const store = this.#store;
+    const {view, pendingVotes} = store.state;
     if (!view) return;
-    const votes = new Set(this.#host.pendingVotes);
+    const votes = new Set(pendingVotes);
     for (const postId of this.queuedVotes) if (!this.votes.has(postId)) votes.delete(postId);
     this.queuedVotes = new Set();
     // Each post as the server has it (a new object only where something changes), then
@@ -255,17 +236,16 @@ export class ThreadWrites {
         this.queuedVotes.add(item.postId);
       }
     }
-    this.#host.view = {question: withQueue(view.question), answers};
-    this.#host.pendingVotes = votes;
+    store.update({view: {question: withQueue(view.question), answers}, pendingVotes: votes});
   }
 }
 
 /** The client's write method, or a clear refusal when a site's client has none. */
 export function clientMethod<K extends keyof QuandaClient>(
-  host: ThreadHost,
+  store: ThreadStore,
   name: K,
 ): NonNullable<QuandaClient[K]> {
-  const client = host.writeClient();
+  const client = store.client;
   const method = client[name];
   if (typeof method !== 'function') {
     throw new QuandaError('http', `This site's client cannot ${String(name)}`, {status: 501});
@@ -274,8 +254,8 @@ export function clientMethod<K extends keyof QuandaClient>(
 }
 
 /** A client's own results are checked against the contract; the RestClient's already are. */
-export function checked<T>(host: ThreadHost, schema: z.ZodMiniType<T>, value: unknown): T {
-  if (host.trusted()) return value as T;
+export function checked<T>(store: ThreadStore, schema: z.ZodMiniType<T>, value: unknown): T {
+  if (store.trusted) return value as T;
   const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   throw new QuandaError('invalid-response', 'The client returned the wrong shape', {

@@ -1,30 +1,24 @@
 import {LitElement, html, nothing} from 'lit';
 import {ContextProvider} from '@lit/context';
-import {Task, TaskStatus, initialState} from '@lit/task';
+import {Task, TaskStatus} from '@lit/task';
 import {repeat} from 'lit/directives/repeat.js';
 import * as z from 'zod/mini';
-import {QuandaError, toQuandaError} from '../../api/api-error.js';
-import {RestClient} from '../../api/client.js';
-import type {GetThreadOptions, QuandaClient} from '../../api/client.js';
-import {Sort, Thread} from '../../api/schemas.js';
-import type {Viewer} from '../../api/schemas.js';
-import {localizerContext, storageContext} from '../../context/contexts.js';
-import type {StorageSettings} from '../../context/contexts.js';
+import type {QuandaClient} from '../../api/client.js';
+import {Sort} from '../../api/schemas.js';
+import {commentFormsContext, localizerContext, storageContext} from '../../context/contexts.js';
+import {LiveRegionController} from '../../controllers/live-region-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
-import {QuandaErrorEvent} from '../../events/error-event.js';
+import {StoreController} from '../../controllers/store-controller.js';
+import {ThreadStore} from '../../data/thread-store.js';
+import type {ThreadState} from '../../data/thread-store.js';
+import type {ThreadView} from '../../data/thread-view.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {english} from '../../i18n/localizer.js';
-import type {Localizer} from '../../i18n/localizer.js';
 import {preloadWhenIdle} from '../../lazy.js';
-import type {CachedThread} from '../../storage/database.js';
 import {defaultDatabaseName} from '../../storage/names.js';
-import {peek} from '../../storage/peek.js';
-import {IndexedDbViewerTokens, defaultViewerTokens} from '../../storage/viewer-tokens.js';
+import {defaultViewerTokens} from '../../storage/viewer-tokens.js';
 import {hostStyles} from '../../styles/host.styles.js';
 import {EDITOR_PARTS, WRITE_PARTS} from '../shared/post-parts.js';
-import {withoutWrites} from './thread-state.js';
-import type {ThreadView} from './thread-state.js';
-import type {ThreadHost} from './thread-writes.js';
 import type {QuandaEvent} from '../../events/quanda-event.js';
 import {styles} from './thread.styles.js';
 
@@ -43,16 +37,6 @@ const ANSWER_PARTS = `answer,badge,accept-button,body:answer-body,meta:answer-me
 const FORM_PARTS =
   'form,heading:form-heading,label,hint,textarea,input,checkbox,field-error,form-error,' +
   `actions:form-actions,submit-button,${EDITOR_PARTS}`;
-
-const WRITES = [
-  'postAnswer',
-  'vote',
-  'setAcceptedAnswer',
-  'postComment',
-  'flag',
-  'editPost',
-  'removePost',
-] as const;
 
 /**
  * A question thread, loaded from a Quanda backend: the question, its answers ranked by
@@ -149,7 +133,7 @@ const WRITES = [
  * @cssprop [--quanda-thread-gap=var(--quanda-space-m, 16px)] - Space between the question, the answers header and the answers.
  * @cssprop [--quanda-thread-padding=0] - Padding around the thread; `var(--quanda-space-l, 24px)` when it has a `theme`.
  */
-export class QuandaThread extends LitElement implements ThreadHost {
+export class QuandaThread extends LitElement {
   static override styles = [hostStyles, styles];
 
   static override properties = {
@@ -163,14 +147,6 @@ export class QuandaThread extends LitElement implements ThreadHost {
     drafts: {},
     draftDays: {type: Number, attribute: 'draft-days'},
     databaseName: {attribute: false},
-    i18n: {state: true},
-    view: {state: true},
-    pendingVotes: {state: true},
-    viewer: {state: true},
-    nextCursor: {state: true},
-    more: {state: true},
-    announcement: {state: true},
-    copy: {state: true},
   };
 
   /** Base URL of the Quanda API, absolute or relative to the page (`/api`). */
@@ -223,41 +199,30 @@ export class QuandaThread extends LitElement implements ThreadHost {
     );
   }
 
-  /** Where and whether the thread's forms keep drafts (given to them through context). */
-  storage?: StorageSettings;
-
-  i18n: Localizer = english;
-
-  view: ThreadView | undefined = undefined;
-  pendingVotes: ReadonlySet<string> = new Set();
-  private viewer?: Viewer;
-  private nextCursor: string | null = null;
-  private more: 'idle' | 'loading' | 'failed' = 'idle';
-  private announcement = '';
-  /** The thread on screen is the device's copy: still refreshing, or `offline`. */
-  private copy?: {savedAt: number; offline: boolean};
-
-  /** Server clock minus the reader's, so "3 days ago" follows the server. */
-  #clockOffset = 0;
+  readonly #live = new LiveRegionController(this);
+  readonly #store = new ThreadStore(this, {
+    announce: (text) => this.#live.say(text),
+    emit: (event) => this.dispatchEvent(event),
+    reload: () => void this.#load.run(),
+  });
+  readonly #data = new StoreController(this, this.#store);
   /**
    * "Now" as the posts are given it: kept while it is under half a minute old, so an
    * update elsewhere in the thread (a vote, an announcement) does not redraw every post.
    * Relative times read "now" for the first minute, so a new post never looks early.
    */
-  #now?: Date;
-  #rest?: {for: string; token?: string; database: string; client: RestClient};
-  #moreRequest?: AbortController;
-  #focus?: string;
-  #lastMoreError?: QuandaError;
-  #cached?: CachedThread;
-  #cacheKey?: string;
-  readonly #locale = new LocaleController(this, (localizer) => (this.i18n = localizer));
+  #now?: {date: Date; offset: number};
+  readonly #locale = new LocaleController(this, (localizer) => {
+    this.#store.i18n = localizer;
+    this.#localizerProvider.setValue(localizer);
+  });
   // Providers without the @provide decorator, whose module the first load can do without.
   readonly #localizerProvider = new ContextProvider(this, {
     context: localizerContext,
     initialValue: english,
   });
   readonly #storageProvider = new ContextProvider(this, {context: storageContext});
+  readonly #commentForms = new ContextProvider(this, {context: commentFormsContext});
 
   constructor() {
     super();
@@ -267,37 +232,21 @@ export class QuandaThread extends LitElement implements ThreadHost {
   /** Writes load on first use; the element that fired the intent waits on the outcome. */
   readonly #onIntent = (event: Event) => {
     const intent = event as QuandaEvent<unknown>;
-    intent.respondWith(loadWrites().then(({handleIntent}) => handleIntent(this, intent)));
+    intent.respondWith(loadWrites().then(({handleIntent}) => handleIntent(this.#store, intent)));
   };
 
   readonly #load = new Task(this, {
-    task: async ([client, endpoint, questionId, sort], {signal}) => {
-      this.#moreRequest?.abort();
-      if (!questionId || !(client || endpoint)) return initialState;
-      const network = this.#fetch({sort, signal});
-      let fresh = false;
-      network.then(() => (fresh = true)).catch(() => undefined);
-      // The device's copy paints at once while the network answers (stale-while-revalidate).
-      const cached = await this.#readCache(sort).catch(() => undefined);
-      if (cached && !fresh && !signal.aborted) {
-        this.#show(cached.thread, cached.savedAt);
-        this.copy = {savedAt: cached.savedAt, offline: false};
-      }
-      try {
-        return await network;
-      } catch (error) {
-        if (signal.aborted) throw error;
-        const failure = this.report(error, 'load');
-        // Offline or the backend down: the copy stays, and says so, instead of the error.
-        this.copy =
-          cached && failure.isTransient ? {savedAt: cached.savedAt, offline: true} : undefined;
-        if (!this.copy) throw failure;
-        return cached!.thread;
-      }
-    },
+    task: (_args, {signal}) => this.#store.load(signal),
     args: () => [this.client, this.endpoint, this.questionId, this.sort, this.viewerToken] as const,
-    onComplete: (thread) =>
-      this.#show(thread, thread === this.#cached?.thread ? this.#cached.savedAt : undefined),
+    onComplete: (thread) => {
+      this.#store.shown(thread);
+      if (!this.#store.writable) return;
+      preloadWhenIdle('quanda-answer-form');
+      // What waits in this thread's outbox shows, and is sent.
+      void loadWrites()
+        .then(({attach}) => attach(this.#store))
+        .catch(() => undefined);
+    },
   });
 
   override connectedCallback() {
@@ -311,62 +260,50 @@ export class QuandaThread extends LitElement implements ThreadHost {
   }
 
   readonly #onOnline = () => {
-    if (this.copy?.offline) this.reload();
+    if (this.#data.state.copy?.offline) void this.#load.run();
   };
 
   override willUpdate() {
-    const scope = this.questionId
-      ? `${this.client instanceof RestClient ? this.client.endpoint : this.endpoint}\n${this.questionId}`
-      : '';
-    const settings: StorageSettings = {
-      database: this.databaseName,
-      scope,
-      persist: this.drafts !== 'off',
-      maxAge: this.draftDays * 86_400_000,
-    };
-    if (JSON.stringify(settings) !== JSON.stringify(this.storage)) {
-      this.#storageProvider.setValue((this.storage = settings));
-    }
-    this.#localizerProvider.setValue(this.i18n);
+    if (this.#store.configure(this)) this.#storageProvider.setValue(this.#store.storage);
+    this.#commentForms.setValue(this.#store.state.commentForms);
   }
 
   override render() {
     // Nothing until the language is known: a Spanish page never flashes English.
     if (!this.#locale.settled) return nothing;
-    const view = this.view?.question.id === this.questionId ? this.view : undefined;
+    const state = this.#data.state;
+    const view = state.view?.question.id === this.questionId ? state.view : undefined;
     const status = this.#load.status;
     return html`<section
       part="thread"
-      dir=${this.i18n.dir}
+      dir=${this.#store.i18n.dir}
       aria-busy=${status === TaskStatus.PENDING}
     >
-      ${view && this.copy?.offline ? this.#renderOffline(this.copy.savedAt) : nothing}
-      ${view ? this.#renderThread(view, status) : this.#renderPlaceholder(status)}
-      <p class="visually-hidden" role="status">${this.announcement}</p>
+      ${view && state.copy?.offline ? this.#renderOffline(state.copy.savedAt) : nothing}
+      ${view ? this.#renderThread(state, view, status) : this.#renderPlaceholder(status)}
+      ${this.#live.render()}
     </section>`;
   }
 
   override updated() {
-    if (!this.#focus) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.#focus);
-    this.#focus = undefined;
-    target?.focus();
+    const focus = this.#store.takeFocus();
+    if (focus) this.renderRoot.querySelector<HTMLElement>(focus)?.focus();
   }
 
   #renderPlaceholder(status: TaskStatus) {
     if (status === TaskStatus.ERROR) return this.#renderError();
     if (status === TaskStatus.INITIAL) {
-      return html`<p part="status">${this.i18n.t('thread.noQuestion')}</p>`;
+      return html`<p part="status">${this.#store.i18n.t('thread.noQuestion')}</p>`;
     }
     return this.#renderLoading();
   }
 
   #renderLoading() {
-    return html`<p part="status" role="status">${this.i18n.t('thread.loading')}</p>`;
+    return html`<p part="status" role="status">${this.#store.i18n.t('thread.loading')}</p>`;
   }
 
   #renderError() {
-    const {i18n} = this;
+    const {i18n} = this.#store;
     return html`<div part="error" role="alert">
       <p>${i18n.t('error.load')} ${describeError(i18n, this.#load.error)}</p>
       <button part="retry-button" type="button" @click=${this.handleRetry}>
@@ -376,29 +313,33 @@ export class QuandaThread extends LitElement implements ThreadHost {
   }
 
   #renderOffline(savedAt: number) {
+    const {i18n} = this.#store;
     const date = new Date(savedAt);
-    const time = html`<time datetime=${date.toISOString()}>${this.i18n.dateTime(date)}</time>`;
+    const time = html`<time datetime=${date.toISOString()}>${i18n.dateTime(date)}</time>`;
     return html`<p part="offline" role="status">
-      <span>${this.i18n.parts('thread.offline', {time})}</span>
+      <span>${i18n.parts('thread.offline', {time})}</span>
       <button part="retry-button" type="button" @click=${this.handleRetry}>
-        ${this.i18n.t('thread.retry')}
+        ${i18n.t('thread.retry')}
       </button>
     </p>`;
   }
 
-  #renderThread(view: ThreadView, status: TaskStatus) {
-    const {i18n} = this;
-    const current = Date.now() + this.#clockOffset;
-    if (!this.#now || current - this.#now.getTime() > 30_000) this.#now = new Date(current);
-    const now = this.#now;
+  #renderThread(state: ThreadState, view: ThreadView, status: TaskStatus) {
+    const {i18n} = this.#store;
+    const offset = state.clockOffset;
+    const current = Date.now() + offset;
+    if (this.#now?.offset !== offset || current - this.#now.date.getTime() > 30_000) {
+      this.#now = {date: new Date(current), offset};
+    }
+    const now = this.#now.date;
     const count = view.question.answerCount;
-    const canAnswer = this.viewer?.canAnswer.allowed && this.#supports('postAnswer');
+    const canAnswer = state.viewer?.canAnswer.allowed && this.#store.supports('postAnswer');
     return html`<quanda-question
         exportparts=${QUESTION_PARTS}
         .question=${view.question}
         .now=${now}
         heading-level=${this.headingLevel}
-        ?vote-pending=${this.pendingVotes.has(view.question.id)}
+        ?vote-pending=${state.pendingVotes.has(view.question.id)}
       ></quanda-question>
       <div part="answers-header">
         <div
@@ -413,11 +354,11 @@ export class QuandaThread extends LitElement implements ThreadHost {
         ${count > 1 ? this.#renderSort() : nothing}
       </div>
       ${
-        status === TaskStatus.PENDING && !this.copy
+        status === TaskStatus.PENDING && !state.copy
           ? this.#renderLoading()
           : status === TaskStatus.ERROR
             ? this.#renderError()
-            : this.#renderAnswers(view, now)
+            : this.#renderAnswers(state, view, now)
       }
       ${
         canAnswer
@@ -431,7 +372,7 @@ export class QuandaThread extends LitElement implements ThreadHost {
   }
 
   #renderSort() {
-    const {i18n} = this;
+    const {i18n} = this.#store;
     return html`<label class="sort" part="sort-label">
       <span>${i18n.t('thread.sortLabel')}</span>
       <select part="sort" @change=${this.handleSortChange}>
@@ -445,10 +386,10 @@ export class QuandaThread extends LitElement implements ThreadHost {
     </label>`;
   }
 
-  #renderAnswers(view: ThreadView, now: Date) {
-    const {i18n} = this;
+  #renderAnswers(state: ThreadState, view: ThreadView, now: Date) {
+    const {i18n} = this.#store;
     if (view.answers.length === 0) return html`<p part="empty">${i18n.t('thread.empty')}</p>`;
-    const loading = this.more === 'loading';
+    const loading = state.more === 'loading';
     return html`<ol part="answers">
         ${repeat(
           view.answers,
@@ -460,20 +401,20 @@ export class QuandaThread extends LitElement implements ThreadHost {
                 exportparts=${ANSWER_PARTS}
                 .answer=${answer}
                 .now=${now}
-                ?vote-pending=${this.pendingVotes.has(answer.id)}
+                ?vote-pending=${state.pendingVotes.has(answer.id)}
               ></quanda-answer>
             </li>`,
         )}
       </ol>
       ${
-        this.more === 'failed'
+        state.more === 'failed'
           ? html`<p part="error" role="alert">
-              ${i18n.t('error.loadMore')} ${describeError(i18n, this.#lastMoreError)}
+              ${i18n.t('error.loadMore')} ${describeError(i18n, state.moreError)}
             </p>`
           : nothing
       }
       ${
-        this.nextCursor
+        state.nextCursor
           ? html`<button
               part="more-button"
               type="button"
@@ -496,159 +437,8 @@ export class QuandaThread extends LitElement implements ThreadHost {
     if (parsed.success) this.sort = parsed.data;
   }
 
-  private async handleShowMore() {
-    const cursor = this.nextCursor;
-    if (!cursor || this.more === 'loading') return;
-    const request = new AbortController();
-    this.#moreRequest = request;
-    this.more = 'loading';
-    this.announcement = '';
-    try {
-      const page = await this.#fetch({sort: this.sort, cursor, signal: request.signal});
-      const view = this.view!;
-      const known = new Set(view.answers.map((answer) => answer.id));
-      const fresh = page.answers.filter((answer) => !known.has(answer.id));
-      const {answers: added} = this.#writable({question: view.question, answers: fresh});
-      if (added[0]) this.#focus = `quanda-answer[data-id="${added[0].id}"]`;
-      this.view = {...view, answers: [...view.answers, ...added]};
-      this.nextCursor = page.nextCursor;
-      this.more = 'idle';
-      this.announce(this.i18n.t('thread.moreLoaded', {count: added.length}));
-    } catch (error) {
-      if (request.signal.aborted) return;
-      this.#lastMoreError = this.report(error, 'load-more');
-      this.more = 'failed';
-    }
-  }
-
-  /** Shows a thread: from the network, or the device's copy (`savedAt`). */
-  #show(thread: Thread, savedAt?: number) {
-    this.#clockOffset = Date.parse(thread.serverTime) - (savedAt ?? Date.now());
-    this.#now = undefined;
-    if (savedAt === undefined) {
-      this.copy = undefined;
-      this.#saveCopy(thread);
-    }
-    this.view = this.#writable({question: thread.question, answers: thread.answers});
-    this.viewer = thread.viewer;
-    this.nextCursor = thread.nextCursor;
-    this.more = 'idle';
-    if (WRITES.some((method) => this.#supports(method))) {
-      preloadWhenIdle('quanda-answer-form');
-      // What waits in this thread's outbox shows, and is sent.
-      void loadWrites()
-        .then(({attach}) => attach(this))
-        .catch(() => undefined);
-    }
-  }
-
-  /**
-   * The device's copy of this thread's first page, for this viewer. Only with the
-   * RestClient: a site's own client may serve anyone, so its threads are not kept.
-   */
-  async #readCache(sort: Sort): Promise<CachedThread | undefined> {
-    const client = this.client ? this.client : this.#restClient();
-    this.#cacheKey = undefined;
-    if (!(client instanceof RestClient)) return undefined;
-    const viewer = await client.viewerKey();
-    const key = (this.#cacheKey = `${viewer}\n${client.endpoint}\n${this.questionId}\n${sort}`);
-    const cached = await peek<CachedThread>(this.databaseName, 'threads', key);
-    this.#cached =
-      cached && cached.savedAt > Date.now() - this.draftDays * 86_400_000 ? cached : undefined;
-    return this.#cached;
-  }
-
-  /** Keeps the first page just loaded as the device's copy (that code loads apart). */
-  #saveCopy(thread: Thread) {
-    const key = this.#cacheKey;
-    if (!key) return;
-    void import('../../storage/thread-cache.js')
-      .then((module) => module.saveThread(this.databaseName, key, thread))
-      .catch(() => undefined);
-  }
-
-  /** With a client that cannot write, nothing offers a write. */
-  #writable(view: ThreadView): ThreadView {
-    return WRITES.some((method) => this.#supports(method)) ? view : withoutWrites(view);
-  }
-
-  #supports(method: (typeof WRITES)[number]): boolean {
-    return typeof this.writeClient()[method] === 'function';
-  }
-
-  /** Says something to screen-reader users through the thread's live region. */
-  announce(text: string) {
-    // Clear first, so the same words said twice are announced twice. (A timer, not an
-    // animation frame: those never come while the tab is in the background.)
-    this.announcement = '';
-    setTimeout(() => (this.announcement = text), 50);
-  }
-
-  /** Tells listeners (and through them the site) what failed; returns the typed error. */
-  report(error: unknown, operation: string): QuandaError {
-    const quandaError = toQuandaError(error);
-    this.dispatchEvent(new QuandaErrorEvent(quandaError, operation));
-    return quandaError;
-  }
-
-  reload() {
-    void this.#load.run();
-  }
-
-  focusAfterRemoval(postId: string) {
-    const answers = this.view?.answers ?? [];
-    const index = answers.findIndex((answer) => answer.id === postId);
-    if (index < 0) return; // a comment: its list keeps focus
-    const next = answers[index + 1] ?? answers[index - 1];
-    this.#focus = next ? `quanda-answer[data-id="${next.id}"]` : '#answers-heading';
-  }
-
-  trusted(): boolean {
-    return !this.client;
-  }
-
-  /** The client every request goes through: the site's own, or a RestClient on `endpoint`. */
-  writeClient(): QuandaClient {
-    return this.client ?? this.#restClient();
-  }
-
-  /**
-   * One page of the thread. A site's own client is held to the contract too: what it
-   * returns is checked here.
-   */
-  async #fetch(options: GetThreadOptions): Promise<Thread> {
-    if (!this.client) return this.#restClient().getThread(this.questionId, options);
-    const result = z.safeParse(Thread, await this.client.getThread(this.questionId, options));
-    if (result.success) return result.data;
-    throw new QuandaError('invalid-response', 'The client returned a thread of the wrong shape', {
-      issues: result.error.issues,
-    });
-  }
-
-  #restClient(): RestClient {
-    const rest = this.#rest;
-    if (
-      rest?.for !== this.endpoint ||
-      rest.token !== this.viewerToken ||
-      rest.database !== this.databaseName
-    ) {
-      // The viewer token lives in the same database as everything else this thread keeps.
-      const client = new RestClient({
-        endpoint: this.endpoint,
-        viewerToken: this.viewerToken,
-        tokens:
-          this.databaseName === defaultDatabaseName()
-            ? defaultViewerTokens()
-            : new IndexedDbViewerTokens(this.databaseName),
-      });
-      this.#rest = {
-        for: this.endpoint,
-        token: this.viewerToken,
-        database: this.databaseName,
-        client,
-      };
-    }
-    return this.#rest!.client;
+  private handleShowMore() {
+    void this.#store.showMore();
   }
 }
 

@@ -4,8 +4,8 @@
  * not with the first paint nor with what writing an answer needs.
  */
 import type {Answer, Comment, Question} from '../../api/schemas.js';
-import type {ThreadView} from './thread-state.js';
-import type {ThreadHost} from './thread-writes.js';
+import type {ThreadStore} from '../../data/thread-store.js';
+import type {ThreadView} from '../../data/thread-view.js';
 
 type AnyPost = Question | Answer | Comment;
 
@@ -45,7 +45,11 @@ export function updatePost(
 }
 
 /** Changes one post of the thread's view (or removes it: the change returns null). */
-export function changePost(host: ThreadHost, id: string, change: Parameters<typeof updatePost>[2]) {
-  const view = host.view;
-  if (view) host.view = updatePost(view, id, change);
+export function changePost(
+  store: ThreadStore,
+  id: string,
+  change: Parameters<typeof updatePost>[2],
+) {
+  const view = store.state.view;
+  if (view) store.update({view: updatePost(view, id, change)});
 }

@@ -9,6 +9,7 @@ import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../../src/define.js';
 import {QuandaError} from '../../../src/api/api-error.js';
 import {RestClient} from '../../../src/api/client.js';
+import type {QuandaVote} from '../../../src/components/vote/vote.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {closeQuandaDatabase, openQuandaDatabase} from '../../../src/storage/database.js';
 import type {CachedThread, Draft, QueuedWrite} from '../../../src/storage/database.js';
@@ -343,7 +344,8 @@ describe('the outbox', () => {
       return Promise.resolve({score: 4 + value, viewerVote: value});
     };
     const el = await mount(db, client);
-    const vote = $($(el, 'quanda-answer[data-id="a1"]')!, 'quanda-vote')!;
+    const shown = $(el, 'quanda-answer[data-id="a1"]')!;
+    const vote = $(shown, 'quanda-vote') as QuandaVote;
     const online = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
     Object.defineProperty(navigator, 'onLine', {configurable: true, get: () => false});
     try {
@@ -355,18 +357,17 @@ describe('the outbox', () => {
         'not replaced',
       );
       expect(await localStore(db).all('outbox')).to.have.length(1);
-      const shown = el.view!.answers[0]!;
-      expect([shown.score, shown.viewerVote]).to.deep.equal([3, -1]);
-      expect(el.pendingVotes.has('a1')).to.be.true;
+      await until(() => shown.hasAttribute('vote-pending'), 'not shown as waiting');
+      expect([vote.score, vote.myVote]).to.deep.equal([3, -1]);
       expect(sent).to.deep.equal([]);
     } finally {
       Object.defineProperty(navigator, 'onLine', online);
       delete (navigator as {onLine?: boolean}).onLine;
     }
     dispatchEvent(new Event('online'));
-    await until(() => !el.pendingVotes.has('a1'), 'the vote was never sent');
+    await until(() => !shown.hasAttribute('vote-pending'), 'the vote was never sent');
     expect(sent).to.deep.equal([['a1', -1]]);
-    expect(el.view!.answers[0]!.score).to.equal(3);
+    expect(vote.score).to.equal(3);
   });
 
   it('puts a refused post back into its form, with the reason', async () => {

@@ -1,4 +1,4 @@
-import type {Answer, Permission, Question, ViewerCan} from '../../api/schemas.js';
+import type {Answer, Permission, Question, ViewerCan} from '../api/schemas.js';
 
 /**
  * Marks a post that is not on the server yet but waits in the outbox (see
