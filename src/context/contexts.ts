@@ -24,6 +24,8 @@ export interface StorageSettings {
  * Posts whose comment form opens by itself, because text waits in it: a draft kept on the
  * device, or a comment the server refused.
  */
-export const commentFormsContext = createContext<ReadonlySet<string>>(Symbol('quanda-comment-forms'));
+export const commentFormsContext = createContext<ReadonlySet<string>>(
+  Symbol('quanda-comment-forms'),
+);
 
 export const storageContext = createContext<StorageSettings | undefined>(Symbol('quanda-storage'));

@@ -1,6 +1,7 @@
 import {html, nothing} from 'lit';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {describeError} from '../i18n/describe-error.js';
+import {enEditor} from '../i18n/locales/en-editor.js';
 import {loadPreview} from '../lazy.js';
 import type {Localizer, MessageKey} from '../i18n/localizer.js';
 
@@ -45,6 +46,7 @@ export class MarkdownEditorController implements ReactiveController {
   constructor(host: Host, i18n: () => Localizer, textarea: () => HTMLTextAreaElement) {
     this.#host = host;
     this.#i18n = i18n;
+    i18n().addEnglish(enEditor); // what the toolbar and the preview say comes with them
     this.#textarea = textarea;
     host.addController(this);
   }

@@ -1,6 +1,6 @@
 import {html, nothing} from 'lit';
 import type {Answer} from '../../api/schemas.js';
-import {PostActionsController} from '../../controllers/post-actions-controller.js';
+import {PostActions} from '../shared/post-actions.js';
 import {requestIntent} from '../../events/quanda-event.js';
 import {hostStyles} from '../../styles/host.styles.js';
 import {LocalizedElement, toggleState} from '../shared/localized-element.js';
@@ -99,7 +99,7 @@ export class QuandaAnswer extends LocalizedElement {
   votePending = false;
 
   readonly #internals = this.attachInternals();
-  readonly #actions = new PostActionsController(this, () => this.i18n);
+  readonly #actions = new PostActions(this, () => this.i18n);
 
   override willUpdate() {
     toggleState(this.#internals, 'accepted', this.answer?.isAccepted ?? false);

@@ -3,7 +3,7 @@ import {ContextConsumer} from '@lit/context';
 import {repeat} from 'lit/directives/repeat.js';
 import type {CommentList, Permission} from '../../api/schemas.js';
 import {commentFormsContext} from '../../context/contexts.js';
-import {PostActionsController} from '../../controllers/post-actions-controller.js';
+import {PostActions} from '../shared/post-actions.js';
 import {requestIntent} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {loadElement} from '../../lazy.js';
@@ -101,7 +101,7 @@ export class QuandaComments extends LocalizedElement {
   private loading = false;
   private failure = '';
 
-  readonly #actions = new PostActionsController(this, () => this.i18n);
+  readonly #actions = new PostActions(this, () => this.i18n);
 
   constructor() {
     super();

@@ -1,6 +1,6 @@
 import {html, nothing} from 'lit';
 import type {Question} from '../../api/schemas.js';
-import {PostActionsController} from '../../controllers/post-actions-controller.js';
+import {PostActions} from '../shared/post-actions.js';
 import {hostStyles} from '../../styles/host.styles.js';
 import {LocalizedElement} from '../shared/localized-element.js';
 import {
@@ -98,7 +98,7 @@ export class QuandaQuestion extends LocalizedElement {
   /** A vote on the question is being saved. */
   votePending = false;
 
-  readonly #actions = new PostActionsController(this, () => this.i18n);
+  readonly #actions = new PostActions(this, () => this.i18n);
 
   override render() {
     const question = this.question;

@@ -271,7 +271,7 @@ describe('<quanda-thread> writes', () => {
     client.handlers.removePost = (id) => Promise.resolve({id, removed: true});
     const el = await mount(client);
     inAnswer(el, 0, '[part~="remove-button"]')!.click();
-    await answers(el)[0]!.updateComplete;
+    await waitUntil(() => inAnswer(el, 0, '[part~="confirm-remove-button"]'), 'never confirmed');
     expect(text(inAnswer(el, 0, '[part~="actions"]'))).to.contain('Remove this for good?');
     const removed = oneEvent(el, 'quanda-removed');
     inAnswer(el, 0, '[part~="confirm-remove-button"]')!.click();

@@ -1,0 +1,80 @@
+/**
+ * What Edit, Remove and Flag open under a post: the edit form, the removal to confirm,
+ * the flag dialog. Loaded on the first press (see `PostActions`).
+ */
+import {html} from 'lit';
+import type {ActionablePost, OpenAction, PostActions} from '../components/shared/post-actions.js';
+import {EDIT_FORM_PARTS, FLAG_DIALOG_PARTS, editableText} from '../components/shared/post-parts.js';
+import {requestIntent} from '../events/quanda-event.js';
+import {describeError} from '../i18n/describe-error.js';
+import {loadElement} from '../lazy.js';
+
+/** Acts on a press: loads what it opens, opens it, and moves focus into it. */
+export async function press(view: PostActions, open: OpenAction) {
+  if (open.kind === 'confirm') return view.show(open, '[part~="confirm-remove-button"]');
+  await loadElement(open.kind === 'edit' ? 'quanda-edit-form' : 'quanda-flag-dialog');
+  if (open.kind === 'edit') return view.show(open, 'quanda-edit-form');
+  view.open = open;
+  view.host.requestUpdate();
+  await view.host.updateComplete;
+  await view.host.renderRoot.querySelector('quanda-flag-dialog')?.show();
+}
+
+export function editForm(view: PostActions, post: ActionablePost) {
+  const close = () => view.show(undefined, `[data-edit="${post.id}"]`);
+  return html`<quanda-edit-form
+    exportparts=${EDIT_FORM_PARTS}
+    post-id=${post.id}
+    kind=${post.kind}
+    .value=${editableText(post.body)}
+    @done=${close}
+    @cancel=${close}
+  ></quanda-edit-form>`;
+}
+
+export function confirmRemove(view: PostActions, {id, label}: OpenAction) {
+  const i18n = view.i18n();
+  return html`<div
+    part="actions"
+    class="actions"
+    role="group"
+    aria-label=${i18n.t('post.removeLabel', {what: label})}
+  >
+    <span>${i18n.t('post.removeConfirm')}</span>
+    <button part="confirm-remove-button" type="button" @click=${() => remove(view, id)}>
+      ${i18n.t('post.removeYes')}
+    </button>
+    <button
+      part="keep-button"
+      type="button"
+      @click=${() => view.show(undefined, `[data-remove="${id}"]`)}
+    >
+      ${i18n.t('post.removeNo')}
+    </button>
+  </div>`;
+}
+
+export function flagDialog(view: PostActions, {id, label}: OpenAction) {
+  return html`<quanda-flag-dialog
+    exportparts=${FLAG_DIALOG_PARTS}
+    post-id=${id}
+    label=${label}
+    @done=${() => {
+      view.flagged.add(id);
+      view.host.requestUpdate(); // "Flagged" on the button, once the dialog closes
+    }}
+    @close=${() => view.show(undefined, `[data-flag="${id}"]`)}
+  ></quanda-flag-dialog>`;
+}
+
+async function remove(view: PostActions, id: string) {
+  view.failure = undefined;
+  try {
+    await requestIntent(view.host, 'quanda-remove', {postId: id});
+  } catch (error) {
+    const i18n = view.i18n();
+    view.failure = {id, text: i18n.t('post.removeFailed', {reason: describeError(i18n, error)})};
+  }
+  view.open = undefined;
+  view.host.requestUpdate();
+}
