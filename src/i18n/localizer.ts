@@ -1,9 +1,10 @@
 import {en} from './locales/en.js';
 import type {enActions} from './locales/en-actions.js';
+import type {enEditor} from './locales/en-editor.js';
 import type {enFlag} from './locales/en-flag.js';
 import type {enWrite} from './locales/en-write.js';
 
-type Source = typeof en & typeof enWrite & typeof enActions & typeof enFlag;
+type Source = typeof en & typeof enWrite & typeof enEditor & typeof enActions & typeof enFlag;
 export type MessageKey = keyof Source;
 
 /** A message: text with `{name}` placeholders, or plural forms chosen by `count`. */
