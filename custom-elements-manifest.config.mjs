@@ -67,7 +67,8 @@ function sharedTokensPlugin() {
 }
 
 export default {
-  globs: ['src/components/**/*.ts'],
+  // The writing forms' shared base lives with what writing loads (src/write/).
+  globs: ['src/components/**/*.ts', 'src/write/post-form.ts'],
   exclude: [
     'src/components/**/*.styles.ts',
     'src/components/shared/post-parts.ts',

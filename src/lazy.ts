@@ -1,11 +1,13 @@
 import {defineElement} from './define-element.js';
+import {loadEditor} from './load-editor.js';
 
 /**
  * Elements a reader needs only once they act — write, comment, edit, flag — load on
  * first use (or when the browser is idle), so they cost nothing in the first load.
  */
 const loaders = {
-  'quanda-answer-form': () => import('./writing.js').then((m) => m.QuandaAnswerForm),
+  'quanda-answer-form': () =>
+    import('./components/answer-form/answer-form.js').then((m) => m.QuandaAnswerForm),
   'quanda-comment-form': () =>
     import('./components/comment-form/comment-form.js').then((m) => m.QuandaCommentForm),
   'quanda-edit-form': () =>
@@ -43,26 +45,3 @@ export function preloadWhenIdle(...tags: LazyTag[]) {
   if ('requestIdleCallback' in window) requestIdleCallback(load, {timeout: 3000});
   else setTimeout(load, 500);
 }
-
-let editor: Promise<typeof import('./controllers/markdown-editor-controller.js')> | undefined;
-
-/**
- * The writing forms' Markdown toolbar and Write / Preview, which load beside a form, not
- * inside it: a form is usable before they arrive (a slow connection does not hold up the
- * first word) and without them (offline, Markdown typed by hand still works). Asked for
- * together with a form's own code, so they normally arrive with it.
- *
- * This loader and the preview's live here, in the first load, on purpose: a dynamic
- * import made from inside a lazy chunk that itself imports lit made the bundler split lit
- * out of the entry (a second first-load file, about 1 kB more).
- */
-export function loadEditor() {
-  editor ??= import('./controllers/markdown-editor-controller.js').catch((error: unknown) => {
-    editor = undefined; // the next form tries again
-    throw error;
-  });
-  return editor;
-}
-
-/** The Markdown preview: the parser, with the reference server's options. */
-export const loadPreview = () => import('./markdown/preview.js');

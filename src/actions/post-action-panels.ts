@@ -3,14 +3,44 @@
  * the flag dialog. Loaded on the first press (see `PostActions`).
  */
 import {html} from 'lit';
-import type {ActionablePost, OpenAction, PostActions} from '../components/shared/post-actions.js';
+import type {ReactiveControllerHost} from 'lit';
+import type {PostBody, ViewerCan} from '../api/schemas.js';
 import {EDIT_FORM_PARTS, FLAG_DIALOG_PARTS, editableText} from '../components/shared/post-parts.js';
 import {requestIntent} from '../events/quanda-event.js';
 import {describeError} from '../i18n/describe-error.js';
+import type {Localizer} from '../i18n/localizer.js';
 import {loadElement} from '../lazy.js';
 
+/** What the actions need to know of a question, an answer or a comment. */
+export interface ActionablePost {
+  id: string;
+  kind: 'question' | 'answer' | 'comment';
+  body: PostBody;
+  viewerCan: ViewerCan;
+}
+
+/** What a press opened under a post: its edit form, the removal to confirm, the flag dialog. */
+export interface OpenAction {
+  kind: 'edit' | 'confirm' | 'flag';
+  id: string;
+  /** What the post is, for labels: "answer by Jonas". */
+  label: string;
+}
+
+/** What the panels draw from and change: the view of a post's actions (`PostActions`). */
+export interface ActionsView {
+  open?: OpenAction;
+  failure?: {id: string; text: string};
+  readonly flagged: Set<string>;
+  readonly host: ReactiveControllerHost &
+    HTMLElement & {readonly renderRoot: HTMLElement | DocumentFragment};
+  readonly i18n: () => Localizer;
+  /** Opens `open` (or closes what is open), re-renders, and focuses `focus`. */
+  show(open: OpenAction | undefined, focus: string): void;
+}
+
 /** Acts on a press: loads what it opens, opens it, and moves focus into it. */
-export async function press(view: PostActions, open: OpenAction) {
+export async function press(view: ActionsView, open: OpenAction) {
   if (open.kind === 'confirm') return view.show(open, '[part~="confirm-remove-button"]');
   await loadElement(open.kind === 'edit' ? 'quanda-edit-form' : 'quanda-flag-dialog');
   if (open.kind === 'edit') return view.show(open, 'quanda-edit-form');
@@ -20,7 +50,7 @@ export async function press(view: PostActions, open: OpenAction) {
   await view.host.renderRoot.querySelector('quanda-flag-dialog')?.show();
 }
 
-export function editForm(view: PostActions, post: ActionablePost) {
+export function editForm(view: ActionsView, post: ActionablePost) {
   const close = () => view.show(undefined, `[data-edit="${post.id}"]`);
   return html`<quanda-edit-form
     exportparts=${EDIT_FORM_PARTS}
@@ -32,7 +62,7 @@ export function editForm(view: PostActions, post: ActionablePost) {
   ></quanda-edit-form>`;
 }
 
-export function confirmRemove(view: PostActions, {id, label}: OpenAction) {
+export function confirmRemove(view: ActionsView, {id, label}: OpenAction) {
   const i18n = view.i18n();
   return html`<div
     part="actions"
@@ -54,7 +84,7 @@ export function confirmRemove(view: PostActions, {id, label}: OpenAction) {
   </div>`;
 }
 
-export function flagDialog(view: PostActions, {id, label}: OpenAction) {
+export function flagDialog(view: ActionsView, {id, label}: OpenAction) {
   return html`<quanda-flag-dialog
     exportparts=${FLAG_DIALOG_PARTS}
     post-id=${id}
@@ -67,7 +97,7 @@ export function flagDialog(view: PostActions, {id, label}: OpenAction) {
   ></quanda-flag-dialog>`;
 }
 
-async function remove(view: PostActions, id: string) {
+async function remove(view: ActionsView, id: string) {
   view.failure = undefined;
   try {
     await requestIntent(view.host, 'quanda-remove', {postId: id});

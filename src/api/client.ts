@@ -17,6 +17,7 @@ import type {NewAnswer, NewComment, NewFlag, PostEdit} from './requests.js';
 import type {Sort, VoteValue} from './schemas.js';
 import {defaultViewerTokens} from '../storage/viewer-tokens.js';
 import type {ViewerTokenStore} from '../storage/viewer-tokens.js';
+import type {Call, WriteContext} from './call.js';
 
 export interface RequestOptions {
   /** Cancels the request; the promise then rejects with the signal's reason. */
@@ -82,30 +83,6 @@ export interface RestClientOptions {
   attempts?: number;
   /** First pause between attempts, in ms; doubles each time. Default 400. */
   retryDelay?: number;
-}
-
-/** @internal What a write needs of its RestClient (see rest-writes.ts). */
-export interface WriteContext {
-  endpoint: string;
-  fixedToken?: string;
-  tokens: ViewerTokenStore;
-  attempts: number;
-  retryDelay: number;
-  call<T>(request: Call<T>): Promise<T>;
-  /** The viewer's token, minting an anonymous viewer the first time one is needed. */
-  token(signal?: AbortSignal): Promise<string>;
-}
-
-/** @internal One request. */
-export interface Call<T> {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  path: string;
-  query?: Record<string, string | undefined>;
-  body?: unknown;
-  schema: z.ZodMiniType<T>;
-  signal?: AbortSignal;
-  token?: string | null;
-  idempotencyKey?: string;
 }
 
 const DEFAULT_TIMEOUT = 15_000;
@@ -234,7 +211,7 @@ export class RestClient implements QuandaClient {
     schema: z.ZodMiniType<T>,
     options: WriteOptions = {},
   ): Promise<T> {
-    const {write} = await import('./rest-writes.js');
+    const {write} = await import('../write/rest-writes.js');
     return write(this.#context, {method, path, body, schema, ...options});
   }
 

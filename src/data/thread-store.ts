@@ -10,7 +10,7 @@ import type {StorageSettings} from '../context/contexts.js';
 import {QuandaErrorEvent} from '../events/error-event.js';
 import {english} from '../i18n/localizer.js';
 import type {Localizer} from '../i18n/localizer.js';
-import type {CachedThread} from '../storage/database.js';
+import type {CachedThread} from '../storage/idb/database.js';
 import {defaultDatabaseName} from '../storage/names.js';
 import {peek} from '../storage/peek.js';
 import {IndexedDbViewerTokens, defaultViewerTokens} from '../storage/viewer-tokens.js';
@@ -279,7 +279,7 @@ export class ThreadStore extends Store<ThreadState> {
     const key = this.#cacheKey;
     const database = this.#source.databaseName;
     if (!key) return;
-    void import('../storage/thread-cache.js')
+    void import('../storage/device/thread-cache.js')
       .then((module) => module.saveThread(database, key, thread))
       .catch(() => undefined);
   }

@@ -1,8 +1,8 @@
 import {en} from './locales/en.js';
-import type {enActions} from './locales/en-actions.js';
-import type {enEditor} from './locales/en-editor.js';
+import type {enActions} from '../actions/en-actions.js';
+import type {enEditor} from '../editor/en-editor.js';
 import type {enFlag} from './locales/en-flag.js';
-import type {enWrite} from './locales/en-write.js';
+import type {enWrite} from '../write/en-write.js';
 
 type Source = typeof en & typeof enWrite & typeof enEditor & typeof enActions & typeof enFlag;
 export type MessageKey = keyof Source;

@@ -33,7 +33,7 @@ export class IndexedDbViewerTokens implements ViewerTokenStore {
   async set(endpoint: string, token: string): Promise<void> {
     this.#memory.set(endpoint, token);
     try {
-      await (await import('./database.js')).saveViewerToken(this.#name, endpoint, token);
+      await (await import('./idb/database.js')).saveViewerToken(this.#name, endpoint, token);
     } catch {
       // Kept in memory for this page.
     }
@@ -47,7 +47,7 @@ export class IndexedDbViewerTokens implements ViewerTokenStore {
   async delete(endpoint: string): Promise<void> {
     this.#memory.set(endpoint, null);
     try {
-      await (await import('./database.js')).saveViewerToken(this.#name, endpoint, null);
+      await (await import('./idb/database.js')).saveViewerToken(this.#name, endpoint, null);
     } catch {
       // Nothing stored.
     }

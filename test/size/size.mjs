@@ -32,12 +32,13 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ANSWER_MODULES = {
   form: 'src/components/answer-form/answer-form.ts',
   /** What sends it: the thread's write handling and the client's retries. */
-  writes: ['src/components/thread/thread-writes.ts', 'src/api/rest-writes.ts'],
-  /**
-   * What keeps drafts and the outbox on the device. (The device's copy of a thread and
-   * `forgetEverything()` live in src/storage/ too, and load apart: writing needs neither.)
-   */
-  storage: ['src/storage/local-store.ts', 'src/storage/database.ts', 'src/storage/outbox.ts'],
+  writes: ['src/write/thread-writes.ts', 'src/write/rest-writes.ts'],
+  /** What keeps drafts and the outbox on the device. */
+  storage: [
+    'src/storage/idb/local-store.ts',
+    'src/storage/idb/database.ts',
+    'src/storage/idb/outbox.ts',
+  ],
   excluded: 'src/markdown/',
 };
 

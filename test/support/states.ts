@@ -25,9 +25,9 @@ import {NOW, answer, comment, own, question} from './builders.js';
 import {$, $$} from './dom.js';
 import {user} from './pseudo-locale.js';
 import {ScriptedClient, ScriptedWriteClient, fail, never, ok} from './scripted-client.js';
-import {localStore} from '../../src/storage/local-store.js';
-import type {Change} from '../../src/storage/local-store.js';
-import {saveThread} from '../../src/storage/thread-cache.js';
+import {localStore} from '../../src/storage/idb/local-store.js';
+import type {Change} from '../../src/storage/idb/local-store.js';
+import {saveThread} from '../../src/storage/device/thread-cache.js';
 import {IndexedDbViewerTokens} from '../../src/storage/viewer-tokens.js';
 import type {Reply} from './scripted-client.js';
 

@@ -1,8 +1,8 @@
 import {html} from 'lit';
 import {limits} from '../../api/schemas.js';
 import {requestIntent} from '../../events/quanda-event.js';
-import {PostForm} from '../shared/post-form.js';
-import type {PostFormValues} from '../shared/post-form.js';
+import {PostForm} from '../../write/post-form.js';
+import type {PostFormValues} from '../../write/post-form.js';
 
 /**
  * The reader's answer: text, an optional name to show, and an optional email for

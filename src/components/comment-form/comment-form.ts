@@ -1,8 +1,8 @@
 import {limits} from '../../api/schemas.js';
 import {requestIntent} from '../../events/quanda-event.js';
-import {enActions} from '../../i18n/locales/en-actions.js';
-import {PostForm} from '../shared/post-form.js';
-import type {PostFormValues} from '../shared/post-form.js';
+import {enActions} from '../../actions/en-actions.js';
+import {PostForm} from '../../write/post-form.js';
+import type {PostFormValues} from '../../write/post-form.js';
 
 /**
  * A comment on the question or an answer, with the same optional name and email as an

@@ -1,9 +1,9 @@
 import type {PropertyValues} from 'lit';
 import {limits} from '../../api/schemas.js';
 import {requestIntent} from '../../events/quanda-event.js';
-import {enActions} from '../../i18n/locales/en-actions.js';
-import {PostForm} from '../shared/post-form.js';
-import type {PostFormValues} from '../shared/post-form.js';
+import {enActions} from '../../actions/en-actions.js';
+import {PostForm} from '../../write/post-form.js';
+import type {PostFormValues} from '../../write/post-form.js';
 
 const LIMITS = {
   question: {min: 1, max: limits.questionBody.max},

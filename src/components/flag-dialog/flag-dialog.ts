@@ -3,11 +3,11 @@ import {limits} from '../../api/schemas.js';
 import type {FlagReason} from '../../api/requests.js';
 import {requestIntent} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
-import {enActions} from '../../i18n/locales/en-actions.js';
+import {enActions} from '../../actions/en-actions.js';
 import {enFlag} from '../../i18n/locales/en-flag.js';
-import {enWrite} from '../../i18n/locales/en-write.js';
+import {enWrite} from '../../write/en-write.js';
 import {hostStyles} from '../../styles/host.styles.js';
-import {formStyles} from '../shared/form.styles.js';
+import {formStyles} from '../../write/form.styles.js';
 import {LocalizedElement} from '../shared/localized-element.js';
 
 const REASONS: FlagReason[] = ['spam', 'abusive', 'other'];

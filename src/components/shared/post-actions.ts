@@ -1,26 +1,6 @@
 import {html, nothing} from 'lit';
-import type {ReactiveControllerHost} from 'lit';
-import type {PostBody, ViewerCan} from '../../api/schemas.js';
+import type {ActionablePost, ActionsView, OpenAction} from '../../actions/post-action-panels.js';
 import type {Localizer} from '../../i18n/localizer.js';
-
-/** What the actions need to know of a question, an answer or a comment. */
-export interface ActionablePost {
-  id: string;
-  kind: 'question' | 'answer' | 'comment';
-  body: PostBody;
-  viewerCan: ViewerCan;
-}
-
-/** What a press opened under a post: its edit form, the removal to confirm, the flag dialog. */
-export interface OpenAction {
-  kind: 'edit' | 'confirm' | 'flag';
-  id: string;
-  /** What the post is, for labels: "answer by Jonas". */
-  label: string;
-}
-
-type Host = ReactiveControllerHost &
-  HTMLElement & {readonly renderRoot: HTMLElement | DocumentFragment};
 
 type Panels = typeof import('../../actions/post-action-panels.js');
 
@@ -30,18 +10,18 @@ type Panels = typeof import('../../actions/post-action-panels.js');
  * what they open — the edit form, the confirmation, the flag dialog — is drawn by
  * src/actions/post-action-panels.ts, which loads on the first press.
  */
-export class PostActions {
+export class PostActions implements ActionsView {
   /** What is open now, if anything. */
   open?: OpenAction;
   /** Why a removal failed, under its post. */
   failure?: {id: string; text: string};
   /** Posts flagged from this page: their button says so. */
   readonly flagged = new Set<string>();
-  readonly host: Host;
+  readonly host: ActionsView['host'];
   readonly i18n: () => Localizer;
   #panels?: Panels;
 
-  constructor(host: Host, i18n: () => Localizer) {
+  constructor(host: ActionsView['host'], i18n: () => Localizer) {
     this.host = host;
     this.i18n = i18n;
   }

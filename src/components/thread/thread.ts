@@ -194,7 +194,7 @@ export class QuandaThread extends LitElement {
    * viewer token, drafts, cached threads and posts waiting to be sent.
    */
   static forgetEverything(databaseName = defaultDatabaseName()): Promise<void> {
-    return import('../../storage/forget.js').then((module) =>
+    return import('../../storage/device/forget.js').then((module) =>
       module.forgetEverything(databaseName, () => defaultViewerTokens().clear()),
     );
   }
@@ -453,9 +453,9 @@ const INTENTS = [
   'quanda-remove',
 ] as const;
 
-let writes: Promise<typeof import('../../writing.js')> | undefined;
+let writes: Promise<typeof import('../../write/thread-writes.js')> | undefined;
 /** One import for every intent, so intents are handled in the order they were fired. */
-const loadWrites = () => (writes ??= import('../../writing.js'));
+const loadWrites = () => (writes ??= import('../../write/thread-writes.js'));
 
 declare global {
   interface HTMLElementTagNameMap {

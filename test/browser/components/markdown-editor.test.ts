@@ -3,7 +3,8 @@ import {sendKeys} from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type {QuandaAnswerForm} from '../../../src/components/answer-form/answer-form.js';
 import type {QuandaEditForm} from '../../../src/components/edit-form/edit-form.js';
-import {loadEditor, loadElement} from '../../../src/lazy.js';
+import {loadElement} from '../../../src/lazy.js';
+import {loadEditor} from '../../../src/load-editor.js';
 import {$, $$, text} from '../../support/dom.js';
 
 /**

@@ -1,6 +1,6 @@
-import type {Thread} from '../api/schemas.js';
-import type {Change} from './local-store.js';
-import {localStore} from './local-store.js';
+import type {Thread} from '../../api/schemas.js';
+import type {Change} from '../idb/local-store.js';
+import {localStore} from '../idb/local-store.js';
 
 /** Threads kept at most: a reader of many articles does not fill their disk. */
 const KEEP = 30;

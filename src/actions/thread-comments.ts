@@ -3,22 +3,22 @@
  * opening again the comment forms that hold a draft or a refused comment. Loaded when the
  * thread shows, or on the first comment, apart from what it takes to write an answer.
  */
-import {newIdempotencyKey} from '../../api/rest-writes.js';
-import {Comment} from '../../api/schemas.js';
-import {QuandaEvent} from '../../events/quanda-event.js';
-import {enActions} from '../../i18n/locales/en-actions.js';
-import type {QuandaEventMap} from '../../events/quanda-event.js';
-import {localStore} from '../../storage/local-store.js';
-import {checked} from './thread-writes.js';
-import type {ThreadWrites} from './thread-writes.js';
-import type {ThreadStore} from '../../data/thread-store.js';
+import {newIdempotencyKey} from '../write/rest-writes.js';
+import {Comment} from '../api/schemas.js';
+import {QuandaEvent} from '../events/quanda-event.js';
+import {enActions} from './en-actions.js';
+import type {QuandaEventMap} from '../events/quanda-event.js';
+import {localStore} from '../storage/idb/local-store.js';
+import {checked} from '../write/write-support.js';
+import type {Writes} from '../write/write-support.js';
+import type {ThreadStore} from '../data/thread-store.js';
 import {changePost} from './view-updates.js';
 
 /** The scope whose comment drafts were opened again, by thread. */
 const reopened = new WeakMap<ThreadStore, string>();
 
 export function comment(
-  writes: ThreadWrites,
+  writes: Writes,
   store: ThreadStore,
   {postId, comment}: QuandaEventMap['quanda-comment-submit']['detail'],
 ) {

@@ -1,5 +1,5 @@
 import {css} from 'lit';
-import {richTextStyles} from './rich-text.styles.js';
+import {richTextStyles} from '../components/shared/rich-text.styles.js';
 
 /**
  * The writing forms: plain, roomy, native controls that inherit the page's type. The

@@ -3,17 +3,17 @@
  * when the network fails. Loaded on the first vote (and ready before it: see `attach` in
  * thread-writes.ts), apart from what it takes to write an answer.
  */
-import {QuandaError} from '../../api/api-error.js';
-import {newIdempotencyKey} from '../../api/rest-writes.js';
-import {VoteResult} from '../../api/schemas.js';
-import type {VoteValue} from '../../api/schemas.js';
-import {QuandaEvent} from '../../events/quanda-event.js';
-import {describeError} from '../../i18n/describe-error.js';
-import {enActions} from '../../i18n/locales/en-actions.js';
-import type {Localizer} from '../../i18n/localizer.js';
-import {checked, clientMethod, mayPass, waitingNote} from './thread-writes.js';
-import type {ThreadWrites} from './thread-writes.js';
-import type {ThreadStore} from '../../data/thread-store.js';
+import {QuandaError} from '../api/api-error.js';
+import {newIdempotencyKey} from '../write/rest-writes.js';
+import {VoteResult} from '../api/schemas.js';
+import type {VoteValue} from '../api/schemas.js';
+import {QuandaEvent} from '../events/quanda-event.js';
+import {describeError} from '../i18n/describe-error.js';
+import {enActions} from './en-actions.js';
+import type {Localizer} from '../i18n/localizer.js';
+import {checked, clientMethod, mayPass, waitingNote} from '../write/write-support.js';
+import type {Writes} from '../write/write-support.js';
+import type {ThreadStore} from '../data/thread-store.js';
 import {changePost} from './view-updates.js';
 
 /**
@@ -22,7 +22,7 @@ import {changePost} from './view-updates.js';
  * server last confirmed, and says so.
  */
 export async function vote(
-  writes: ThreadWrites,
+  writes: Writes,
   store: ThreadStore,
   {postId, value}: {postId: string; value: VoteValue},
 ) {

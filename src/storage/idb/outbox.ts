@@ -1,4 +1,4 @@
-import type {StorageSettings} from '../context/contexts.js';
+import type {StorageSettings} from '../../context/contexts.js';
 import type {Change} from './local-store.js';
 import {LocalStore, localStore} from './local-store.js';
 

@@ -3,9 +3,9 @@ import {toQuandaError} from '../api/api-error.js';
 import type {QuandaError} from '../api/api-error.js';
 import type {NewAnswer, NewComment} from '../api/requests.js';
 import type {ThreadStore} from '../data/thread-store.js';
-import type {Draft, QueuedWrite} from '../storage/database.js';
-import type {LocalStore} from '../storage/local-store.js';
-import {outboxStore, rememberEmail, takeEmail} from '../storage/outbox.js';
+import type {Draft, QueuedWrite} from '../storage/idb/database.js';
+import type {LocalStore} from '../storage/idb/local-store.js';
+import {outboxStore, rememberEmail, takeEmail} from '../storage/idb/outbox.js';
 
 /** What the thread does with its queue: send an item, and show the outcome. */
 export interface OutboxHandlers {

@@ -3,9 +3,9 @@
  * removal: loaded with those (thread-votes.ts, thread-comments.ts, thread-actions.ts),
  * not with the first paint nor with what writing an answer needs.
  */
-import type {Answer, Comment, Question} from '../../api/schemas.js';
-import type {ThreadStore} from '../../data/thread-store.js';
-import type {ThreadView} from '../../data/thread-view.js';
+import type {Answer, Comment, Question} from '../api/schemas.js';
+import type {ThreadStore} from '../data/thread-store.js';
+import type {ThreadView} from '../data/thread-view.js';
 
 type AnyPost = Question | Answer | Comment;
 

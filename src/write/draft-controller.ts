@@ -2,9 +2,9 @@ import {ContextConsumer} from '@lit/context';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {storageContext} from '../context/contexts.js';
 import type {StorageSettings} from '../context/contexts.js';
-import type {Draft} from '../storage/database.js';
-import {channelName, localStore} from '../storage/local-store.js';
-import type {LocalStore, StorageMessage} from '../storage/local-store.js';
+import type {Draft} from '../storage/idb/database.js';
+import {channelName, localStore} from '../storage/idb/local-store.js';
+import type {LocalStore, StorageMessage} from '../storage/idb/local-store.js';
 
 /** What a draft holds of a form. */
 export type DraftFields = Pick<Draft, 'body' | 'displayName' | 'notify'>;

@@ -1,7 +1,7 @@
 import {deleteDB} from 'idb';
-import {closeQuandaDatabase} from './database.js';
-import {localStore} from './local-store.js';
-import {forgetQueued} from './outbox.js';
+import {closeQuandaDatabase} from '../idb/database.js';
+import {localStore} from '../idb/local-store.js';
+import {forgetQueued} from '../idb/outbox.js';
 
 /**
  * Erases everything Quanda keeps on this device under `database`: the viewer token,

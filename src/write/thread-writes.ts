@@ -1,33 +1,26 @@
-import * as z from 'zod/mini';
-import {QuandaError} from '../../api/api-error.js';
-import type {QuandaClient} from '../../api/client.js';
-import type {NewAnswer, NewComment} from '../../api/requests.js';
-import {newIdempotencyKey} from '../../api/rest-writes.js';
-import {Answer, Comment} from '../../api/schemas.js';
-import type {Question, Sort, VoteValue} from '../../api/schemas.js';
-import type {ThreadStore} from '../../data/thread-store.js';
-import type {Queued} from '../../data/thread-view.js';
-import {OutboxController} from '../../controllers/outbox-controller.js';
-import type {QueuedWrite} from '../../storage/database.js';
-import {QuandaEvent} from '../../events/quanda-event.js';
-import type {QuandaEventMap} from '../../events/quanda-event.js';
-import {describeError} from '../../i18n/describe-error.js';
-import {enWrite} from '../../i18n/locales/en-write.js';
-
-/** A vote being sent (thread-votes.ts). */
-export interface VoteEntry {
-  confirmed: {score: number; vote: VoteValue};
-  desired: VoteValue;
-  sending: boolean;
-}
+import {QuandaError} from '../api/api-error.js';
+import type {NewAnswer, NewComment} from '../api/requests.js';
+import {newIdempotencyKey} from './rest-writes.js';
+import {Answer, Comment} from '../api/schemas.js';
+import type {Question} from '../api/schemas.js';
+import type {ThreadStore} from '../data/thread-store.js';
+import type {Queued} from '../data/thread-view.js';
+import {OutboxController} from './outbox-controller.js';
+import type {QueuedWrite} from '../storage/idb/database.js';
+import {QuandaEvent} from '../events/quanda-event.js';
+import type {QuandaEventMap} from '../events/quanda-event.js';
+import {describeError} from '../i18n/describe-error.js';
+import {enWrite} from './en-write.js';
+import {checked, clientMethod, mayPass, sortAnswers, waitingNote} from './write-support.js';
+import type {VoteEntry, Writes} from './write-support.js';
 
 type Intent<K extends keyof QuandaEventMap> = QuandaEventMap[K];
 
 const writers = new WeakMap<ThreadStore, ThreadWrites>();
 
 /** Votes and comments load apart (when the thread shows, or on first use): writing an answer needs neither. */
-const votes = () => import('./thread-votes.js');
-const comments = () => import('./thread-comments.js');
+const votes = () => import('../actions/thread-votes.js');
+const comments = () => import('../actions/thread-comments.js');
 
 /**
  * Acts on an intent once it has finished its way up the page (this module loads after
@@ -48,7 +41,7 @@ export function attach(store: ThreadStore) {
     .then((module) => module.reopenComments(store))
     .catch(() => undefined);
   void votes().catch(() => undefined);
-  void import('./thread-actions.js').catch(() => undefined);
+  void import('../actions/thread-actions.js').catch(() => undefined);
 }
 
 function writesOf(store: ThreadStore): ThreadWrites {
@@ -56,10 +49,6 @@ function writesOf(store: ThreadStore): ThreadWrites {
   if (!writes) writers.set(store, (writes = new ThreadWrites(store)));
   return writes;
 }
-
-/** Offline, or a failure that may pass: the write waits in the outbox (not a 429: the reader is told to wait). */
-export const mayPass = (error: unknown) =>
-  !navigator.onLine || (error instanceof QuandaError && error.isTransient && error.status !== 429);
 
 /**
  * The thread's side of every write: it talks to the client, keeps the view in step,
@@ -69,12 +58,12 @@ export const mayPass = (error: unknown) =>
  * (thread-votes.ts), comments (thread-comments.ts) and the rarer actions
  * (thread-actions.ts) load apart.
  */
-export class ThreadWrites {
+export class ThreadWrites implements Writes {
   readonly #store: ThreadStore;
   /** Votes being sent, by post. */
   readonly votes = new Map<string, VoteEntry>();
   /** Posts whose vote waits in the outbox. */
-  queuedVotes = new Set<string>();
+  readonly queuedVotes = new Set<string>();
   readonly outbox: OutboxController;
 
   constructor(store: ThreadStore) {
@@ -105,7 +94,7 @@ export class ThreadWrites {
         return comments().then(({comment}) => comment(this, this.#store, detail));
       default:
         // Accept, edit, remove, flag, earlier comments: not needed to write an answer.
-        return import('./thread-actions.js').then(({handleAction}) =>
+        return import('../actions/thread-actions.js').then(({handleAction}) =>
           handleAction(this.#store, event),
         );
     }
@@ -203,7 +192,7 @@ export class ThreadWrites {
     if (!view) return;
     const votes = new Set(pendingVotes);
     for (const postId of this.queuedVotes) if (!this.votes.has(postId)) votes.delete(postId);
-    this.queuedVotes = new Set();
+    this.queuedVotes.clear();
     // Each post as the server has it (a new object only where something changes), then
     // with what waits for it: the reader's vote, their comments.
     const withQueue = <P extends Question | Answer>(post: P): P => {
@@ -240,33 +229,7 @@ export class ThreadWrites {
   }
 }
 
-/** The client's write method, or a clear refusal when a site's client has none. */
-export function clientMethod<K extends keyof QuandaClient>(
-  store: ThreadStore,
-  name: K,
-): NonNullable<QuandaClient[K]> {
-  const client = store.client;
-  const method = client[name];
-  if (typeof method !== 'function') {
-    throw new QuandaError('http', `This site's client cannot ${String(name)}`, {status: 501});
-  }
-  return method.bind(client) as NonNullable<QuandaClient[K]>;
-}
-
-/** A client's own results are checked against the contract; the RestClient's already are. */
-export function checked<T>(store: ThreadStore, schema: z.ZodMiniType<T>, value: unknown): T {
-  if (store.trusted) return value as T;
-  const result = z.safeParse(schema, value);
-  if (result.success) return result.data;
-  throw new QuandaError('invalid-response', 'The client returned the wrong shape', {
-    issues: result.error.issues,
-  });
-}
-
 const isQueued = (post: object) => !!(post as Queued).queued;
-
-/** Why a write waits: the reader is offline, or the server is failing. */
-export const waitingNote = () => (navigator.onLine ? 'outbox.retrying' : 'outbox.offline');
 
 const nobody = {allowed: false, reason: 'pending'};
 
@@ -288,18 +251,4 @@ function queuedPost(item: QueuedWrite, note: 'offline' | 'retrying'): (Answer | 
     comments: {items: [], count: 0},
     isAccepted: false,
   } as (Answer | Comment) & Queued;
-}
-
-/** The answers in the thread's order: the best answer first, then by the chosen sort. */
-export function sortAnswers(answers: Answer[], sort: Sort): Answer[] {
-  const time = (a: Answer, b: Answer) =>
-    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
-  const order: Record<Sort, (a: Answer, b: Answer) => number> = {
-    votes: (a, b) => b.score - a.score || time(a, b),
-    oldest: time,
-    newest: (a, b) => time(b, a),
-  };
-  return answers
-    .slice()
-    .sort((a, b) => Number(b.isAccepted) - Number(a.isAccepted) || order[sort](a, b));
 }

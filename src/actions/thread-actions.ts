@@ -3,14 +3,14 @@
  * showing earlier comments, flagging, editing and removing — loaded on first use, apart
  * from what it takes to write an answer (thread-writes.ts).
  */
-import {AcceptResult, CommentsPage, Post} from '../../api/schemas.js';
-import type {Comment} from '../../api/schemas.js';
-import {QuandaEvent} from '../../events/quanda-event.js';
-import type {QuandaEventMap} from '../../events/quanda-event.js';
-import {describeError} from '../../i18n/describe-error.js';
-import {enActions} from '../../i18n/locales/en-actions.js';
-import {checked, clientMethod, sortAnswers} from './thread-writes.js';
-import type {ThreadStore} from '../../data/thread-store.js';
+import {AcceptResult, CommentsPage, Post} from '../api/schemas.js';
+import type {Comment} from '../api/schemas.js';
+import {QuandaEvent} from '../events/quanda-event.js';
+import type {QuandaEventMap} from '../events/quanda-event.js';
+import {describeError} from '../i18n/describe-error.js';
+import {enActions} from './en-actions.js';
+import {checked, clientMethod, sortAnswers} from '../write/write-support.js';
+import type {ThreadStore} from '../data/thread-store.js';
 import {changePost} from './view-updates.js';
 
 type Intent<K extends keyof QuandaEventMap> = QuandaEventMap[K];

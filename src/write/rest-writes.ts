@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
-import {QuandaError} from './api-error.js';
-import type {Call, WriteContext} from './client.js';
+import {QuandaError} from '../api/api-error.js';
+import type {Call, WriteContext} from '../api/call.js';
 
 interface WriteRequest<T> {
   method: Call<T>['method'];

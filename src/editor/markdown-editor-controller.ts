@@ -1,8 +1,7 @@
 import {html, nothing} from 'lit';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {describeError} from '../i18n/describe-error.js';
-import {enEditor} from '../i18n/locales/en-editor.js';
-import {loadPreview} from '../lazy.js';
+import {enEditor} from './en-editor.js';
 import type {Localizer, MessageKey} from '../i18n/localizer.js';
 
 type Tool = 'bold' | 'italic' | 'link' | 'bulleted' | 'numbered' | 'quote';
@@ -132,7 +131,7 @@ export class MarkdownEditorController implements ReactiveController {
     if (!source) return say('editor.previewEmpty');
     say('editor.previewLoading');
     try {
-      const {renderPreview} = await loadPreview();
+      const {renderPreview} = await import('../markdown/preview.js');
       const fragment = await renderPreview(source);
       if (this.previewing && textarea.value.trim() === source) {
         this.#preview = fragment;

@@ -1,8 +1,8 @@
 import {openDB} from 'idb';
 import type {DBSchema, IDBPDatabase} from 'idb';
-import type {NewAnswer, NewComment} from '../api/requests.js';
-import type {Thread, VoteValue} from '../api/schemas.js';
-import {defaultDatabaseName} from './names.js';
+import type {NewAnswer, NewComment} from '../../api/requests.js';
+import type {Thread, VoteValue} from '../../api/schemas.js';
+import {defaultDatabaseName} from '../names.js';
 
 /** What a reader has typed into one form and not posted yet. Never an email address. */
 export interface Draft {

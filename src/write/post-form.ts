@@ -1,18 +1,18 @@
 import {html, nothing} from 'lit';
 import type {PropertyValues, TemplateResult, PropertyDeclarations} from 'lit';
 import * as z from 'zod/mini';
-import {QuandaError} from '../../api/api-error.js';
-import {DraftController} from '../../controllers/draft-controller.js';
-import type {DraftFields, DraftHost} from '../../controllers/draft-controller.js';
-import {limits} from '../../api/schemas.js';
-import type {MarkdownEditorController} from '../../controllers/markdown-editor-controller.js';
-import {loadEditor} from '../../lazy.js';
-import {describeError} from '../../i18n/describe-error.js';
-import {enWrite} from '../../i18n/locales/en-write.js';
-import type {MessageKey} from '../../i18n/localizer.js';
-import {hostStyles} from '../../styles/host.styles.js';
+import {QuandaError} from '../api/api-error.js';
+import {DraftController} from './draft-controller.js';
+import type {DraftFields, DraftHost} from './draft-controller.js';
+import {limits} from '../api/schemas.js';
+import type {MarkdownEditorController} from '../editor/markdown-editor-controller.js';
+import {loadEditor} from '../load-editor.js';
+import {describeError} from '../i18n/describe-error.js';
+import {enWrite} from './en-write.js';
+import type {MessageKey} from '../i18n/localizer.js';
+import {hostStyles} from '../styles/host.styles.js';
 import {formStyles} from './form.styles.js';
-import {LocalizedElement} from './localized-element.js';
+import {LocalizedElement} from '../components/shared/localized-element.js';
 
 type Field = 'body' | 'displayName' | 'email';
 type Errors = Partial<Record<Field, string>>;
@@ -376,14 +376,14 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
   }
 }
 
-let emailCheck: typeof import('../../api/email.js') | undefined;
+let emailCheck: typeof import('../api/email.js') | undefined;
 
 /**
  * The email check (zod's email format) is needed only by a reader who asks to be
  * notified: it loads when they tick the box.
  */
 function loadEmailCheck(): Promise<unknown> {
-  return import('../../api/email.js').then(
+  return import('../api/email.js').then(
     (module) => (emailCheck = module),
     () => undefined,
   );

@@ -1,0 +1,26 @@
+import type * as z from 'zod/mini';
+import type {ViewerTokenStore} from '../storage/viewer-tokens.js';
+
+/** @internal What a write needs of its RestClient (see rest-writes.ts). */
+export interface WriteContext {
+  endpoint: string;
+  fixedToken?: string;
+  tokens: ViewerTokenStore;
+  attempts: number;
+  retryDelay: number;
+  call<T>(request: Call<T>): Promise<T>;
+  /** The viewer's token, minting an anonymous viewer the first time one is needed. */
+  token(signal?: AbortSignal): Promise<string>;
+}
+
+/** @internal One request. */
+export interface Call<T> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  schema: z.ZodMiniType<T>;
+  signal?: AbortSignal;
+  token?: string | null;
+  idempotencyKey?: string;
+}
