@@ -38,7 +38,7 @@ describe('size budgets', () => {
     chunk('drafts.js', 1_500, {
       moduleIds: ['src/storage/draft-store.ts', 'node_modules/idb/build/index.js'],
     }),
-    chunk('outbox.js', 700, {moduleIds: ['src/storage/outbox.ts'], imports: ['drafts.js']}),
+    chunk('outbox.js', 700, {moduleIds: ['src/storage/idb/outbox.ts'], imports: ['drafts.js']}),
     chunk('preview.js', 30_000, {
       moduleIds: ['src/markdown/preview.ts', 'node_modules/marked/lib/marked.esm.js'],
       imports: ['sanitizer.js'],
