@@ -29,15 +29,19 @@ export class QuandaEvent<D> extends Event {
   }
 }
 
-/** Fires an intent; resolves with the data owner's outcome, or undefined when vetoed or unanswered. */
+/**
+ * Fires an intent; resolves with the data owner's outcome. `answered` is false when a
+ * listener vetoed it or no data owner took it (a form outside a thread, a page that
+ * handles the event itself): then nothing was sent, and nothing may be treated as sent.
+ */
 export async function requestIntent<D>(
   target: EventTarget,
   type: keyof QuandaEventMap,
   detail: D,
-): Promise<{vetoed: boolean; outcome: unknown}> {
+): Promise<{answered: boolean; outcome: unknown}> {
   const event = new QuandaEvent(type, detail, {cancelable: true});
-  const vetoed = !target.dispatchEvent(event);
-  return {vetoed, outcome: vetoed ? undefined : await event.response};
+  const response = target.dispatchEvent(event) ? event.response : undefined;
+  return {answered: !!response, outcome: await response};
 }
 
 export interface QuandaEventMap {

@@ -60,7 +60,7 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
   /** Name, notify and email fields (answers and comments have them; edits don't). */
   protected readonly withAuthorFields: boolean = true;
   /** Fires the intent and resolves with the outcome (rejects with a QuandaError). */
-  protected abstract send(values: PostFormValues): Promise<{vetoed: boolean; outcome: unknown}>;
+  protected abstract send(values: PostFormValues): Promise<{answered: boolean; outcome: unknown}>;
   /** The form among the thread's forms, for its draft: `answer`, `comment:<post>`, `edit:<post>`. */
   abstract readonly draftName: string;
 
@@ -285,8 +285,8 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
     if (Object.keys(this.errors).length) return;
     this.pending = true;
     try {
-      const {vetoed} = await this.send(values);
-      if (vetoed) return;
+      // Vetoed, or nobody took it: nothing was sent, so every word stays.
+      if (!(await this.send(values)).answered) return;
       // Posted, or queued to post (the queue holds the text now): the draft has served.
       this.drafts.clear(true);
       this.reset();

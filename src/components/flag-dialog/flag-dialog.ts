@@ -209,8 +209,8 @@ export class QuandaFlagDialog extends LocalizedElement {
     this.pending = true;
     try {
       const flag = {reason: this.reason, ...(note ? {note} : {})};
-      const {vetoed} = await requestIntent(this, 'quanda-flag', {postId: this.postId, flag});
-      if (vetoed) return;
+      // Vetoed, or nobody took it: nothing was sent, and the dialog keeps the reader's note.
+      if (!(await requestIntent(this, 'quanda-flag', {postId: this.postId, flag})).answered) return;
       this.dispatchEvent(new Event('done'));
       this.dialog.close();
     } catch (error) {

@@ -209,6 +209,23 @@ describe('<quanda-answer-form>', () => {
     expect($(el, '[part~="form-error"]')).to.be.null;
   });
 
+  it('keeps every word when nobody answers the intent (no thread, a page that only listens)', async () => {
+    const el = await mount();
+    const seen: Submit[] = [];
+    el.addEventListener('quanda-answer-submit', (event) => seen.push(event as Submit));
+    let done = false;
+    el.addEventListener('done', () => (done = true));
+    await fill(el, {body: 'Nobody is there to send this yet.', name: 'Sam'});
+    submit(el);
+    await waitUntil(() => seen.length === 1, 'the intent was never fired');
+    // The outcome is known once the form stops sending.
+    await waitUntil(() => $(el, 'form')!.getAttribute('aria-busy') === 'false', 'still sending');
+    expect(field(el, 'body').value).to.equal('Nobody is there to send this yet.');
+    expect(field(el, 'name').value).to.equal('Sam');
+    expect(done).to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
   it('can be filled in and sent with the keyboard alone', async () => {
     const el = await mount();
     const seen = respond(el, Promise.resolve());
