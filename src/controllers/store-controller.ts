@@ -13,11 +13,6 @@ export class StoreController<S extends object> implements ReactiveController {
     host.addController(this);
   }
 
-  /** The store's state now. */
-  get state(): S {
-    return this.#store.state;
-  }
-
   hostConnected() {
     this.#stop = this.#store.subscribe(() => this.#host.requestUpdate());
   }

@@ -205,7 +205,6 @@ export class QuandaThread extends LitElement {
     emit: (event) => this.dispatchEvent(event),
     reload: () => void this.#load.run(),
   });
-  readonly #data = new StoreController(this, this.#store);
   /**
    * "Now" as the posts are given it: kept while it is under half a minute old, so an
    * update elsewhere in the thread (a vote, an announcement) does not redraw every post.
@@ -226,6 +225,7 @@ export class QuandaThread extends LitElement {
 
   constructor() {
     super();
+    new StoreController(this, this.#store); // draws the thread again whenever its data changes
     for (const type of INTENTS) this.addEventListener(type, this.#onIntent);
   }
 
@@ -260,7 +260,7 @@ export class QuandaThread extends LitElement {
   }
 
   readonly #onOnline = () => {
-    if (this.#data.state.copy?.offline) void this.#load.run();
+    if (this.#store.state.copy?.offline) void this.#load.run();
   };
 
   override willUpdate() {
@@ -271,7 +271,7 @@ export class QuandaThread extends LitElement {
   override render() {
     // Nothing until the language is known: a Spanish page never flashes English.
     if (!this.#locale.settled) return nothing;
-    const state = this.#data.state;
+    const state = this.#store.state;
     const view = state.view?.question.id === this.questionId ? state.view : undefined;
     const status = this.#load.status;
     return html`<section
