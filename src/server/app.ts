@@ -19,23 +19,31 @@ import {
   ThreadQuery,
   VoteRequest,
 } from '../api/requests.js';
-import {Id, limits} from '../api/schemas.js';
-import type {Permission} from '../api/schemas.js';
+import {Id} from '../api/schemas.js';
 import {DEFAULT_FLAG_THRESHOLD, defaultRateLimits} from './config.js';
 import type {ServerConfig} from './config.js';
 import {IdempotencyKeyReusedError, fingerprint} from './idempotency.js';
-import {cleanText, comparable, visibleLength} from './text.js';
+import {cleanText} from './text.js';
 import {ApiError, bearerToken, jsonBody, sendError, validate} from './http.js';
 import {openApiDocument} from './openapi.js';
-import {canAnswer, viewerCan} from './policy.js';
-import type {LimitedAction, ViewerFacts} from './policy.js';
-import {shownStatus} from './post-rows.js';
+import type {LimitedAction} from './policy.js';
 import {RateLimitedError, hashIp} from './rate-limits.js';
 import type {RateSubjects} from './rate-limits.js';
 import {RenderPool} from './render-pool.js';
 import {TooComplexError} from './rich-text.js';
-import {DuplicateIdError, InvalidCursorError, reachable} from './store.js';
-import type {PostRecord, Store, WriteResponse} from './store.js';
+import {
+  addPost,
+  bodyText,
+  chooseBestAnswer,
+  editPost,
+  flag,
+  notFound,
+  removePost,
+  vote,
+} from './domain/posts.js';
+import {RuleError} from './domain/rule-error.js';
+import {DuplicateIdError, InvalidCursorError} from './store.js';
+import type {Store, WriteResponse} from './store.js';
 
 /** What the API reads from the server's configuration. */
 export type ApiConfig = Pick<
@@ -91,6 +99,9 @@ type Env = {Variables: {viewerId: string | null}};
 
 const REFERRER_POLICY = 'strict-origin-when-cross-origin';
 
+/** The status each refusal of the rules (domain/) is answered with. */
+const RULE_STATUS = {not_found: 404, forbidden: 403, duplicate: 409, validation: 400} as const;
+
 /**
  * A request path as a log line may hold it: characters that could end the line, fake
  * another or turn its text around (controls, bidi and other format characters, line
@@ -105,12 +116,6 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 /** Printable ASCII, as Stripe and the IETF draft have it; the widget sends a UUID. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-
-const bodyLimits = {
-  question: limits.questionBody,
-  answer: limits.answerBody,
-  comment: limits.commentBody,
-} as const;
 
 /**
  * The reference server's API, mounted under `/api`. Handlers validate with the contract's
@@ -309,90 +314,43 @@ export function createApi({
     return c.json(outcome.body as object, 201);
   });
 
-  api.post('/questions/:id/answers', async (c) => {
+  /** An answer to a question, or a comment on a question or an answer: one handler. */
+  const newPost = (kind: 'answer' | 'comment') => async (c: Context<Env>) => {
     const viewerId = requireViewer(c);
-    const questionId = validate(Id, c.req.param('id'), 'question id');
-    const answer = validate(NewAnswer, await jsonBody(c), 'answer');
-    const text = await newPostText('answer', answer);
-    return write(c, viewerId, {action: 'answers', input: answer}, async (tx) => {
-      const question = await tx.findPost(questionId);
-      if (question?.kind !== 'question' || !reachable(question, viewerId)) {
-        throw notFound('question', questionId);
-      }
-      permit(
-        canAnswer({status: shownStatus(question.status)}, {viewerId, isAsker: false}),
-        'answer',
-      );
-      const sibling = {parentId: questionId, body: text.body, authorId: viewerId};
-      if (await tx.hasDuplicate({...sibling, kind: 'answer'})) throw duplicate('answer');
-      const displayName = await distinctName(tx, questionId, text.displayName, viewerId);
-      const created = await tx.addAnswer({
-        questionId,
-        ...text,
-        displayName,
-        authorId: viewerId,
-        status: config.premoderate ? 'pending' : 'published',
-        notifyEmail: answer.notify ? answer.email : null,
-      });
-      return {status: 201, body: created};
-    });
-  });
-
-  api.post('/posts/:id/comments', async (c) => {
-    const viewerId = requireViewer(c);
-    const postId = validate(Id, c.req.param('id'), 'post id');
-    const comment = validate(NewComment, await jsonBody(c), 'comment');
-    const text = await newPostText('comment', comment);
-    return write(c, viewerId, {action: 'comments', input: comment}, async (tx) => {
-      const post = await reachablePost(tx, postId, viewerId);
-      permit(can(post, viewerId).comment, 'comment on');
-      const sibling = {parentId: postId, body: text.body, authorId: viewerId};
-      if (await tx.hasDuplicate({...sibling, kind: 'comment'})) throw duplicate('comment');
-      const displayName = await distinctName(tx, post.questionId, text.displayName, viewerId);
-      const created = await tx.addComment({
-        questionId: post.questionId,
-        parentId: postId,
-        ...text,
-        displayName,
-        authorId: viewerId,
-        status: config.premoderate ? 'pending' : 'published',
-        notifyEmail: comment.notify ? comment.email : null,
-      });
-      return {status: 201, body: created};
-    });
-  });
+    const parentId = validate(Id, c.req.param('id'), kind === 'answer' ? 'question id' : 'post id');
+    const input = validate(kind === 'answer' ? NewAnswer : NewComment, await jsonBody(c), kind);
+    const post = {
+      ...(await newPostText(kind, input)),
+      viewerId,
+      premoderate: config.premoderate,
+      notifyEmail: input.notify ? (input.email ?? null) : null,
+    };
+    const action = kind === 'answer' ? 'answers' : 'comments';
+    return write(c, viewerId, {action, input}, async (tx) => ({
+      status: 201,
+      body: await addPost(tx, kind, parentId, post),
+    }));
+  };
+  api.post('/questions/:id/answers', newPost('answer'));
+  api.post('/posts/:id/comments', newPost('comment'));
 
   api.put('/posts/:id/vote', async (c) => {
     const viewerId = requireViewer(c);
     const postId = validate(Id, c.req.param('id'), 'post id');
-    const vote = validate(VoteRequest, await jsonBody(c), 'vote');
-    const {value} = vote;
-    return write(c, viewerId, {action: 'votes', input: vote}, async (tx) => {
-      const post = await reachablePost(tx, postId, viewerId);
-      permit(can(post, viewerId).vote, 'vote on');
-      return {status: 200, body: await tx.setVote(postId, viewerId, value)};
-    });
+    const request = validate(VoteRequest, await jsonBody(c), 'vote');
+    return write(c, viewerId, {action: 'votes', input: request}, async (tx) => ({
+      status: 200,
+      body: await vote(tx, postId, viewerId, request.value),
+    }));
   });
 
   api.put('/questions/:id/accepted-answer', async (c) => {
     const viewerId = requireViewer(c);
     const questionId = validate(Id, c.req.param('id'), 'question id');
     const accept = validate(AcceptRequest, await jsonBody(c), 'best answer');
-    const {answerId} = accept;
     return write(c, viewerId, {input: accept}, async (tx) => {
-      await askedBy(tx, questionId, viewerId);
-      const answer = await tx.findPost(answerId);
-      if (
-        answer?.kind !== 'answer' ||
-        answer.questionId !== questionId ||
-        !reachable(answer, viewerId)
-      ) {
-        const message = `No answer "${answerId}" to this question`;
-        throw new ApiError(400, 'validation', message, {fields: {answerId: message}});
-      }
-      permit(can(answer, viewerId).accept, 'accept');
-      await tx.setAcceptedAnswer(questionId, answerId);
-      return {status: 200, body: {acceptedAnswerId: answerId}};
+      await chooseBestAnswer(tx, questionId, accept.answerId, viewerId);
+      return {status: 200, body: {acceptedAnswerId: accept.answerId}};
     });
   });
 
@@ -400,8 +358,7 @@ export function createApi({
     const viewerId = requireViewer(c);
     const questionId = validate(Id, c.req.param('id'), 'question id');
     return write(c, viewerId, {}, async (tx) => {
-      await askedBy(tx, questionId, viewerId);
-      await tx.setAcceptedAnswer(questionId, null);
+      await chooseBestAnswer(tx, questionId, null, viewerId);
       return {status: 200, body: {acceptedAnswerId: null}};
     });
   });
@@ -409,11 +366,9 @@ export function createApi({
   api.post('/posts/:id/flags', async (c) => {
     const viewerId = requireViewer(c);
     const postId = validate(Id, c.req.param('id'), 'post id');
-    const flag = validate(NewFlag, await jsonBody(c), 'flag');
-    return write(c, viewerId, {action: 'flags', input: flag}, async (tx) => {
-      const post = await reachablePost(tx, postId, viewerId);
-      permit(can(post, viewerId).flag, 'flag');
-      await tx.addFlag(postId, viewerId, flag, config.flagThreshold);
+    const given = validate(NewFlag, await jsonBody(c), 'flag');
+    return write(c, viewerId, {action: 'flags', input: given}, async (tx) => {
+      await flag(tx, postId, viewerId, given, config.flagThreshold);
       return {status: 201, body: {flagged: true}};
     });
   });
@@ -424,39 +379,19 @@ export function createApi({
     const edit = validate(PostEdit, await jsonBody(c), 'edit');
     const body = cleanText(edit.body, {multiline: true});
     const html = await render(body);
-    return write(c, viewerId, {action: 'edits', input: edit}, async (tx) => {
-      const post = await reachablePost(tx, postId, viewerId);
-      permit(can(post, viewerId).edit, 'edit');
-      bodyText(post.kind, body, 'edit');
-      if (post.kind !== 'question' && post.parentId) {
-        const sibling = {parentId: post.parentId, kind: post.kind, body, authorId: viewerId};
-        if (await tx.hasDuplicate(sibling, postId)) throw duplicate(post.kind);
-      }
-      await tx.editPost(postId, {
-        body,
-        html,
-        editorId: viewerId,
-        editorName: post.authorName,
-        // Under premoderation an edit is a new text for the moderators, as a new post is
-        // (the site owner's question excepted): readers see the post again once approved.
-        pending: config.premoderate && post.kind !== 'question',
-      });
-      return {status: 200, body: await tx.getPost(postId, viewerId)};
-    });
+    const premoderate = config.premoderate;
+    return write(c, viewerId, {action: 'edits', input: edit}, async (tx) => ({
+      status: 200,
+      body: await editPost(tx, postId, {viewerId, body, html, premoderate}),
+    }));
   });
 
   api.delete('/posts/:id', async (c) => {
     const viewerId = requireViewer(c);
     const postId = validate(Id, c.req.param('id'), 'post id');
     return write(c, viewerId, {}, async (tx) => {
-      const post = await tx.findPost(postId);
-      const removed = {status: 200, body: {id: postId, removed: true}};
-      // Removing twice is still "removed", even with a new key.
-      if (post?.status === 'removed' && post.authorId === viewerId) return removed;
-      if (!post || !reachable(post, viewerId)) throw notFound('post', postId);
-      permit(can(post, viewerId).edit, 'remove');
-      await tx.removePost(postId);
-      return removed;
+      await removePost(tx, postId, viewerId);
+      return {status: 200, body: {id: postId, removed: true}};
     });
   });
 
@@ -496,6 +431,10 @@ export function createApi({
 
   api.onError((error, c) => {
     if (error instanceof ApiError) return sendError(c, error);
+    if (error instanceof RuleError) {
+      const {code, message, fields, reason} = error;
+      return sendError(c, new ApiError(RULE_STATUS[code], code, message, {fields, reason}));
+    }
     if (error instanceof InvalidCursorError) {
       return sendError(
         c,
@@ -525,104 +464,6 @@ export function createApi({
   });
 
   return api;
-}
-
-/**
- * A post's body without invisible characters, within its kind's length counted in what a
- * reader sees (text.ts): twelve zero-width spaces are not a twelve-character answer.
- */
-function bodyText(kind: PostRecord['kind'], given: string, what: string = kind): string {
-  const body = cleanText(given, {multiline: true});
-  const {min, max} = bodyLimits[kind];
-  const length = visibleLength(body);
-  if (length < min || length > max) {
-    const message = `A ${kind} is ${min} to ${max.toLocaleString('en')} characters long`;
-    throw new ApiError(400, 'validation', `Invalid ${what}: ${message}`, {
-      fields: {body: message},
-      reason: length < min ? 'too-short' : 'too-long',
-    });
-  }
-  return body;
-}
-
-/**
- * The display name to show: the one asked for, or, when the asker or another author in
- * the thread already goes by it (compared as text.ts compares: case, width and invisible
- * characters aside), the same name marked with the first free number, "Dana (2)". Nobody
- * can pass for the person who asked, and the post is not lost for it.
- */
-async function distinctName(
-  tx: Store,
-  questionId: string,
-  displayName: string | undefined,
-  viewerId: string,
-): Promise<string | undefined> {
-  if (!displayName) return undefined;
-  const taken = new Set((await tx.namesInThread(questionId, viewerId)).map(comparable));
-  let name = displayName;
-  for (let n = 2; taken.has(comparable(name)); n++) {
-    const mark = ` (${n})`;
-    name = `${[...displayName]
-      .slice(0, limits.displayName - mark.length)
-      .join('')
-      .trim()}${mark}`;
-  }
-  return name;
-}
-
-/** The post, if the viewer can reach it; otherwise the same 404 as for a post that never was. */
-async function reachablePost(tx: Store, postId: string, viewerId: string): Promise<PostRecord> {
-  const post = await tx.findPost(postId);
-  if (!post || !reachable(post, viewerId)) throw notFound('post', postId);
-  return post;
-}
-
-/** The question, if the viewer can reach it and asked it. */
-async function askedBy(tx: Store, questionId: string, viewerId: string) {
-  const question = await tx.findPost(questionId);
-  if (question?.kind !== 'question' || !reachable(question, viewerId)) {
-    throw notFound('question', questionId);
-  }
-  if (question.authorId !== viewerId) permit({allowed: false, reason: 'not-asker'}, 'accept');
-}
-
-/** What the viewer may do with a post, by the same rules the thread shows them. */
-function can(post: PostRecord, viewerId: string) {
-  const facts: ViewerFacts = {viewerId, isAsker: post.question.authorId === viewerId};
-  return viewerCan(
-    {kind: post.kind, status: shownStatus(post.status), authorId: post.authorId},
-    facts,
-  );
-}
-
-const refusals: Record<string, string> = {
-  pending: 'This post is waiting for a moderator',
-  hidden: 'This post is hidden until a moderator looks at it',
-  'not-asker': 'Only the person who asked the question can choose the best answer',
-  'not-answer': 'Only an answer can be chosen as the best answer',
-  'not-author': 'Only the author of a post can edit or remove it',
-  'not-votable': 'Comments are not voted on',
-  'not-commentable': 'Comments cannot be commented on',
-};
-
-/** Refuses with the permission's reason: `doing` completes "You cannot … your own post". */
-function permit(permission: Permission, doing: string) {
-  if (permission.allowed) return;
-  const reason = permission.reason ?? 'forbidden';
-  const message =
-    reason === 'own-post'
-      ? `You cannot ${doing} your own post`
-      : (refusals[reason] ?? 'This is not allowed');
-  throw new ApiError(403, 'forbidden', message, {reason});
-}
-
-function notFound(what: 'post' | 'question', id: string) {
-  return new ApiError(404, 'not_found', `No ${what} "${id}"`);
-}
-
-function duplicate(kind: 'answer' | 'comment') {
-  const message = `The same ${kind} is already here`;
-  return new ApiError(409, 'duplicate', message, {fields: {body: message}});
 }
 
 function requireToken(c: Context, token: string | null, who: string, variable: string) {

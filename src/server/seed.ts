@@ -132,7 +132,7 @@ export async function seedDemo(db: Kysely<DB>, now = Date.now()): Promise<boolea
   for (const answer of answers) {
     at = now - answer.ago;
     const author = await store.createViewer({points: answer.points});
-    const posted = await store.addAnswer({
+    const posted = await store.addPost('answer', created.id, {
       questionId: created.id,
       body: answer.body,
       authorId: author.id,

@@ -78,11 +78,10 @@ export interface NewPostData {
   html?: string;
 }
 
-export type NewAnswerData = NewPostData;
-
-export interface NewCommentData extends NewPostData {
-  /** The question or answer commented on. */
-  parentId: string;
+/** What a post of each kind comes back as. */
+export interface PostOfKind {
+  answer: Answer;
+  comment: Comment;
 }
 
 export interface ThreadOptions {
@@ -175,12 +174,28 @@ export interface Store {
   ): Promise<boolean>;
   /** The display names other authors (the asker included) go by in a question's thread. */
   namesInThread(questionId: string, exceptAuthorId: string): Promise<string[]>;
-  addAnswer(data: NewAnswerData): Promise<Answer>;
-  addComment(data: NewCommentData): Promise<Comment>;
+  /**
+   * Adds an answer to a question or a comment to a question or an answer (`parentId`),
+   * as the author sees it. One path for both: they differ only in kind and parent.
+   */
+  addPost<K extends 'answer' | 'comment'>(
+    kind: K,
+    parentId: string,
+    data: NewPostData,
+  ): Promise<PostOfKind[K]>;
   /** Sets the viewer's vote on a post (1, 0 or -1) and keeps score and author points in step. */
   setVote(postId: string, viewerId: string, value: VoteValue): Promise<VoteResult>;
-  /** Marks an answer as the question's best (null clears it) and moves the 15 points with it. */
-  setAcceptedAnswer(questionId: string, answerId: string | null): Promise<void>;
+  /**
+   * Marks an answer as the question's best (null clears it) and moves the 15 points with
+   * it. `question`: what a caller that locked the question (`lockPost`) has already read.
+   */
+  setAcceptedAnswer(
+    questionId: string,
+    answerId: string | null,
+    question?: {acceptedAnswerId: string | null; authorId: string | null},
+  ): Promise<void>;
+  /** Takes a post's row lock for the rest of the transaction (see `KyselyStore.lockPost`). */
+  lockPost(postId: string): Promise<void>;
   /** One flag per viewer per post; at `threshold` open flags a published answer or comment is hidden. */
   addFlag(
     postId: string,
@@ -677,17 +692,14 @@ export class KyselyStore implements Store {
     return rows.map((row) => row.author_name!);
   }
 
-  addAnswer(data: NewAnswerData): Promise<Answer> {
+  addPost<K extends 'answer' | 'comment'>(
+    kind: K,
+    parentId: string,
+    data: NewPostData,
+  ): Promise<PostOfKind[K]> {
     return this.#atomic(async (store) => {
-      const id = await store.#insertPost('answer', data.questionId, data);
-      return (await store.getPost(id, data.authorId)) as Answer;
-    });
-  }
-
-  addComment(data: NewCommentData): Promise<Comment> {
-    return this.#atomic(async (store) => {
-      const id = await store.#insertPost('comment', data.parentId, data);
-      return (await store.getPost(id, data.authorId)) as Comment;
+      const id = await store.#insertPost(kind, parentId, data);
+      return (await store.getPost(id, data.authorId)) as PostOfKind[K];
     });
   }
 
@@ -750,7 +762,7 @@ export class KyselyStore implements Store {
   setVote(postId: string, viewerId: string, value: VoteValue): Promise<VoteResult> {
     return this.#atomic(async (store) => {
       const {db} = store;
-      await store.#lockPost(postId);
+      await store.lockPost(postId);
       const post = await db
         .selectFrom('posts')
         .select(['kind', 'author_id'])
@@ -789,15 +801,25 @@ export class KyselyStore implements Store {
     });
   }
 
-  setAcceptedAnswer(questionId: string, answerId: string | null): Promise<void> {
+  setAcceptedAnswer(
+    questionId: string,
+    answerId: string | null,
+    known?: {acceptedAnswerId: string | null; authorId: string | null},
+  ): Promise<void> {
     return this.#atomic(async (store) => {
       const {db} = store;
-      await store.#lockPost(questionId);
-      const question = await db
-        .selectFrom('posts')
-        .select(['accepted_answer_id', 'author_id'])
-        .where('id', '=', questionId)
-        .executeTakeFirstOrThrow();
+      let question = known && {
+        accepted_answer_id: known.acceptedAnswerId,
+        author_id: known.authorId,
+      };
+      if (!question) {
+        await store.lockPost(questionId);
+        question = await db
+          .selectFrom('posts')
+          .select(['accepted_answer_id', 'author_id'])
+          .where('id', '=', questionId)
+          .executeTakeFirstOrThrow();
+      }
       const previous = question.accepted_answer_id;
       if (previous === answerId) return;
       await db
@@ -817,7 +839,7 @@ export class KyselyStore implements Store {
     threshold: number,
   ): Promise<void> {
     return this.#atomic(async (store) => {
-      await store.#lockPost(postId);
+      await store.lockPost(postId);
       // The key (post, viewer) keeps it to one flag each, however often it is sent.
       await store.db
         .insertInto('flags')
@@ -854,7 +876,7 @@ export class KyselyStore implements Store {
     const html = edit.html ?? renderMarkdown(edit.body);
     return this.#atomic(async (store) => {
       if (edit.pending) {
-        await store.#lockPost(postId);
+        await store.lockPost(postId);
         const post = await store.db
           .selectFrom('posts')
           .select(STATUS_FACTS)
@@ -886,7 +908,7 @@ export class KyselyStore implements Store {
   removePost(postId: string): Promise<void> {
     return this.#atomic(async (store) => {
       const {db} = store;
-      await store.#lockPost(postId);
+      await store.lockPost(postId);
       const post = await db
         .selectFrom('posts')
         .select(['kind', 'status', 'author_id', 'question_id'])
@@ -926,7 +948,7 @@ export class KyselyStore implements Store {
    * vote yet" and both add to the score, the unique key keeping only the vote row right.
    * A no-op UPDATE is the lock both databases understand (SQLite has no FOR UPDATE).
    */
-  async #lockPost(postId: string) {
+  async lockPost(postId: string) {
     await this.db
       .updateTable('posts')
       .set((eb) => ({score: eb.ref('score')}))
@@ -987,7 +1009,7 @@ export class KyselyStore implements Store {
 
   moderate(postId: string, action: ModerationAction): Promise<ModeratedPost | null> {
     return this.#atomic(async (store) => {
-      await store.#lockPost(postId);
+      await store.lockPost(postId);
       const post = await store.db
         .selectFrom('posts')
         .select(STATUS_FACTS)

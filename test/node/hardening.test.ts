@@ -311,7 +311,7 @@ describe('7. the first page caps the reader’s own unpublished answers', () => 
     let added = 0;
     for (const total of [60, 520]) {
       for (; added < total; added++) {
-        await app.store.addAnswer({
+        await app.store.addPost('answer', 'q', {
           questionId: 'q',
           body: answerText(`pending ${added}`),
           authorId,

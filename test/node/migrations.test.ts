@@ -55,9 +55,8 @@ describe('migrating a database from 0001', () => {
     assert.equal(duplicate, true);
 
     // And the new tables work on the old data.
-    const comment = await store.addComment({
+    const comment = await store.addPost('comment', 'old-a1', {
       questionId: 'old-q',
-      parentId: 'old-a1',
       body: 'A comment after the upgrade',
       authorId: 'reader',
     });

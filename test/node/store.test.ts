@@ -30,7 +30,7 @@ describe('KyselyStore on SQLite', () => {
     asker = (await store.viewerIdForToken(created.askerToken))!;
     for (let i = 0; i < 25; i++) {
       const author = await store.createViewer();
-      const answer = await store.addAnswer({
+      const answer = await store.addPost('answer', 'q', {
         questionId: 'q',
         body: `answer ${i}`,
         authorId: author.id,
@@ -58,9 +58,8 @@ describe('KyselyStore on SQLite', () => {
     ] as const) {
       for (let i = 0; i < count; i++) {
         const author = await store.createViewer();
-        await store.addComment({
+        await store.addPost('comment', parentId, {
           questionId: 'q',
-          parentId,
           body: `comment ${i} on ${parentId}`,
           authorId: author.id,
         });
@@ -271,15 +270,14 @@ describe('KyselyStore on SQLite', () => {
 
   it('lets the viewer see their own unpublished posts, marked so, and nobody else', async () => {
     const author = await store.createViewer();
-    const pending = await store.addAnswer({
+    const pending = await store.addPost('answer', 'q', {
       questionId: 'q',
       body: 'an answer waiting for a moderator',
       authorId: author.id,
       status: 'pending',
     });
-    await store.addComment({
+    await store.addPost('comment', 'q', {
       questionId: 'q',
-      parentId: 'q',
       body: 'a comment waiting too',
       authorId: author.id,
       status: 'pending',
@@ -299,7 +297,7 @@ describe('KyselyStore on SQLite', () => {
 
   it('keeps counts, points and the best answer consistent when a post is removed', async () => {
     const author = await store.createViewer({points: 100});
-    const answer = await store.addAnswer({
+    const answer = await store.addPost('answer', 'q', {
       questionId: 'q',
       body: 'an answer about to be removed',
       authorId: author.id,
@@ -329,7 +327,7 @@ describe('KyselyStore on SQLite', () => {
   });
 
   it('gives no best-answer points for choosing your own answer to your own question', async () => {
-    const answer = await store.addAnswer({
+    const answer = await store.addPost('answer', 'q', {
       questionId: 'q',
       body: 'the asker answering their own question',
       authorId: asker,

@@ -57,7 +57,7 @@ for (const q of fixture.questions ?? []) {
   const answers = [];
   for (const [i, body] of bodies.entries()) {
     const author = await store.createViewer({points: i});
-    const answer = await store.addAnswer({
+    const answer = await store.addPost('answer', q.id, {
       questionId: q.id,
       body,
       authorId: author.id,
@@ -78,9 +78,8 @@ await db.destroy();
 
 async function comment(questionId: string, parentId: string, n: number) {
   const author = await store.createViewer();
-  await store.addComment({
+  await store.addPost('comment', parentId, {
     questionId,
-    parentId,
     body: `Comment ${n + 1} on ${parentId}.`,
     authorId: author.id,
     displayName: `Commenter ${n + 1}`,
