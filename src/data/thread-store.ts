@@ -297,9 +297,10 @@ export class ThreadStore extends Store<ThreadState> {
     const {client, questionId} = this.#source;
     if (!client) return this.#restClient().getThread(questionId, options);
     const result = z.safeParse(Thread, await client.getThread(questionId, options));
-    if (result.success) return result.data;
-    throw new QuandaError('invalid-response', 'The client returned a thread of the wrong shape', {
-      issues: result.error.issues,
+    // Another question than the one asked for would never settle the thread's load.
+    if (result.data?.question.id === questionId) return result.data;
+    throw new QuandaError('invalid-response', 'The client returned another thread', {
+      issues: result.error?.issues,
     });
   }
 

@@ -105,6 +105,17 @@ describe('<quanda-thread>', () => {
     expect(event.error.message).to.contain('boom');
   });
 
+  it('refuses a site’s client that answers with another question', async () => {
+    const errored = nextError(document.body);
+    const el = await mount(new ScriptedClient().reply(ok(thread())), 'another-question');
+    const event = await errored;
+    expect(event.error.kind).to.equal('invalid-response');
+    await el.updateComplete;
+    expect(text($(el, '[part~="error"]'))).to.contain(
+      'The server sent something Quanda could not read.',
+    );
+  });
+
   it('holds a site’s client to the contract', async () => {
     const errored = nextError(document.body);
     const broken = {...thread(), answers: 'none'} as unknown as Thread;
