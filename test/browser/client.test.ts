@@ -2,7 +2,12 @@ import {expect} from '@open-wc/testing';
 import '../../src/api/jitless.js';
 import {QuandaError} from '../../src/api/api-error.js';
 import {RestClient, parseRetryAfter} from '../../src/api/client.js';
-import {misbehavingServer, startQuandaServer, stopQuandaServers} from '../support/servers.js';
+import {
+  SERVER_START_TIMEOUT,
+  misbehavingServer,
+  startQuandaServer,
+  stopQuandaServers,
+} from '../support/servers.js';
 import type {MisbehavingServer, QuandaServer} from '../support/servers.js';
 import {shownText} from '../support/bodies.js';
 
@@ -20,7 +25,8 @@ describe('RestClient', () => {
   let bad: MisbehavingServer;
   let real: QuandaServer;
 
-  before(async () => {
+  before(async function () {
+    this.timeout(SERVER_START_TIMEOUT);
     bad = await misbehavingServer();
     real = await startQuandaServer({
       fixture: {demo: true, questions: [{id: 'paged', answers: 13}]},

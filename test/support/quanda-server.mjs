@@ -69,6 +69,12 @@ export async function startServer(options = {}) {
   /** @type {string[]} */
   const lines = [];
   const url = await new Promise((resolve, reject) => {
+    // A server that does not start in time is stopped, and fails with what it printed.
+    const timer = setTimeout(() => {
+      reject(new Error(`server did not start in 30 s:\n${lines.join('\n')}${buffer}`));
+      child.kill('SIGKILL');
+    }, 30_000);
+    timer.unref();
     let buffer = '';
     const onData = (/** @type {Buffer} */ data) => {
       buffer += data;
@@ -77,19 +83,17 @@ export async function startServer(options = {}) {
       for (const line of parts) {
         lines.push(line);
         const match = /running at (http:\/\/\S+)/.exec(line);
-        if (match) resolve(match[1].replace(/\/$/, ''));
+        if (!match) continue;
+        clearTimeout(timer);
+        resolve(match[1].replace(/\/$/, ''));
       }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('exit', (code) =>
-      reject(new Error(`server exited (${code}):\n${lines.join('\n')}${buffer}`)),
-    );
-    const timer = setTimeout(
-      () => reject(new Error(`server did not start:\n${lines.join('\n')}${buffer}`)),
-      30_000,
-    );
-    timer.unref();
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${lines.join('\n')}${buffer}`));
+    });
   });
   const stop = async () => {
     if (child.exitCode === null) {

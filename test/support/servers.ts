@@ -25,8 +25,17 @@ export interface QuestionFixture {
   answerComments?: number[];
 }
 
+/**
+ * How long a `before` hook that starts a reference server may take. A server process
+ * (tsx, migrations, fixtures) starts in about a second alone, and in 9–15 s when every
+ * core is busy with other test files. The Node side gives up after 30 s with the server's
+ * own output (see quanda-server.mjs), so a server that hangs fails with its log, before
+ * this limit, instead of with a bare hook timeout.
+ */
+export const SERVER_START_TIMEOUT = 45_000;
+
 /** A fresh reference server on a fresh database, optionally seeded or given fixtures. */
-export function startQuandaServer(
+export async function startQuandaServer(
   options: {
     seed?: boolean;
     fixture?: {demo?: boolean; questions?: QuestionFixture[]};
@@ -34,7 +43,18 @@ export function startQuandaServer(
     env?: Record<string, string>;
   } = {},
 ) {
-  return executeServerCommand<QuandaServer, typeof options>('quanda-server-start', options);
+  let reply = await executeServerCommand<QuandaServer | {pending: number}, typeof options>(
+    'quanda-server-start',
+    options,
+  );
+  // Still starting (a busy machine): ask again. The Node side fails a start after 30 s.
+  while ('pending' in reply) {
+    reply = await executeServerCommand<QuandaServer | {pending: number}, {id: number}>(
+      'quanda-server-ready',
+      {id: reply.pending},
+    );
+  }
+  return reply;
 }
 
 export function stopQuandaServers() {

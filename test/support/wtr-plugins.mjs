@@ -6,6 +6,8 @@
  *   quanda-server-start {seed?, fixture?, env?} → {url, api, adminToken, moderatorToken,
  *                                           fixture}; a fresh
  *                                           reference server and database for this test file
+ *                                           (or {pending: id} while it is starting)
+ *   quanda-server-ready {id}               → the same, for a start still under way
  *   quanda-server-stop                     → stops this file's servers
  *   misbehaving-server                     → {url, closedUrl, modes}
  *   contract-backend-start                 → {url, seed}: a backend whose every answer is
@@ -153,29 +155,65 @@ export function serversPlugin() {
     }
   };
 
+  /**
+   * Server starts under way. A command gets no answer after 20 s (wtr's limit), and a
+   * start takes longer when every core is busy: so a command waits for it at most 10 s,
+   * and the page asks again (`quanda-server-ready`) until it is up, or has failed.
+   * @type {Map<number, Promise<object>>}
+   */
+  const starting = new Map();
+  let starts = 0;
+  /** @param {number} id */
+  const startedWithin = async (id) => {
+    const start = starting.get(id);
+    if (!start) throw new Error(`no server start ${id}`);
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    const later = new Promise((resolve) => (timer = setTimeout(resolve, 10_000, false)));
+    try {
+      const done = await Promise.race([start.then(() => true), later]);
+      if (!done) return {pending: id};
+    } catch (error) {
+      starting.delete(id);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+    starting.delete(id);
+    return start;
+  };
+
   return {
     name: 'quanda-servers',
     async executeCommand({command, payload, session}) {
       switch (command) {
         case 'quanda-server-start': {
-          // Its own folder, so the database outlives a stop (quanda-server-down).
-          const dir = mkdtempSync(join(tmpdir(), 'quanda-test-'));
-          const options = /** @type {any} */ (payload) ?? {};
-          const server = await startServer({...options, dir});
-          const entry = {
-            server,
-            dir,
-            env: options.env ?? {},
-            async stop() {
-              await entry.server.stop();
-              rmSync(dir, {recursive: true, force: true});
-            },
-          };
-          restartable.set(server.url, entry);
-          bySession.set(session.id, [...(bySession.get(session.id) ?? []), entry]);
-          const {url, api, adminToken, moderatorToken, fixture} = server;
-          return {url, api, adminToken, moderatorToken, fixture};
+          const id = ++starts;
+          const start = (async () => {
+            // Its own folder, so the database outlives a stop (quanda-server-down).
+            const dir = mkdtempSync(join(tmpdir(), 'quanda-test-'));
+            const options = /** @type {any} */ (payload) ?? {};
+            const server = await startServer({...options, dir});
+            const entry = {
+              server,
+              dir,
+              env: options.env ?? {},
+              async stop() {
+                await entry.server.stop();
+                rmSync(dir, {recursive: true, force: true});
+              },
+            };
+            restartable.set(server.url, entry);
+            bySession.set(session.id, [...(bySession.get(session.id) ?? []), entry]);
+            const {url, api, adminToken, moderatorToken, fixture} = server;
+            return {url, api, adminToken, moderatorToken, fixture};
+          })();
+          start.catch(() => undefined); // reported to the page by the command that waits on it
+          starting.set(id, start);
+          return startedWithin(id);
         }
+        case 'quanda-server-ready':
+          return startedWithin(/** @type {{id: number}} */ (payload).id);
         case 'quanda-server-down': {
           const entry = restartable.get(/** @type {{url: string}} */ (payload).url);
           await entry?.server.stop();

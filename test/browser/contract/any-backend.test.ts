@@ -18,7 +18,11 @@ import {RestClient} from '../../../src/api/client.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import type {QuandaErrorEvent} from '../../../src/events/error-event.js';
 import {text} from '../../support/dom.js';
-import {startContractBackend, stopQuandaServers} from '../../support/servers.js';
+import {
+  SERVER_START_TIMEOUT,
+  startContractBackend,
+  stopQuandaServers,
+} from '../../support/servers.js';
 
 const RUNS = 200;
 const PARALLEL = 4;
@@ -56,7 +60,8 @@ describe('<quanda-thread> against any backend the contract allows', () => {
   const onError = (event: ErrorEvent | PromiseRejectionEvent) =>
     uncaught.push('reason' in event ? event.reason : event.error);
 
-  before(async () => {
+  before(async function () {
+    this.timeout(SERVER_START_TIMEOUT);
     backend = await startContractBackend();
     addEventListener('error', onError);
     addEventListener('unhandledrejection', onError);

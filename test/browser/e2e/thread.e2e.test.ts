@@ -9,7 +9,12 @@ import {RestClient} from '../../../src/api/client.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {$, $$, text, waitFor} from '../../support/dom.js';
 import {nextError} from '../../support/events.js';
-import {misbehavingServer, startQuandaServer, stopQuandaServers} from '../../support/servers.js';
+import {
+  SERVER_START_TIMEOUT,
+  misbehavingServer,
+  startQuandaServer,
+  stopQuandaServers,
+} from '../../support/servers.js';
 import type {MisbehavingServer, QuandaServer} from '../../support/servers.js';
 
 const answerTexts = (el: QuandaThread) =>
@@ -33,7 +38,8 @@ describe('<quanda-thread> against the reference server', () => {
   const onError = (event: ErrorEvent | PromiseRejectionEvent) =>
     uncaught.push('reason' in event ? event.reason : event.error);
 
-  before(async () => {
+  before(async function () {
+    this.timeout(SERVER_START_TIMEOUT);
     server = await startQuandaServer({
       fixture: {
         demo: true,
