@@ -7,7 +7,7 @@ import {shownText} from '../../support/bodies.js';
 import {expect} from '@open-wc/testing';
 import '../../../src/define.js';
 import type {Thread} from '../../../src/api/schemas.js';
-import {startQuandaServer, stopQuandaServers} from '../../support/servers.js';
+import {SERVER_START_TIMEOUT, startQuandaServer, stopQuandaServers} from '../../support/servers.js';
 import type {QuandaServer} from '../../support/servers.js';
 import {ANSWER_FORM, Tab, deep, serverDown, serverUp} from '../../support/tabs.js';
 
@@ -15,7 +15,8 @@ let server: QuandaServer;
 let databases = 0;
 const database = () => `quanda-e2e-offline-${Date.now()}-${++databases}`;
 
-before(async () => {
+before(async function () {
+  this.timeout(SERVER_START_TIMEOUT);
   server = await startQuandaServer({
     fixture: {
       questions: [
@@ -115,7 +116,9 @@ describe('a crash', () => {
       'a few weeks, but the worry got smaller each time I named it.';
     const delay = 60;
     const typing = tab.type(text, delay);
-    await new Promise((resolve) => setTimeout(resolve, 2500 + Math.random() * 2000));
+    // The crash comes somewhere in the middle of the sentence: after a random number of keys.
+    const keys = 40 + Math.floor(Math.random() * 35);
+    await tab.until(`(${deep(TEXTAREA)}?.value.length ?? 0) >= ${keys}`, `${keys} keys typed`);
     const before = (await tab.value()) ?? '';
     await tab.crashAndReopen();
     await typing;

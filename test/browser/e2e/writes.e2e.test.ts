@@ -3,7 +3,7 @@
  * database, cross-origin as embedding usually is. Each reader is a viewer token of
  * their own (minted by the server), kept in an IndexedDB database of its own.
  */
-import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../../src/define.js';
 import {RestClient} from '../../../src/api/client.js';
@@ -13,6 +13,7 @@ import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {IndexedDbViewerTokens} from '../../../src/storage/viewer-tokens.js';
 import {$, $$, text, waitFor} from '../../support/dom.js';
 import {
+  SERVER_START_TIMEOUT,
   dropNextResponse,
   startDropProxy,
   startQuandaServer,
@@ -24,7 +25,8 @@ import {shownText} from '../../support/bodies.js';
 let server: QuandaServer;
 let readers = 0;
 
-before(async () => {
+before(async function () {
+  this.timeout(SERVER_START_TIMEOUT);
   server = await startQuandaServer({
     fixture: {
       questions: [
@@ -187,9 +189,15 @@ describe('voting', () => {
     expect(text(vote.shadowRoot!.getElementById(up.getAttribute('aria-describedby')!))).to.equal(
       'This is your own post.',
     );
+    const intents: Event[] = [];
+    el.addEventListener('quanda-vote', (event) => intents.push(event));
     up.click();
-    await aTimeout(100);
+    await (vote as HTMLElement & {updateComplete: Promise<unknown>}).updateComplete;
+    expect(intents, 'a vote was asked for').to.have.length(0);
     expect(score(answers(el)[1]!)).to.equal(0);
+    // And the server agrees: the thread as it has it now.
+    const fresh = await open('votes', client);
+    expect(score(answers(fresh)[1]!)).to.equal(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import {aTimeout, expect, fixture, fixtureSync, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, fixtureSync, html, waitUntil} from '@open-wc/testing';
 import {Marked} from 'marked';
 import '../../../src/define.js';
 import {RestClient} from '../../../src/api/client.js';
@@ -62,9 +62,45 @@ async function exercise(elements: Element[], inPost: (el: Element) => boolean) {
       el.click();
     }
   }
-  // Time for what runs later: a failed image load, a frame, a posted message. (Timers,
-  // not animation frames: wtr runs two files at once, and a page behind gets no frames.)
-  await aTimeout(500);
+  await settled(elements);
+}
+
+/**
+ * Waits for what runs later: every image to load or fail, then a frame of our own to load
+ * and post a message, which arrives after any message a post's frame sent before it.
+ * (No animation frames: wtr runs two files at once, and a page behind gets none.)
+ */
+async function settled(elements: Element[]) {
+  const images = elements.filter(
+    (el): el is HTMLImageElement =>
+      el.localName === 'img' &&
+      (el as HTMLImageElement).loading !== 'lazy' &&
+      !(el as HTMLImageElement).complete &&
+      el.isConnected,
+  );
+  await Promise.all(
+    images.map(
+      (img) =>
+        new Promise((resolve) => {
+          img.addEventListener('load', resolve, {once: true});
+          img.addEventListener('error', resolve, {once: true});
+        }),
+    ),
+  );
+  const token = `settled:${Math.random()}`;
+  const arrived = new Promise<void>((resolve) => {
+    const listen = (event: MessageEvent) => {
+      if (event.data !== token) return;
+      window.removeEventListener('message', listen);
+      resolve();
+    };
+    window.addEventListener('message', listen);
+  });
+  const frame = document.createElement('iframe');
+  frame.srcdoc = `<script>parent.postMessage(${JSON.stringify(token)}, '*')</script>`;
+  document.body.append(frame);
+  await arrived;
+  frame.remove();
 }
 
 const inRenderedPost = (el: Element) => !!el.closest(POST_BODIES);
@@ -231,7 +267,7 @@ describe(`XSS corpus: ${vectors.length} vectors`, () => {
             expect(leftovers(form), `vector ${id}`).to.deep.equal([]);
             $(form, '[part~="write-button"]')!.click();
           }
-          await exercise([], () => false); // the settling wait
+          await settled([]);
           expect([...hits]).to.deep.equal([]);
         });
       },

@@ -13,7 +13,8 @@ import type {QuandaVote} from '../../../src/components/vote/vote.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {closeQuandaDatabase, openQuandaDatabase} from '../../../src/storage/idb/database.js';
 import type {CachedThread, Draft, QueuedWrite} from '../../../src/storage/idb/database.js';
-import {localStore} from '../../../src/storage/idb/local-store.js';
+import {channelName, localStore} from '../../../src/storage/idb/local-store.js';
+import type {StorageMessage} from '../../../src/storage/idb/local-store.js';
 import {saveThread} from '../../../src/storage/device/thread-cache.js';
 import {IndexedDbViewerTokens} from '../../../src/storage/viewer-tokens.js';
 import {answer, own, thread} from '../../support/builders.js';
@@ -64,6 +65,24 @@ function type(textarea: HTMLTextAreaElement, value: string) {
 }
 
 const stored = (db: string) => localStore(db).all('drafts');
+
+/**
+ * What forms of this database tell other tabs after each save (kept or not), until one
+ * tells a draft ending in `body`: a save's outcome a test can wait on.
+ */
+function toldUntil(db: string, body: string): Promise<string[]> {
+  const channel = new BroadcastChannel(channelName(db));
+  const told: string[] = [];
+  return new Promise((resolve) => {
+    channel.onmessage = ({data}: MessageEvent<StorageMessage>) => {
+      if (!('draft' in data)) return;
+      told.push(data.draft.body);
+      if (!data.draft.body.endsWith(body)) return;
+      channel.close();
+      resolve(told);
+    };
+  });
+}
 
 describe('the database', () => {
   it('upgrades a version 1 database, keeping the viewer token', async () => {
@@ -231,10 +250,24 @@ describe('drafts', () => {
   it('keeps nothing with drafts="off"', async () => {
     const db = database();
     const answerForm = await form(await mount(db, undefined, 'off'));
+    const q2 = thread();
+    q2.question = {...q2.question, id: 'q2'};
+    // Another question's form in the same database, with drafts on, typed into after: its
+    // save starts later and lands later than any the first form could have made.
+    const other = await fixture<QuandaThread>(
+      html`<quanda-thread
+        .client=${new ScriptedWriteClient().always(ok(q2))}
+        .databaseName=${db}
+        question-id="q2"
+      ></quanda-thread>`,
+    );
+    const otherForm = await form(other);
+    const told = toldUntil(db, 'Kept for q2');
     type(answerForm.textarea, 'Not to be kept');
+    type(otherForm.textarea, 'Kept for q2');
     dispatchEvent(new PageTransitionEvent('pagehide'));
-    await aTimeout(400);
-    expect(await stored(db)).to.deep.equal([]);
+    expect(await told).to.deep.equal(['Kept for q2']);
+    expect((await stored(db)).map((draft) => draft.key)).to.deep.equal(['\nq2\nanswer']);
     expect(Object.keys(localStorage).filter((key) => key.startsWith(`quanda:${db}`))).to.deep.equal(
       [],
     );
@@ -264,8 +297,10 @@ describe('when IndexedDB fails', () => {
     // Said once: typing on, and a second form, say nothing more.
     type(answerForm.textarea, ', and more');
     const second = await form(await mount(db));
+    const told = toldUntil(db, 'Another form');
     type(second.textarea, 'Another form');
-    await aTimeout(400);
+    await told; // its save was tried, and failed
+    await (second.el as HTMLElement & {updateComplete: Promise<unknown>}).updateComplete;
     expect(second.status()).to.equal('');
     const posted = new Promise((resolve) =>
       el.addEventListener('quanda-answer-submitted', resolve),
