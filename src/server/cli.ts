@@ -38,7 +38,7 @@ const {values, positionals} = parseArgs({
 });
 
 const usage = readFileSync(new URL(import.meta.url), 'utf8')
-  .match(/\/\*\*([\s\S]*?)\*\//)![1]!
+  .match(/\/\*\*([\s\S]*?)\*\//)![1]
   .replace(/^ \* ?/gm, '');
 
 async function main(): Promise<number> {

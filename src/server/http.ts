@@ -104,5 +104,5 @@ function nesting(text: string): number {
 export function bearerToken(c: Context): string | null {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S{1,512})$/i.exec(header);
-  return match ? match[1]! : null;
+  return match ? match[1] : null;
 }

@@ -469,7 +469,7 @@ export function openApiDocument(serverUrl = '/api') {
   const input = z.toJSONSchema(registry, {...options, io: 'input'});
   const schemas: Record<string, unknown> = {};
   for (const [id, schema] of Object.entries(output.schemas)) {
-    const source = requestSchemas.has(id) ? input.schemas[id]! : schema;
+    const source = requestSchemas.has(id) ? input.schemas[id] : schema;
     const {$schema: _, $id: __, ...rest} = source as Record<string, unknown>;
     schemas[id] = rest;
   }

@@ -54,7 +54,7 @@ const TAG = /^<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z][a-z-]*="[^"<>]*")*)\s*\/?>$/;
 const ATTRIBUTE = /([a-z][a-z-]*)="([^"]*)"/g;
 const ENTITY: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'"};
 const unescape = (value: string) =>
-  value.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITY[name]!);
+  value.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITY[name]);
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -68,8 +68,8 @@ function allowedTag(tag: string): string {
   if (closing) return name === 'br' ? '' : `</${name}>`;
   let kept = '';
   for (const [, attribute, raw] of attributes.matchAll(ATTRIBUTE)) {
-    if (!allowed.includes(attribute!)) continue;
-    const value = unescape(raw!);
+    if (!allowed.includes(attribute)) continue;
+    const value = unescape(raw);
     if (attribute === 'href') {
       const href = safeHref(value);
       if (href !== null)

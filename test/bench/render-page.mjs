@@ -71,11 +71,11 @@ export async function renderWidget(pageSize) {
   const total = data.answers.length;
   const client = {
     /** @param {string} _id @param {{cursor?: string}} options */
-    async getThread(_id, {cursor} = {}) {
+    getThread(_id, {cursor} = {}) {
       const start = cursor ? Number(cursor) : 0;
       const end = pageSize ? start + pageSize : total;
       const nextCursor = end < total ? String(end) : null;
-      return {...data, answers: data.answers.slice(start, end), nextCursor};
+      return Promise.resolve({...data, answers: data.answers.slice(start, end), nextCursor});
     },
   };
   const expected = pageSize ? Math.min(pageSize, total) : total;

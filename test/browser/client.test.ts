@@ -44,7 +44,7 @@ describe('RestClient', () => {
       );
       expect(thread.question.title).to.match(/therapists so secretive/);
       expect(thread.question.category).to.equal('Psychotherapy');
-      expect(thread.answers[0]!.isAccepted).to.be.true;
+      expect(thread.answers[0].isAccepted).to.be.true;
       expect(new Date(thread.serverTime).getTime()).to.be.closeTo(Date.now(), 60_000);
     });
 

@@ -61,7 +61,7 @@ describe('API: reading a thread', () => {
     app.logs.length = 0;
     await app.request('/questions/q1?sort=newest');
     assert.equal(app.logs.length, 1);
-    assert.match(app.logs[0]!, /^GET \/questions\/q1 200 \d+\.\dms$/);
+    assert.match(app.logs[0], /^GET \/questions\/q1 200 \d+\.\dms$/);
   });
 });
 

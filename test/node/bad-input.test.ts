@@ -234,8 +234,8 @@ describe('API: bad input', () => {
       ['POST', flags],
     ]) {
       const reply = await app.send(
-        method!,
-        path!.replace(':answer', answerId),
+        method,
+        path.replace(':answer', answerId),
         {body: long(1_000_000)},
         {
           token: reader,

@@ -32,7 +32,7 @@ describe(`${VOTES} concurrent identical votes on two server processes`, () => {
   });
 
   const score = async () => {
-    const response = await fetch(`${servers[1]!.api}/questions/q`);
+    const response = await fetch(`${servers[1].api}/questions/q`);
     const thread = (await response.json()) as {answers: {id: string; score: number}[]};
     return thread.answers.find((answer) => answer.id === answerId)!.score;
   };
@@ -41,7 +41,7 @@ describe(`${VOTES} concurrent identical votes on two server processes`, () => {
     const replies = await Promise.all(
       Array.from({length: VOTES}, async (_, i) => {
         const reply = await write(
-          servers[i % 2]!.api,
+          servers[i % 2].api,
           'PUT',
           `/posts/${answerId}/vote`,
           {value: 1},
@@ -65,7 +65,7 @@ describe(`${VOTES} concurrent identical votes on two server processes`, () => {
   it('move the score by one when they share one Idempotency-Key', async () => {
     const before = await score();
     const key = randomUUID();
-    const replies = await voteAtOnce(await mintViewer(servers[0]!.api), () => key);
+    const replies = await voteAtOnce(await mintViewer(servers[0].api), () => key);
     assert.equal(await score(), before + 1);
     // Every reply is the first one, replayed.
     for (const reply of replies) assert.deepEqual(reply.body, {score: before + 1, viewerVote: 1});
@@ -73,7 +73,7 @@ describe(`${VOTES} concurrent identical votes on two server processes`, () => {
 
   it('move the score by one when each has a key of its own', async () => {
     const before = await score();
-    const replies = await voteAtOnce(await mintViewer(servers[1]!.api), () => randomUUID());
+    const replies = await voteAtOnce(await mintViewer(servers[1].api), () => randomUUID());
     assert.equal(await score(), before + 1);
     for (const reply of replies) assert.deepEqual(reply.body, {score: before + 1, viewerVote: 1});
   });

@@ -40,7 +40,7 @@ function readmeExample(heading: string, lang: string) {
   assert.ok(at >= 0, `README.md has no "${heading}"`);
   const block = new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(readme.slice(at));
   assert.ok(block, `README.md has no \`\`\`${lang} block under "${heading}"`);
-  return block[1]!;
+  return block[1];
 }
 
 /**

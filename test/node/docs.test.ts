@@ -59,7 +59,7 @@ function anchors(markdown: string): Set<string> {
   const seen = new Map<string, number>();
   const found = new Set<string>();
   for (const [, heading] of markdown.replace(/```[\s\S]*?```/g, '').matchAll(/^#{1,6} (.+)$/gm)) {
-    const base = slug(heading!);
+    const base = slug(heading);
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     found.add(n ? `${base}-${n}` : base);
@@ -71,8 +71,8 @@ function anchors(markdown: string): Set<string> {
 function targets(markdown: string): string[] {
   const text = markdown.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
   return [
-    ...[...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!),
-    ...[...text.matchAll(/<img [^>]*src="([^"]+)"/g)].map((m) => m[1]!),
+    ...[...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]),
+    ...[...text.matchAll(/<img [^>]*src="([^"]+)"/g)].map((m) => m[1]),
   ];
 }
 
@@ -116,7 +116,7 @@ describe('the documentation', () => {
     ];
     assert.ok(images.length > 0);
     for (const [, markdown, html] of images) {
-      const url = (markdown ?? html)!;
+      const url = markdown ?? html;
       assert.ok(url.startsWith(base), `${url} is not under ${base}`);
       const file = url.slice(base.length);
       assert.ok(existsSync(join(ROOT, file)), `${file} is not in the repository`);

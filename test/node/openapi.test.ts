@@ -258,12 +258,12 @@ describe('OpenAPI document', () => {
   });
 
   it('names its server without a trailing slash, so paths join cleanly', () => {
-    assert.equal(openApiDocument('/api/').servers[0]!.url, '/api');
+    assert.equal(openApiDocument('/api/').servers[0].url, '/api');
     assert.equal(
-      openApiDocument('https://qa.example.org/api/').servers[0]!.url,
+      openApiDocument('https://qa.example.org/api/').servers[0].url,
       'https://qa.example.org/api',
     );
-    assert.equal(openApiDocument('/').servers[0]!.url, '/');
+    assert.equal(openApiDocument('/').servers[0].url, '/');
   });
 
   it('gives every operation an id, security and examples that parse with the contract', () => {

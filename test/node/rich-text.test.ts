@@ -16,7 +16,7 @@ const REL = 'rel="nofollow ugc noopener noreferrer" target="_blank"';
  * whoever may edit it. (The browser tests check the same vectors in Chromium.)
  */
 describe('rich text on the server', () => {
-  it('renders what readers write: emphasis, lists, links, quotes, code, headings', async () => {
+  it('renders what readers write: emphasis, lists, links, quotes, code, headings', () => {
     const source = [
       '# Title',
       '## Part',
@@ -58,7 +58,7 @@ describe('rich text on the server', () => {
     );
   });
 
-  it('keeps typed HTML as text, and makes no link of a script URL', async () => {
+  it('keeps typed HTML as text, and makes no link of a script URL', () => {
     assert.equal(
       renderMarkdown('<img src=x onerror=alert(1)> [x](javascript:alert(1)) <javascript:alert(1)>'),
       '<p>&lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1)) &lt;javascript:alert(1)&gt;</p>\n',

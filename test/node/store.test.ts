@@ -46,15 +46,15 @@ describe('KyselyStore on SQLite', () => {
     ] as const) {
       for (let v = 0; v < Math.abs(votes); v++) {
         const voter = await store.createViewer();
-        await store.setVote(answerIds[index]!, voter.id, votes > 0 ? 1 : -1);
+        await store.setVote(answerIds[index], voter.id, votes > 0 ? 1 : -1);
       }
     }
-    await store.setAcceptedAnswer('q', answerIds[12]!);
+    await store.setAcceptedAnswer('q', answerIds[12]);
     // Comments: 5 on the question, 2 on answer 7, 1 on answer 3.
     for (const [parentId, count] of [
       ['q', 5],
-      [answerIds[7]!, 2],
-      [answerIds[3]!, 1],
+      [answerIds[7], 2],
+      [answerIds[3], 1],
     ] as const) {
       for (let i = 0; i < count; i++) {
         const author = await store.createViewer();
@@ -81,7 +81,7 @@ describe('KyselyStore on SQLite', () => {
     const thread = (await store.getThread('q', {sort: 'votes', viewerId: null}))!;
     const bodies = thread.answers.map((a) => shownText(a.body));
     assert.deepEqual(bodies.slice(0, 4), ['answer 12', 'answer 7', 'answer 3', 'answer 0']);
-    assert.equal(thread.answers[0]!.isAccepted, true);
+    assert.equal(thread.answers[0].isAccepted, true);
     assert.equal(thread.answers.filter((a) => a.isAccepted).length, 1);
     assert.equal(thread.answers.length, 11);
     assert.ok(thread.nextCursor);
@@ -127,7 +127,7 @@ describe('KyselyStore on SQLite', () => {
 
   it('knows the viewer: the asker, their vote, and their own posts', async () => {
     const voter = await store.createViewer();
-    await store.setVote(answerIds[5]!, voter.id, -1);
+    await store.setVote(answerIds[5], voter.id, -1);
     const asVoter = (await store.getThread('q', {sort: 'oldest', viewerId: voter.id, limit: 50}))!;
     assert.equal(asVoter.viewer.isAsker, false);
     assert.equal(asVoter.answers.find((a) => a.id === answerIds[5])!.viewerVote, -1);
@@ -140,12 +140,12 @@ describe('KyselyStore on SQLite', () => {
     assert.equal(asAsker.viewer.isAsker, true);
     assert.equal(asAsker.question.author.isViewer, true);
     assert.deepEqual(asAsker.question.viewerCan.vote, {allowed: false, reason: 'own-post'});
-    assert.deepEqual(asAsker.answers[0]!.viewerCan.accept, {allowed: true});
+    assert.deepEqual(asAsker.answers[0].viewerCan.accept, {allowed: true});
   });
 
   it('counts a vote once per viewer, lets it change, and moves the score and points with it', async () => {
     const voter = await store.createViewer();
-    const post = answerIds[1]!;
+    const post = answerIds[1];
     const points = async () =>
       (
         await db
@@ -167,9 +167,9 @@ describe('KyselyStore on SQLite', () => {
 
   it('hides points of anonymous authors', async () => {
     const thread = (await store.getThread('q', {sort: 'oldest', viewerId: null}))!;
-    assert.deepEqual(thread.answers[1]!.author, {displayName: null, points: null, isViewer: false});
-    assert.equal(thread.answers[2]!.author.displayName, 'Name 1');
-    assert.equal(typeof thread.answers[2]!.author.points, 'number');
+    assert.deepEqual(thread.answers[1].author, {displayName: null, points: null, isViewer: false});
+    assert.equal(thread.answers[2].author.displayName, 'Name 1');
+    assert.equal(typeof thread.answers[2].author.points, 'number');
   });
 
   it('reads a page with every post’s latest comments in four queries, however many there are', async () => {
@@ -180,7 +180,7 @@ describe('KyselyStore on SQLite', () => {
         // The question, the leading answers (accepted, the viewer's own unpublished), the page,
         // and one query for the comments of all of them: a part per post shown.
         assert.equal(queries.length, 4);
-        const parts = queries[3]!.sql.split(' union all ').length;
+        const parts = queries[3].sql.split(' union all ').length;
         assert.equal(parts, 1 + thread.answers.length);
         assert.equal(thread.question.comments.count, 5);
       }
@@ -196,16 +196,16 @@ describe('KyselyStore on SQLite', () => {
       ['comment 2 on q', 'comment 3 on q', 'comment 4 on q'],
     );
     const byId = new Map(thread.answers.map((a) => [a.id, a.comments]));
-    assert.deepEqual(byId.get(answerIds[7]!)!.count, 2);
+    assert.deepEqual(byId.get(answerIds[7])!.count, 2);
     assert.deepEqual(
-      byId.get(answerIds[7]!)!.items.map((c) => c.parentId),
+      byId.get(answerIds[7])!.items.map((c) => c.parentId),
       [answerIds[7], answerIds[7]],
     );
-    assert.equal(byId.get(answerIds[3]!)!.count, 1);
-    assert.deepEqual(byId.get(answerIds[0]!), {items: [], count: 0});
+    assert.equal(byId.get(answerIds[3])!.count, 1);
+    assert.deepEqual(byId.get(answerIds[0]), {items: [], count: 0});
     const all = (await store.getComments('q', {viewerId: null}))!;
     assert.equal(all.comments.length, 5);
-    assert.equal(shownText(all.comments[0]!.body), 'comment 0 on q');
+    assert.equal(shownText(all.comments[0].body), 'comment 0 on q');
     assert.equal(all.nextCursor, null);
   });
 
@@ -234,7 +234,7 @@ describe('KyselyStore on SQLite', () => {
       queries.length = 0;
       await store.getThread('q', {sort, viewerId: null, cursor: first.nextCursor!});
       const details = await planOf(db, queries.at(-2)!); // the page; the comments come last
-      assert.ok(details[0]!.startsWith('SEARCH p USING INDEX posts_by_'), details.join('; '));
+      assert.ok(details[0].startsWith('SEARCH p USING INDEX posts_by_'), details.join('; '));
       assert.ok(
         !details.some((d) => d.includes('TEMP B-TREE') || d.startsWith('SCAN')),
         details.join('; '),
@@ -283,10 +283,10 @@ describe('KyselyStore on SQLite', () => {
       status: 'pending',
     });
     const asAuthor = (await store.getThread('q', {sort: 'votes', viewerId: author.id}))!;
-    assert.equal(asAuthor.answers[0]!.isAccepted, true);
-    assert.equal(asAuthor.answers[1]!.id, pending.id);
-    assert.equal(asAuthor.answers[1]!.status, 'pending');
-    assert.deepEqual(asAuthor.answers[1]!.viewerCan.vote, {allowed: false, reason: 'own-post'});
+    assert.equal(asAuthor.answers[0].isAccepted, true);
+    assert.equal(asAuthor.answers[1].id, pending.id);
+    assert.equal(asAuthor.answers[1].status, 'pending');
+    assert.deepEqual(asAuthor.answers[1].viewerCan.vote, {allowed: false, reason: 'own-post'});
     assert.equal(asAuthor.question.comments.count, 6);
     assert.equal(asAuthor.question.comments.items.at(-1)!.status, 'pending');
     const asOther = (await store.getThread('q', {sort: 'votes', viewerId: null, limit: 50}))!;
@@ -323,7 +323,7 @@ describe('KyselyStore on SQLite', () => {
     assert.ok(!after.answers.some((a) => a.id === answer.id)); // not even for its author
     assert.ok(!after.answers.some((a) => a.isAccepted));
     assert.equal(await points(), 100);
-    await store.setAcceptedAnswer('q', answerIds[12]!);
+    await store.setAcceptedAnswer('q', answerIds[12]);
   });
 
   it('gives no best-answer points for choosing your own answer to your own question', async () => {
@@ -343,7 +343,7 @@ describe('KyselyStore on SQLite', () => {
     const before = await points();
     await store.setAcceptedAnswer('q', answer.id);
     assert.equal(await points(), before);
-    await store.setAcceptedAnswer('q', answerIds[12]!);
+    await store.setAcceptedAnswer('q', answerIds[12]);
     assert.equal(await points(), before);
     await store.removePost(answer.id);
   });

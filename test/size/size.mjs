@@ -110,6 +110,7 @@ export function loads(files, entry, modules = ANSWER_MODULES) {
    * @param {(f: FileFigures) => boolean} [skip]
    */
   const reach = (from, edges, skip = () => false) => {
+    /** @type {Set<string>} */
     const seen = new Set();
     const visit = (/** @type {string} */ name) => {
       const file = byName.get(name);

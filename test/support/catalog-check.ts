@@ -7,7 +7,7 @@
 type Forms = Record<string, string>;
 type AnyCatalog = Record<string, string | Forms>;
 
-const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!));
+const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
 const ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
 const union = (sets: Set<string>[]) => new Set(sets.flatMap((set) => [...set]));
 const list = (names: Iterable<string>) => [...names].map((name) => `{${name}}`).join(', ');

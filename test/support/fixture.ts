@@ -34,7 +34,7 @@ interface Fixture {
 
 const [file, json] = process.argv.slice(2);
 const fixture = JSON.parse(json ?? '{}') as Fixture;
-const db = openSqlite(file!);
+const db = openSqlite(file);
 await migrateToLatest(db);
 let tick = Date.parse('2026-01-01T00:00:00.000Z');
 const store = new KyselyStore(db, {clock: () => new Date((tick += 60_000))});
@@ -65,13 +65,13 @@ for (const q of fixture.questions ?? []) {
     });
     for (let v = 0; v < Math.abs(q.scores?.[i] ?? 0); v++) {
       const voter = await store.createViewer();
-      await store.setVote(answer.id, voter.id, (q.scores![i]! > 0 ? 1 : -1) as 1 | -1);
+      await store.setVote(answer.id, voter.id, q.scores![i] > 0 ? 1 : -1);
     }
     for (let c = 0; c < (q.answerComments?.[i] ?? 0); c++) await comment(q.id, answer.id, c);
     answers.push({id: answer.id, token: author.token});
   }
   for (let c = 0; c < (q.questionComments ?? 0); c++) await comment(q.id, q.id, c);
-  if (q.accept !== undefined) await store.setAcceptedAnswer(q.id, answers[q.accept]!.id);
+  if (q.accept !== undefined) await store.setAcceptedAnswer(q.id, answers[q.accept].id);
   made[q.id] = {askerToken, answers};
 }
 await db.destroy();

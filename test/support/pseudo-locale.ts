@@ -14,7 +14,7 @@ export const PSEUDO = 'en-XA';
 const ACCENTS: Record<string, string> = Object.fromEntries(
   [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((letter, i) => [
     letter,
-    [...'åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ'][i]!,
+    [...'åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ'][i],
   ]),
 );
 
@@ -22,9 +22,7 @@ const ACCENTS: Record<string, string> = Object.fromEntries(
 export function pseudo(text: string): string {
   const accented = text
     .split(/(\{\w+\})/)
-    .map((piece) =>
-      /^\{\w+\}$/.test(piece) ? piece : piece.replace(/[a-z]/gi, (c) => ACCENTS[c]!),
-    )
+    .map((piece) => (/^\{\w+\}$/.test(piece) ? piece : piece.replace(/[a-z]/gi, (c) => ACCENTS[c])))
     .join('');
   const padding = '·'.repeat(Math.ceil(text.replace(/\{\w+\}/g, '').length / 3));
   return `⟦${accented}${padding ? ` ${padding}` : ''}⟧`;

@@ -77,7 +77,7 @@ export async function startServer(options = {}) {
     timer.unref();
     let buffer = '';
     const onData = (/** @type {Buffer} */ data) => {
-      buffer += data;
+      buffer += String(data);
       const parts = buffer.split('\n');
       buffer = parts.pop() ?? '';
       for (const line of parts) {

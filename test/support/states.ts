@@ -151,7 +151,7 @@ export function answerForm(thread: QuandaThread): ShadowRoot | null | undefined 
  * on to another state (the preview).
  */
 const composing =
-  (then: (form: ShadowRoot) => Promise<unknown> = async () => undefined) =>
+  (then: (form: ShadowRoot) => Promise<unknown> = () => Promise.resolve()) =>
   async (lang: string) => {
     const client = new ScriptedWriteClient().always(ok(markedThread()));
     const el = await fixture<QuandaThread>(

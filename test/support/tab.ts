@@ -3,7 +3,6 @@
  * on the endpoint, question and IndexedDB database given in the query string.
  */
 import {RestClient} from '../../src/api/client.js';
-import type {QuandaThread} from '../../src/components/thread/thread.js';
 import {IndexedDbViewerTokens} from '../../src/storage/viewer-tokens.js';
 
 const params = new URLSearchParams(location.search);
@@ -16,7 +15,7 @@ if (params.get('idb') === 'broken') {
 await import('../../src/define.js');
 
 const database = params.get('db')!;
-const thread = document.createElement('quanda-thread') as QuandaThread;
+const thread = document.createElement('quanda-thread');
 thread.client = new RestClient({
   endpoint: params.get('api')!,
   tokens: new IndexedDbViewerTokens(database),

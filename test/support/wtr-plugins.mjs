@@ -320,11 +320,11 @@ async function startContractBackend(seed) {
   let output = '';
   const url = await new Promise((resolve, reject) => {
     child.stdout.on('data', (/** @type {Buffer} */ data) => {
-      output += data;
+      output += String(data);
       const match = /listening (http:\/\/\S+)/.exec(output);
       if (match) resolve(match[1]);
     });
-    child.stderr.on('data', (/** @type {Buffer} */ data) => (output += data));
+    child.stderr.on('data', (/** @type {Buffer} */ data) => (output += String(data)));
     child.on('exit', (code) => reject(new Error(`contract backend exited (${code}): ${output}`)));
   });
   return {

@@ -131,7 +131,7 @@ export function openSqlite(
     const reader = withStatementCache(new Database(file, {readonly: true}));
     readers.set(kysely, (sql, parameters) => {
       onQuery?.(sql, parameters);
-      return reader.prepare(sql).all(parameters) as unknown[];
+      return reader.prepare(sql).all(parameters);
     });
     const destroy = kysely.destroy.bind(kysely);
     kysely.destroy = async () => {

@@ -51,7 +51,7 @@ describe('announcements', () => {
     const el = await threadStates.find((state) => state.name === name)!.render('en');
     const alert = deep(el, 'quanda-answer-form', '[part~="form-error"]')!;
     expect(alert.getAttribute('role')).to.equal('alert');
-    expect(alert.textContent!.trim()).to.equal(
+    expect(alert.textContent.trim()).to.equal(
       'Not sent: Something went wrong. Your text is still here.',
     );
     expect(announcement(el)).to.equal(''); // said once, not twice

@@ -81,7 +81,7 @@ describe('keyboard: writing', () => {
   it('votes with Space and Enter on toggle buttons named for what they vote on', async () => {
     await mount(writableThread());
     client.handlers.vote = (_id, value) =>
-      Promise.resolve({score: 1 + (value as number), viewerVote: value});
+      Promise.resolve({score: 1 + (value as number), viewerVote: value as number});
     const up = () => deep(el, answer('a2'), 'quanda-vote', '[part~="up-button"]');
     const down = () => deep(el, answer('a2'), 'quanda-vote', '[part~="down-button"]');
     await tabTo(up);
@@ -257,7 +257,7 @@ describe('keyboard: writing', () => {
   });
 
   it('accepts an answer with Enter; focus stays on the button as the answer moves up', async () => {
-    const asker = {...writableThread().answers[0]!.viewerCan, accept: {allowed: true}};
+    const asker = {...writableThread().answers[0].viewerCan, accept: {allowed: true}};
     await mount(
       writableThread({
         answers: [
@@ -267,7 +267,8 @@ describe('keyboard: writing', () => {
         viewer: {isAsker: true, canAnswer: {allowed: true}},
       }),
     );
-    client.handlers.setAcceptedAnswer = (_q, id) => Promise.resolve({acceptedAnswerId: id});
+    client.handlers.setAcceptedAnswer = (_q: unknown, id: unknown) =>
+      Promise.resolve({acceptedAnswerId: id});
     const accept = () => deep(el, answer('a2'), '[part~="accept-button"]');
     await tabTo(accept);
     expect(accept()!.getAttribute('aria-pressed')).to.equal('false');
@@ -299,7 +300,7 @@ describe('keyboard: writing', () => {
     await mount(withMine());
     client.handlers.editPost = (_id, edit) =>
       Promise.resolve({
-        ...withMine().answers[0]!,
+        ...withMine().answers[0],
         body: {format: 'text', text: (edit as {body: string}).body},
       });
     const edit = () => deep(el, answer('mine'), '[part~="edit-button"]');
@@ -326,7 +327,7 @@ describe('keyboard: writing', () => {
 
   it('removes: asks first, "Keep it" returns to Remove, "Yes, remove" moves focus on', async () => {
     await mount(withMine());
-    client.handlers.removePost = (id) => Promise.resolve({id, removed: true});
+    client.handlers.removePost = (id: unknown) => Promise.resolve({id, removed: true});
     const remove = () => deep(el, answer('mine'), '[part~="remove-button"]');
     await tabTo(remove);
     await press('Enter');
@@ -405,7 +406,7 @@ describe('keyboard: writing', () => {
       {reason: 'abusive', note: 'Unkind to the asker.'},
     ]);
     await waitUntil(() => focused() === flag(), 'focus did not return to Flag');
-    expect(flag()!.textContent!.trim()).to.equal('Flagged');
+    expect(flag()!.textContent.trim()).to.equal('Flagged');
     expect(flag()!.getAttribute('aria-disabled')).to.equal('true');
   });
 });

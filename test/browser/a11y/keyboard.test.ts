@@ -50,17 +50,17 @@ describe('keyboard', () => {
 
     await sendKeys({press: 'ArrowDown'});
     await waitUntil(() => client.calls.length === 2, 'no reload after ArrowDown');
-    expect(client.calls[1]!.sort).to.equal('oldest');
+    expect(client.calls[1].sort).to.equal('oldest');
     await waitUntil(() => $(el, 'quanda-answer') && !$(el, '[part~="status"]'), 'no reload');
     // The control stayed in place while the answers reloaded, and so did focus.
     expect(focused()).to.equal($(el, '[part~="sort"]'));
 
     await sendKeys({press: 'ArrowDown'});
     await waitUntil(() => client.calls.length === 3, 'no reload after the second ArrowDown');
-    expect(client.calls[2]!.sort).to.equal('newest');
+    expect(client.calls[2].sort).to.equal('newest');
     await sendKeys({press: 'ArrowUp'});
     await waitUntil(() => client.calls.length === 4, 'no reload after ArrowUp');
-    expect(client.calls[3]!.sort).to.equal('oldest');
+    expect(client.calls[3].sort).to.equal('oldest');
   });
 
   it('opens the sort list with Space or Enter and picks with the arrows and Enter', async () => {
@@ -69,13 +69,13 @@ describe('keyboard', () => {
     await sendKeys({press: 'ArrowDown'});
     await sendKeys({press: 'Enter'});
     await waitUntil(() => client.calls.length === 2, 'no reload after Space, ArrowDown, Enter');
-    expect(client.calls[1]!.sort).to.equal('oldest');
+    expect(client.calls[1].sort).to.equal('oldest');
     await waitUntil(() => !$(el, '[part~="status"]'), 'no reload');
     await sendKeys({press: 'Enter'});
     await sendKeys({press: 'ArrowDown'});
     await sendKeys({press: 'Enter'});
     await waitUntil(() => client.calls.length === 3, 'no reload after Enter, ArrowDown, Enter');
-    expect(client.calls[2]!.sort).to.equal('newest');
+    expect(client.calls[2].sort).to.equal('newest');
     expect(focused()).to.equal($(el, '[part~="sort"]'));
   });
 
@@ -88,7 +88,7 @@ describe('keyboard', () => {
     await waitUntil(() => $$(el, 'quanda-answer').length === 3, 'Enter loaded nothing');
     await el.updateComplete;
     expect(focused()).to.equal($$(el, 'quanda-answer')[2]);
-    expect(client.calls[1]!.cursor).to.equal('c1');
+    expect(client.calls[1].cursor).to.equal('c1');
 
     // From the new answer, Tab goes on to the button again: nothing to skip back over.
     await sendKeys({press: 'Tab'});
@@ -97,6 +97,6 @@ describe('keyboard', () => {
     await waitUntil(() => $$(el, 'quanda-answer').length === 4, 'Space loaded nothing');
     await el.updateComplete;
     expect(focused()).to.equal($$(el, 'quanda-answer')[3]);
-    expect(client.calls[2]!.cursor).to.equal('c2');
+    expect(client.calls[2].cursor).to.equal('c2');
   });
 });

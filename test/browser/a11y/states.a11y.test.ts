@@ -38,7 +38,7 @@ function outline(el: QuandaThread) {
     .filter((node) => node.getBoundingClientRect().height > 0)
     .map((node) => {
       const level = Number(node.getAttribute('aria-level') ?? node.localName.slice(1));
-      return {level, text: node.textContent!.replace(/\s+/g, ' ').trim()};
+      return {level, text: node.textContent.replace(/\s+/g, ' ').trim()};
     });
 }
 
@@ -81,7 +81,7 @@ describe('accessibility in every state', () => {
       levels.forEach((level, i) => {
         expect(level, `heading ${i + 1} of ${levels.join(', ')}`).to.be.within(
           2,
-          i ? levels[i - 1]! + 1 : 2,
+          i ? levels[i - 1] + 1 : 2,
         );
       });
     });

@@ -18,7 +18,7 @@ describe('<quanda-answer-form>', () => {
   const mount = () => fixture<QuandaAnswerForm>(html`<quanda-answer-form></quanda-answer-form>`);
   const field = (el: QuandaAnswerForm, id: string) => $(el, `#${id}`) as HTMLInputElement;
   const submit = (el: QuandaAnswerForm) => $(el, '[part~="submit-button"]')!.click();
-  const fill = async (el: QuandaAnswerForm, values: Record<string, string>) => {
+  const fill = (el: QuandaAnswerForm, values: Record<string, string>) => {
     for (const [id, value] of Object.entries(values)) field(el, id).value = value;
   };
   const errorOf = (el: QuandaAnswerForm, id: string) => {
@@ -60,7 +60,7 @@ describe('<quanda-answer-form>', () => {
   it('ties each error to its field and moves focus to the first one', async () => {
     const el = await mount();
     const seen = respond(el, Promise.resolve());
-    await fill(el, {body: 'too short', name: 'x'.repeat(41)});
+    fill(el, {body: 'too short', name: 'x'.repeat(41)});
     field(el, 'notify').click();
     await el.updateComplete;
     field(el, 'email').value = 'not an email';
@@ -79,7 +79,7 @@ describe('<quanda-answer-form>', () => {
   it('counts characters as the server does, and refuses more than 12,000', async () => {
     const el = await mount();
     respond(el, Promise.resolve());
-    await fill(el, {body: 'é'.repeat(12_001)});
+    fill(el, {body: 'é'.repeat(12_001)});
     submit(el);
     await el.updateComplete;
     expect(errorOf(el, 'body')).to.equal('Please keep it to 12,000 characters; it is 12,001 now.');
@@ -89,19 +89,19 @@ describe('<quanda-answer-form>', () => {
     const el = await mount();
     const outcome = deferred<unknown>();
     const seen = respond(el, outcome.promise);
-    await fill(el, {body: '  Talk to them about what you need.  ', name: '  Sam  '});
+    fill(el, {body: '  Talk to them about what you need.  ', name: '  Sam  '});
     field(el, 'notify').click();
     await el.updateComplete;
     field(el, 'email').value = ' sam@example.org ';
     submit(el);
     await waitUntil(() => seen.length === 1);
-    expect(seen[0]!.detail.answer).to.deep.equal({
+    expect(seen[0].detail.answer).to.deep.equal({
       body: 'Talk to them about what you need.',
       displayName: 'Sam',
       notify: true,
       email: 'sam@example.org',
     });
-    expect(seen[0]!.cancelable && seen[0]!.bubbles && seen[0]!.composed).to.be.true;
+    expect(seen[0].cancelable && seen[0].bubbles && seen[0].composed).to.be.true;
     await el.updateComplete;
     expect(text($(el, '[part~="submit-button"]'))).to.equal('Sending…');
     expect($(el, 'form')!.getAttribute('aria-busy')).to.equal('true');
@@ -125,12 +125,12 @@ describe('<quanda-answer-form>', () => {
     expect(!!$(el, '[role="toolbar"]')).to.equal(false);
     el.focus();
     expect(el.shadowRoot!.activeElement).to.equal(field(el, 'body'));
-    await fill(el, {body: 'Plain words, **and Markdown typed by hand.**'});
+    fill(el, {body: 'Plain words, **and Markdown typed by hand.**'});
     const outcome = deferred<unknown>();
     const seen = respond(el, outcome.promise);
     submit(el);
     await el.updateComplete;
-    expect(seen[0]!.detail.answer.body).to.equal('Plain words, **and Markdown typed by hand.**');
+    expect(seen[0].detail.answer.body).to.equal('Plain words, **and Markdown typed by hand.**');
     const done = oneEvent(el, 'done');
     outcome.resolve({});
     await done;
@@ -153,7 +153,7 @@ describe('<quanda-answer-form>', () => {
     it(`keeps every word after ${what}, and says why`, async () => {
       const el = await mount();
       respond(el, Promise.reject(error));
-      await fill(el, {body: 'A long enough answer to send.', name: 'Sam'});
+      fill(el, {body: 'A long enough answer to send.', name: 'Sam'});
       submit(el);
       await waitUntil(() => $(el, '[part~="form-error"]'));
       expect(text($(el, '[part~="form-error"]'))).to.equal(message);
@@ -171,7 +171,7 @@ describe('<quanda-answer-form>', () => {
       envelope: {code: 'duplicate', message: 'Same as another answer'},
     });
     respond(el, Promise.reject(duplicate));
-    await fill(el, {body: 'The same words as another answer.'});
+    fill(el, {body: 'The same words as another answer.'});
     submit(el);
     await waitUntil(() => field(el, 'body').getAttribute('aria-invalid') === 'true');
     expect(errorOf(el, 'body')).to.equal('This says the same as something already here.');
@@ -190,7 +190,7 @@ describe('<quanda-answer-form>', () => {
       },
     });
     respond(el, Promise.reject(complex));
-    await fill(el, {body: '> > > > a quote nested deep'});
+    fill(el, {body: '> > > > a quote nested deep'});
     submit(el);
     await waitUntil(() => field(el, 'body').getAttribute('aria-invalid') === 'true');
     expect(errorOf(el, 'body')).to.equal('Too complex to show.');
@@ -201,7 +201,7 @@ describe('<quanda-answer-form>', () => {
   it('does nothing when a listener vetoes the intent', async () => {
     const el = await mount();
     el.addEventListener('quanda-answer-submit', (event) => event.preventDefault());
-    await fill(el, {body: 'An answer the page decided to stop.'});
+    fill(el, {body: 'An answer the page decided to stop.'});
     submit(el);
     await el.updateComplete;
     await el.updateComplete;
@@ -215,7 +215,7 @@ describe('<quanda-answer-form>', () => {
     el.addEventListener('quanda-answer-submit', (event) => seen.push(event as Submit));
     let done = false;
     el.addEventListener('done', () => (done = true));
-    await fill(el, {body: 'Nobody is there to send this yet.', name: 'Sam'});
+    fill(el, {body: 'Nobody is there to send this yet.', name: 'Sam'});
     submit(el);
     await waitUntil(() => seen.length === 1, 'the intent was never fired');
     // The outcome is known once the form stops sending.
@@ -241,7 +241,7 @@ describe('<quanda-answer-form>', () => {
     await sendKeys({press: 'Tab'});
     await sendKeys({press: 'Enter'});
     await waitUntil(() => seen.length === 1);
-    expect(seen[0]!.detail.answer).to.deep.equal({
+    expect(seen[0].detail.answer).to.deep.equal({
       body: 'Typed without a mouse, every word.',
       displayName: 'Kim',
       notify: true,

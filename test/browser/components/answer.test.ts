@@ -9,7 +9,7 @@ describe('<quanda-answer>', () => {
     fixture<QuandaAnswer>(html`<quanda-answer .answer=${a} .now=${now}></quanda-answer>`);
   const part = (el: QuandaAnswer, name: string) =>
     el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-  const text = (node: Element | null) => node!.textContent!.replace(/\s+/g, ' ').trim();
+  const text = (node: Element | null) => node!.textContent.replace(/\s+/g, ' ').trim();
 
   it('is defined', () => {
     expect(customElements.get('quanda-answer')).to.exist;

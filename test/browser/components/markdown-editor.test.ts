@@ -125,7 +125,7 @@ describe('the Markdown editor in the writing forms', () => {
     const el = await mount();
     const buttons = $$(el, '[role="toolbar"] button');
     expect(buttons.map((b) => b.tabIndex)).to.deep.equal([0, -1, -1, -1, -1, -1, -1, -1]);
-    buttons[0]!.focus();
+    buttons[0].focus();
     await sendKeys({press: 'ArrowRight'});
     expect(el.shadowRoot!.activeElement).to.equal(buttons[1]);
     expect(buttons.map((b) => b.tabIndex)).to.deep.equal([-1, 0, -1, -1, -1, -1, -1, -1]);
@@ -142,7 +142,7 @@ describe('the Markdown editor in the writing forms', () => {
     expect(el.shadowRoot!.activeElement).to.equal(area(el));
 
     el.dir = 'rtl';
-    buttons[0]!.focus();
+    buttons[0].focus();
     await sendKeys({press: 'ArrowLeft'});
     expect(el.shadowRoot!.activeElement).to.equal(buttons[1]);
   });

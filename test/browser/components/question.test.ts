@@ -9,7 +9,7 @@ describe('<quanda-question>', () => {
     fixture<QuandaQuestion>(html`<quanda-question .question=${q} .now=${now}></quanda-question>`);
   const part = (el: QuandaQuestion, name: string) =>
     el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-  const text = (node: Element | null) => node!.textContent!.replace(/\s+/g, ' ').trim();
+  const text = (node: Element | null) => node!.textContent.replace(/\s+/g, ' ').trim();
 
   it('is defined', () => {
     expect(customElements.get('quanda-question')).to.exist;
@@ -35,8 +35,8 @@ describe('<quanda-question>', () => {
     const el = await render();
     const paragraphs = part(el, 'body')!.querySelectorAll('p');
     expect(paragraphs).to.have.length(2);
-    expect(paragraphs[0]!.textContent).to.equal('First paragraph.');
-    expect(paragraphs[1]!.querySelectorAll('br')).to.have.length(1);
+    expect(paragraphs[0].textContent).to.equal('First paragraph.');
+    expect(paragraphs[1].querySelectorAll('br')).to.have.length(1);
   });
 
   it('never turns text into markup', async () => {

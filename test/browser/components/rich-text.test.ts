@@ -64,7 +64,7 @@ describe('rich text in posts', () => {
     el.answer = {...el.answer!, score: 5};
     await el.updateComplete;
     expect(body(el).querySelector('p')).to.equal(paragraph);
-    el.answer = {...el.answer!, body: markdown('<p>second</p>')};
+    el.answer = {...el.answer, body: markdown('<p>second</p>')};
     await el.updateComplete;
     expect(body(el).textContent?.trim()).to.equal('second');
   });

@@ -42,7 +42,7 @@ async function mount(client: ScriptedClient) {
 
 const answers = (el: QuandaThread) => $$(el, 'quanda-answer') as QuandaAnswer[];
 const inAnswer = (el: QuandaThread, index: number, selector: string) =>
-  $(answers(el)[index]!, selector);
+  $(answers(el)[index], selector);
 const voteOf = (el: QuandaThread, index: number) => inAnswer(el, index, 'quanda-vote')!;
 const upButton = (el: QuandaThread, index: number) => $(voteOf(el, index), '[part~="up-button"]')!;
 const downButton = (el: QuandaThread, index: number) =>
@@ -62,14 +62,14 @@ describe('<quanda-thread> writes', () => {
     await waitUntil(() => client.writes.length === 1);
     expect(client.writes[0]).to.deep.equal({method: 'vote', args: ['a1', 1]});
     await el.updateComplete;
-    expect(answers(el)[0]!.answer!.score).to.equal(5);
-    expect(answers(el)[0]!.votePending).to.be.true;
+    expect(answers(el)[0].answer!.score).to.equal(5);
+    expect(answers(el)[0].votePending).to.be.true;
     reply.resolve({score: 7, viewerVote: 1});
     const event = (await voted) as unknown as QuandaEvent<{postId: string; score: number}>;
     expect(event.detail).to.deep.include({postId: 'a1', score: 7});
     await waitUntil(() => announced(el) === 'Vote saved. The score is now 7.');
-    expect(answers(el)[0]!.answer!.score).to.equal(7);
-    expect(answers(el)[0]!.votePending).to.be.false;
+    expect(answers(el)[0].answer!.score).to.equal(7);
+    expect(answers(el)[0].votePending).to.be.false;
   });
 
   it('rolls a refused vote back, says why, and reports it', async () => {
@@ -84,8 +84,8 @@ describe('<quanda-thread> writes', () => {
     expect(announced(el)).to.equal(
       'Your vote could not be saved. You have done this a lot in the last hour. Please try again later.',
     );
-    expect(answers(el)[0]!.answer!.score).to.equal(4);
-    expect(answers(el)[0]!.answer!.viewerVote).to.equal(0);
+    expect(answers(el)[0].answer!.score).to.equal(4);
+    expect(answers(el)[0].answer!.viewerVote).to.equal(0);
     expect(upButton(el, 0).getAttribute('aria-pressed')).to.equal('false');
   });
 
@@ -101,15 +101,13 @@ describe('<quanda-thread> writes', () => {
     await el.updateComplete;
     downButton(el, 0).click();
     // The second choice is shown at once: by then the thread has decided not to send it yet.
-    await waitUntil(() => answers(el)[0]!.answer!.viewerVote === -1);
+    await waitUntil(() => answers(el)[0].answer!.viewerVote === -1);
     expect(client.writes).to.have.length(1); // the second waits for the first
     first.resolve({score: 1, viewerVote: 1});
     await waitUntil(() => client.writes.length === 2);
-    expect(client.writes[1]!.args).to.deep.equal(['a1', -1]);
-    await waitUntil(
-      () => answers(el)[0]!.answer!.viewerVote === -1 && !answers(el)[0]!.votePending,
-    );
-    expect(answers(el)[0]!.answer!.score).to.equal(-1);
+    expect(client.writes[1].args).to.deep.equal(['a1', -1]);
+    await waitUntil(() => answers(el)[0].answer!.viewerVote === -1 && !answers(el)[0].votePending);
+    expect(answers(el)[0].answer!.score).to.equal(-1);
   });
 
   it('lets the page veto a vote before anything is sent', async () => {
@@ -145,7 +143,7 @@ describe('<quanda-thread> writes', () => {
     });
     data.viewer.isAsker = true;
     const client = new ScriptedWriteClient().reply(ok(data));
-    client.handlers.setAcceptedAnswer = (_q, answerId) =>
+    client.handlers.setAcceptedAnswer = (_q: unknown, answerId: unknown) =>
       Promise.resolve({acceptedAnswerId: answerId});
     const el = await mount(client);
     const button = inAnswer(el, 1, '[part~="accept-button"]')!;
@@ -153,14 +151,14 @@ describe('<quanda-thread> writes', () => {
     const accepted = oneEvent(el, 'quanda-accepted');
     button.click();
     await accepted;
-    await waitUntil(() => answers(el)[0]!.answer!.id === 'a2');
-    expect(client.writes[0]!.args).to.deep.equal(['q1', 'a2']);
+    await waitUntil(() => answers(el)[0].answer!.id === 'a2');
+    expect(client.writes[0].args).to.deep.equal(['q1', 'a2']);
     expect(text(inAnswer(el, 0, '[part~="badge"]'))).to.equal('Best answer');
     expect(text(inAnswer(el, 0, '[part~="accept-button"]'))).to.equal('Remove selection');
     await waitUntil(() => announced(el) === 'Marked as the best answer.');
     inAnswer(el, 0, '[part~="accept-button"]')!.click();
     await waitUntil(() => !answers(el).some((a) => a.answer!.isAccepted));
-    expect(client.writes[1]!.args).to.deep.equal(['q1', null]);
+    expect(client.writes[1].args).to.deep.equal(['q1', null]);
     expect(answers(el).map((a) => a.answer!.id)).to.deep.equal(['a1', 'a2']);
   });
 
@@ -185,7 +183,7 @@ describe('<quanda-thread> writes', () => {
     const submitted = oneEvent(el, 'quanda-answer-submitted');
     form.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
     await submitted;
-    expect(client.writes[0]!.args.slice(0, 2)).to.deep.equal([
+    expect(client.writes[0].args.slice(0, 2)).to.deep.equal([
       'q1',
       {
         body: 'What helped me was writing it down first.',
@@ -195,7 +193,7 @@ describe('<quanda-thread> writes', () => {
       },
     ]);
     await waitUntil(() => answers(el).length === 2);
-    expect(answers(el)[1]!.answer!.id).to.equal('mine');
+    expect(answers(el)[1].answer!.id).to.equal('mine');
     expect(text($(el, '[part~="answers-heading"]'))).to.equal('2 answers');
     await waitUntil(() => announced(el) === 'Your answer was posted.');
     // Own post: edit and remove, no votes on it.
@@ -216,7 +214,7 @@ describe('<quanda-thread> writes', () => {
     expect(text(earlier)).to.equal('Show 2 earlier comments');
     earlier.click();
     await waitUntil(() => $$(comments, '[part~="comment"]').length === 5);
-    expect(client.writes[0]!.args[0]).to.equal('a1');
+    expect(client.writes[0].args[0]).to.equal('a1');
     expect($(comments, '[part~="earlier-button"]')).to.be.null;
     expect(comments.shadowRoot!.activeElement).to.equal($$(comments, '[part~="comment"]')[0]);
   });
@@ -258,7 +256,7 @@ describe('<quanda-thread> writes', () => {
       });
     const el = await mount(client);
     inAnswer(el, 0, '[part~="edit-button"]')!.click();
-    const form = await waitFor(answers(el)[0]!, 'quanda-edit-form');
+    const form = await waitFor(answers(el)[0], 'quanda-edit-form');
     await waitUntil(() => form.shadowRoot?.querySelector('textarea'));
     const textarea = form.shadowRoot!.querySelector('textarea') as HTMLTextAreaElement;
     expect(textarea.value).to.equal('First version of my answer.');
@@ -268,7 +266,7 @@ describe('<quanda-thread> writes', () => {
       () => text(inAnswer(el, 0, '[part~="body"]')) === 'Second, better version of my answer.',
     );
     expect(text(inAnswer(el, 0, '[part~="edited"]'))).to.match(/^edited 1 minute ago/);
-    expect(answers(el)[0]!.shadowRoot!.activeElement).to.equal(
+    expect(answers(el)[0].shadowRoot!.activeElement).to.equal(
       inAnswer(el, 0, '[part~="edit-button"]'),
     );
   });
@@ -277,7 +275,7 @@ describe('<quanda-thread> writes', () => {
     const client = new ScriptedWriteClient().reply(
       ok(thread({answers: [answer({id: 'mine', viewerCan: own}), answer({id: 'next'})]})),
     );
-    client.handlers.removePost = (id) => Promise.resolve({id, removed: true});
+    client.handlers.removePost = (id: unknown) => Promise.resolve({id, removed: true});
     const el = await mount(client);
     inAnswer(el, 0, '[part~="remove-button"]')!.click();
     await waitUntil(() => inAnswer(el, 0, '[part~="confirm-remove-button"]'), 'never confirmed');
@@ -286,7 +284,7 @@ describe('<quanda-thread> writes', () => {
     inAnswer(el, 0, '[part~="confirm-remove-button"]')!.click();
     await removed;
     await waitUntil(() => answers(el).length === 1);
-    expect(answers(el)[0]!.answer!.id).to.equal('next');
+    expect(answers(el)[0].answer!.id).to.equal('next');
     expect(text($(el, '[part~="answers-heading"]'))).to.equal('1 answer');
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(answers(el)[0]);
@@ -297,13 +295,13 @@ describe('<quanda-thread> writes', () => {
     client.handlers.flag = () => Promise.resolve({flagged: true});
     const el = await mount(client);
     inAnswer(el, 0, '[part~="flag-button"]')!.click();
-    const dialog = await waitFor(answers(el)[0]!, 'quanda-flag-dialog');
+    const dialog = await waitFor(answers(el)[0], 'quanda-flag-dialog');
     await waitUntil(() => dialog.shadowRoot?.querySelector('dialog')?.open, 'the dialog opens');
     await expect(dialog).to.be.accessible();
     dialog.shadowRoot!.querySelector<HTMLInputElement>('#abusive')!.click();
     dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
     await waitUntil(() => client.writes.length === 1);
-    expect(client.writes[0]!.args.slice(0, 2)).to.deep.equal(['a1', {reason: 'abusive'}]);
+    expect(client.writes[0].args.slice(0, 2)).to.deep.equal(['a1', {reason: 'abusive'}]);
     await waitUntil(() => text(inAnswer(el, 0, '[part~="flag-button"]')) === 'Flagged');
     expect(inAnswer(el, 0, '[part~="flag-button"]')!.getAttribute('aria-disabled')).to.equal(
       'true',
@@ -316,7 +314,7 @@ describe('<quanda-thread> writes', () => {
     client.handlers.flag = () => Promise.resolve({flagged: true});
     const el = await mount(client);
     inAnswer(el, 0, '[part~="flag-button"]')!.click();
-    const dialog = await waitFor(answers(el)[0]!, 'quanda-flag-dialog');
+    const dialog = await waitFor(answers(el)[0], 'quanda-flag-dialog');
     await waitUntil(() => dialog.shadowRoot?.querySelector('dialog')?.open);
     dialog.shadowRoot!.querySelector<HTMLInputElement>('#other')!.click();
     dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();

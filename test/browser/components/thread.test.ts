@@ -137,7 +137,7 @@ describe('<quanda-thread>', () => {
     select.value = 'newest';
     select.dispatchEvent(new Event('change'));
     await waitUntil(() => client.calls.length === 2);
-    expect(client.calls[1]!.sort).to.equal('newest');
+    expect(client.calls[1].sort).to.equal('newest');
     expect(el.sort).to.equal('newest');
   });
 
@@ -150,7 +150,7 @@ describe('<quanda-thread>', () => {
     const el = await mount(client, 'q1');
     el.questionId = 'q2';
     await waitUntil(() => client.calls.length === 2);
-    expect(client.calls[1]!.questionId).to.equal('q2');
+    expect(client.calls[1].questionId).to.equal('q2');
     expect(firstSignal?.aborted).to.be.true;
   });
 
@@ -165,7 +165,7 @@ describe('<quanda-thread>', () => {
     button.focus();
     button.click();
     await waitUntil(() => $$(el, 'quanda-answer').length === 3);
-    expect(client.calls[1]!.cursor).to.equal('c1');
+    expect(client.calls[1].cursor).to.equal('c1');
     expect($(el, '[part~="more-button"]')).to.be.null;
     await waitUntil(() => text($(el, '[role="status"]')) === '1 more answer shown');
     await el.updateComplete;

@@ -3,7 +3,7 @@ import '../../../src/define.js';
 import type {QuandaVote} from '../../../src/components/vote/vote.js';
 
 describe('<quanda-vote>', () => {
-  const text = (el: QuandaVote) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+  const text = (el: QuandaVote) => el.shadowRoot!.textContent.replace(/\s+/g, ' ').trim();
 
   it('is defined', () => {
     expect(customElements.get('quanda-vote')).to.exist;
@@ -128,7 +128,7 @@ describe('<quanda-vote> voting', () => {
     const up = button(el, 'up');
     expect(up.getAttribute('aria-disabled')).to.equal('true');
     const reason = el.shadowRoot!.getElementById(up.getAttribute('aria-describedby')!)!;
-    expect(reason.textContent!.trim()).to.equal('This is your own post.');
+    expect(reason.textContent.trim()).to.equal('This is your own post.');
     up.click();
     await el.updateComplete;
     expect(seen).to.deep.equal([]);

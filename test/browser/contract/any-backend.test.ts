@@ -115,7 +115,7 @@ describe('<quanda-thread> against any backend the contract allows', () => {
   async function oneRun(run: number, counts: Record<string, number>) {
     const errors: QuandaErrorEvent[] = [];
     const onQuandaError = (event: Event) => errors.push(event as QuandaErrorEvent);
-    const el = document.createElement('quanda-thread') as QuandaThread;
+    const el = document.createElement('quanda-thread');
     el.client = new RestClient({endpoint: `${backend.url}/${run}`, timeout: 3000, attempts: 1});
     el.databaseName = `quanda-any-backend-${backend.seed}`;
     el.setAttribute('question-id', `q${run}`);
@@ -133,7 +133,7 @@ describe('<quanda-thread> against any backend the contract allows', () => {
         return undefined;
       }, 'loading the thread');
       noneUncaught();
-      counts[shown]!++;
+      counts[shown]++;
       if (run % 25 === 12 || run % 25 === 24) {
         // Not a date, or a body format nobody knows: refused, never half-rendered.
         expect(shown, 'a thread the contract does not allow').to.equal('error');
@@ -184,7 +184,7 @@ describe('<quanda-thread> against any backend the contract allows', () => {
     button.click();
     const said = await outcome(() => announcement() !== before && announcement(), 'voting');
     expect(said).not.to.match(/undefined|\[object|NaN/);
-    counts['votes']!++;
+    counts['votes']++;
   }
 
   async function earlierComments(
@@ -200,7 +200,7 @@ describe('<quanda-thread> against any backend the contract allows', () => {
     await outcome(() => !comments.shadowRoot!.querySelector('[role="status"]'), 'loading comments');
     const failure = comments.shadowRoot!.querySelector('.failure');
     if (failure) described(failure, errors.slice(before), 'load-comments');
-    counts['comments']!++;
+    counts['comments']++;
   }
 
   async function moreAnswers(
@@ -215,6 +215,6 @@ describe('<quanda-thread> against any backend the contract allows', () => {
     await outcome(() => more()?.getAttribute('aria-disabled') !== 'true', 'loading more answers');
     const failure = el.shadowRoot!.querySelector('[part~="error"]');
     if (failure) described(failure, errors.slice(before), 'load-more');
-    counts['more']!++;
+    counts['more']++;
   }
 });

@@ -79,7 +79,7 @@ describe('custom-elements.json', () => {
       const documented = new Set(declaration.cssProperties?.map((property) => property.name));
       const read = new Set(
         element.elementStyles.flatMap((style) =>
-          [...style.cssText.matchAll(/var\(\s*(--quanda-[\w-]+)/g)].map((match) => match[1]!),
+          [...style.cssText.matchAll(/var\(\s*(--quanda-[\w-]+)/g)].map((match) => match[1]),
         ),
       );
       for (const name of read) {

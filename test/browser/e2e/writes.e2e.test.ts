@@ -110,7 +110,7 @@ describe('answering', () => {
     const el = await open('answers', client);
     await answerThrough(el, 'Writing it down before the session helped me say it.', 'Robin');
     await waitUntil(() => answers(el).length === 2);
-    const mine = answers(el)[1]!;
+    const mine = answers(el)[1];
     expect(answerText(mine)).to.equal('Writing it down before the session helped me say it.');
     expect(mine.answer!.author).to.deep.equal({displayName: 'Robin', points: 0, isViewer: true});
     expect(text($(el, '[part~="answers-heading"]'))).to.equal('2 answers');
@@ -146,9 +146,7 @@ describe('answering', () => {
     textarea.value = body;
     form.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
     await waitUntil(() => textarea.getAttribute('aria-invalid') === 'true');
-    expect(text(form.shadowRoot!.querySelector('#body-error'))).to.equal(
-      'Too complex to show.',
-    );
+    expect(text(form.shadowRoot!.querySelector('#body-error'))).to.equal('Too complex to show.');
     expect(textarea.value).to.equal(body);
   });
 });
@@ -156,15 +154,15 @@ describe('answering', () => {
 describe('voting', () => {
   it('votes, takes the vote back, and switches, with the server’s scores', async () => {
     const el = await open('votes', reader());
-    const vote = $(answers(el)[0]!, 'quanda-vote')!;
+    const vote = $(answers(el)[0], 'quanda-vote')!;
     const up = $(vote, '[part~="up-button"]')!;
     const down = $(vote, '[part~="down-button"]')!;
     const settle = async (expected: number) => {
-      await waitUntil(() => score(answers(el)[0]!) === expected && !answers(el)[0]!.votePending);
+      await waitUntil(() => score(answers(el)[0]) === expected && !answers(el)[0].votePending);
       const thread = await fetchThread('votes');
-      expect(thread.answers[0]!.score).to.equal(expected);
+      expect(thread.answers[0].score).to.equal(expected);
     };
-    expect(score(answers(el)[0]!)).to.equal(3);
+    expect(score(answers(el)[0])).to.equal(3);
     up.click();
     await settle(4);
     expect(up.getAttribute('aria-pressed')).to.equal('true');
@@ -183,7 +181,7 @@ describe('voting', () => {
     const el = await open('votes', client);
     await answerThrough(el, 'My own answer, which I may not vote on.');
     await waitUntil(() => answers(el).length === 2);
-    const vote = $(answers(el)[1]!, 'quanda-vote')!;
+    const vote = $(answers(el)[1], 'quanda-vote')!;
     const up = $(vote, '[part~="up-button"]')!;
     expect(up.getAttribute('aria-disabled')).to.equal('true');
     expect(text(vote.shadowRoot!.getElementById(up.getAttribute('aria-describedby')!))).to.equal(
@@ -194,16 +192,16 @@ describe('voting', () => {
     up.click();
     await (vote as HTMLElement & {updateComplete: Promise<unknown>}).updateComplete;
     expect(intents, 'a vote was asked for').to.have.length(0);
-    expect(score(answers(el)[1]!)).to.equal(0);
+    expect(score(answers(el)[1])).to.equal(0);
     // And the server agrees: the thread as it has it now.
     const fresh = await open('votes', client);
-    expect(score(answers(fresh)[1]!)).to.equal(0);
+    expect(score(answers(fresh)[1])).to.equal(0);
   });
 });
 
 describe('the best answer', () => {
   it('can be chosen only by the asker, and then leads the thread', async () => {
-    const asker = server.fixture!['best']!.askerToken;
+    const asker = server.fixture!['best'].askerToken;
     const someone = await open('best', reader());
     expect(answers(someone).some((answer) => $(answer, '[part~="accept-button"]'))).to.be.false;
 
@@ -216,23 +214,23 @@ describe('the best answer', () => {
       ></quanda-thread>`,
     );
     await waitFor(el, 'quanda-answer');
-    const second = answers(el)[1]!;
+    const second = answers(el)[1];
     expect(text($(second, '[part~="accept-button"]'))).to.equal('Select as best answer');
     const accepted = oneEvent(el, 'quanda-accepted');
     $(second, '[part~="accept-button"]')!.click();
     await accepted;
-    await waitUntil(() => answerText(answers(el)[0]!) === 'Second answer to choose from.');
+    await waitUntil(() => answerText(answers(el)[0]) === 'Second answer to choose from.');
 
     const reloaded = await open('best', reader());
-    expect(answerText(answers(reloaded)[0]!)).to.equal('Second answer to choose from.');
-    expect(text($(answers(reloaded)[0]!, '[part~="badge"]'))).to.equal('Best answer');
+    expect(answerText(answers(reloaded)[0])).to.equal('Second answer to choose from.');
+    expect(text($(answers(reloaded)[0], '[part~="badge"]'))).to.equal('Best answer');
   });
 });
 
 describe('comments', () => {
   it('shows the latest three, loads the earlier ones, and adds one that stays', async () => {
     const el = await open('comments', reader());
-    const comments = $(answers(el)[0]!, 'quanda-comments')!;
+    const comments = $(answers(el)[0], 'quanda-comments')!;
     expect($$(comments, '[part~="comment"]')).to.have.length(3);
     $(comments, '[part~="earlier-button"]')!.click();
     await waitUntil(() => $$(comments, '[part~="comment"]').length === 5);
@@ -247,7 +245,7 @@ describe('comments', () => {
     await waitUntil(() => $$(comments, '[part~="comment"]').length === 6);
 
     const reloaded = await open('comments', reader());
-    const after = $(answers(reloaded)[0]!, 'quanda-comments')!;
+    const after = $(answers(reloaded)[0], 'quanda-comments')!;
     expect(text($$(after, '[part~="comment-body"]').at(-1))).to.equal(
       'Thank you for writing this.',
     );
@@ -258,7 +256,7 @@ describe('comments', () => {
 describe('flags and moderation', () => {
   it('hides a post flagged by three readers until a moderator restores it', async () => {
     const el = await open('flags', reader());
-    const target = answers(el)[0]!;
+    const target = answers(el)[0];
     const postId = target.answer!.id;
     $(target, '[part~="flag-button"]')!.click();
     const dialog = await waitFor(target, 'quanda-flag-dialog');
@@ -321,7 +319,7 @@ describe('with the keyboard alone', () => {
   it('votes, comments, edits, flags and removes', async () => {
     const el = await open('keys', reader());
     const press = (key: string) => sendKeys({press: key});
-    const first = () => answers(el)[0]!;
+    const first = () => answers(el)[0];
 
     // Vote: Enter on the focused upvote button.
     $($(first(), 'quanda-vote')!, '[part~="up-button"]')!.focus();

@@ -135,12 +135,12 @@ describe('languages', () => {
       </div>`,
     );
     const [ja, ar] = [...page.querySelectorAll('quanda-thread')];
-    await Promise.all([loaded(ja!), loaded(ar!)]);
-    await waitUntil(() => heading(ja!) === '回答 2 件' && heading(ar!) === 'إجابتان');
+    await Promise.all([loaded(ja), loaded(ar)]);
+    await waitUntil(() => heading(ja) === '回答 2 件' && heading(ar) === 'إجابتان');
     // Nested elements follow their own thread, not the other one.
     const meta = (el: QuandaThread) => text($($(el, 'quanda-question')!, '[part~="meta"]'));
-    expect(meta(ja!)).to.match(/^.* が「.*」で質問・3 日前$/);
-    expect(meta(ar!)).to.match(/^سؤال من /);
+    expect(meta(ja)).to.match(/^.* が「.*」で質問・3 日前$/);
+    expect(meta(ar)).to.match(/^سؤال من /);
   });
 
   it('localizes an element used on its own from its lang', async () => {

@@ -41,7 +41,7 @@ async function leaksOnceSettled(root: Element) {
 }
 
 describe(`pseudo-locale ${PSEUDO}: every visible string comes from the catalogue`, () => {
-  it('catches text that skipped the catalogue (the check checks)', async () => {
+  it('catches text that skipped the catalogue (the check checks)', () => {
     const el = fixtureSync(html`<div>⟦Ĥéļļö⟧ ⸨user⸩ ⟪3⟫ Hard-coded <b title="Hi">x</b></div>`);
     expect(leaks(el)).to.deep.equal(['text: "Hard-coded x"', '<b title>: "Hi"']);
   });

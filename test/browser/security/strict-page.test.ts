@@ -43,14 +43,14 @@ describe('on a page with a strict Content Security Policy and Trusted Types', ()
     });
     const record = new Promise<PageRecord>((resolve) => {
       const onMessage = (event: MessageEvent) => {
-        if (event.data?.type !== 'quanda-strict-page') return;
+        if ((event.data as {type?: unknown} | null)?.type !== 'quanda-strict-page') return;
         window.removeEventListener('message', onMessage);
         resolve(event.data as PageRecord);
       };
       window.addEventListener('message', onMessage);
     });
     // fixtureSync: fixture() waits for an animation frame, which a page behind gets none of.
-    fixtureSync(html`<iframe src=${`${page}/page.html?${query}`}></iframe>`);
+    fixtureSync(html`<iframe title="Host page" src=${`${page}/page.html?${query}`}></iframe>`);
     return record;
   }
 

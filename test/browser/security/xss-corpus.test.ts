@@ -129,7 +129,7 @@ const text = (id: number) => `Vector ${id}.`;
 
 describe(`XSS corpus: ${vectors.length} vectors`, () => {
   let real: QuandaServer;
-  let posted: Answer[] = [];
+  const posted: Answer[] = [];
   let hostile: string;
   let setHTML: PropertyDescriptor | undefined;
 
@@ -152,7 +152,9 @@ describe(`XSS corpus: ${vectors.length} vectors`, () => {
       body: JSON.stringify({id: 'xss', title: 'Every answer here is an XSS vector'}),
     });
     expect(admin.status).to.equal(201);
-    const {token} = await (await fetch(`${real.api}/viewer`, {method: 'POST'})).json();
+    const {token} = (await (await fetch(`${real.api}/viewer`, {method: 'POST'})).json()) as {
+      token: string;
+    };
     for (const [id, vector] of vectors.entries()) {
       const reply = await fetch(`${real.api}/questions/xss/answers`, {
         method: 'POST',
@@ -279,7 +281,9 @@ describe(`XSS corpus: ${vectors.length} vectors`, () => {
 
     /** A same-origin frame, so markup like <base> or <meta refresh> cannot upset the page. */
     async function renderRaw(markup: string[]) {
-      const frame = fixtureSync<HTMLIFrameElement>(html`<iframe></iframe>`);
+      const frame = fixtureSync<HTMLIFrameElement>(
+        html`<iframe title="Unsanitized vectors"></iframe>`,
+      );
       const win = frame.contentWindow as Window & typeof globalThis;
       win.xss = record;
       for (const name of ['alert', 'confirm', 'prompt'] as const) {

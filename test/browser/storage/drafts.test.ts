@@ -12,7 +12,7 @@ import {RestClient} from '../../../src/api/client.js';
 import type {QuandaVote} from '../../../src/components/vote/vote.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {closeQuandaDatabase, openQuandaDatabase} from '../../../src/storage/idb/database.js';
-import type {CachedThread, Draft, QueuedWrite} from '../../../src/storage/idb/database.js';
+import type {Draft, QueuedWrite} from '../../../src/storage/idb/database.js';
 import {channelName, localStore} from '../../../src/storage/idb/local-store.js';
 import type {StorageMessage} from '../../../src/storage/idb/local-store.js';
 import {saveThread} from '../../../src/storage/device/thread-cache.js';
@@ -99,7 +99,7 @@ describe('the database', () => {
           savedAt: 1,
         });
         tx.oncomplete = () => (request.result.close(), resolve());
-        tx.onerror = () => reject(tx.error);
+        tx.onerror = () => reject(tx.error ?? new Error('the transaction failed'));
       };
     });
     const db = await openQuandaDatabase(name);
@@ -124,7 +124,7 @@ describe('drafts', () => {
     type(first.textarea, 'Half an answer about sleep');
     await until(async () => (await stored(db))[0]?.body === 'Half an answer about sleep');
     const [draft] = await stored(db);
-    expect(draft!.key).to.equal(`${SCOPE}\nanswer`);
+    expect(draft.key).to.equal(`${SCOPE}\nanswer`);
     expect(draft).to.not.have.property('email');
 
     const again = await mount(db);
@@ -159,7 +159,7 @@ describe('drafts', () => {
     type(answerForm.textarea, 'Typed just before the tab closed');
     dispatchEvent(new PageTransitionEvent('pagehide'));
     const key = `quanda:${db}:${SCOPE}\nanswer`;
-    expect(JSON.parse(localStorage.getItem(key)!).body).to.equal(
+    expect((JSON.parse(localStorage.getItem(key)!) as Draft).body).to.equal(
       'Typed just before the tab closed',
     );
     // Once IndexedDB holds the text (the page lived on), the backstop goes.
@@ -476,7 +476,7 @@ describe('the thread cache', () => {
     const db = database();
     await saveThread(db, 'a\nhttps://qa.example/api/\nq1\nvotes', thread());
     await saveThread(db, 'b\nhttps://qa.example/api/\nq2\nvotes', thread());
-    const copies = (await localStore(db).all('threads')) as CachedThread[];
+    const copies = await localStore(db).all('threads');
     expect(copies.map((copy) => copy.viewer)).to.deep.equal(['b']);
   });
 });

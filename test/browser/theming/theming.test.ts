@@ -45,9 +45,9 @@ async function mount(attributes: {theme?: string; lang?: string} = {}) {
 const question = (el: QuandaThread) => $(el, 'quanda-question')!;
 const answers = (el: QuandaThread) => $$(el, 'quanda-answer');
 const inQuestion = (el: QuandaThread, selector: string) => $(question(el), selector)!;
-const inAnswer = (el: QuandaThread, selector: string, i = 0) => $(answers(el)[i]!, selector)!;
+const inAnswer = (el: QuandaThread, selector: string, i = 0) => $(answers(el)[i], selector)!;
 const vote = (host: HTMLElement) => $(host, 'quanda-vote')!;
-const myScore = (el: QuandaThread) => $(vote(answers(el)[0]!), '[part~="score"]')!;
+const myScore = (el: QuandaThread) => $(vote(answers(el)[0]), '[part~="score"]')!;
 const style = (node: Element) => getComputedStyle(node);
 
 const LIGHT_ACCENT = 'rgb(26, 95, 209)';
@@ -81,10 +81,10 @@ function contrast(a: string, b: string) {
         const v = Number(c) / 255;
         return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
       });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light! + 0.05) / (dark! + 0.05);
+  return (light + 0.05) / (dark + 0.05);
 }
 
 describe('theming', () => {
@@ -156,12 +156,12 @@ describe('theming', () => {
     expect(style(tag).borderTopLeftRadius).to.equal('11px');
     expect(style(tag).paddingInlineStart).to.equal('5px');
     expect(style(inQuestion(el, '[part~="tags"]')).columnGap).to.equal('3px');
-    expect(style(answers(el)[1]!).paddingTop).to.equal('21px');
+    expect(style(answers(el)[1]).paddingTop).to.equal('21px');
     expect(style(badge).backgroundColor).to.equal('rgb(16, 17, 18)');
     expect(style(badge).color).to.equal('rgb(22, 23, 24)');
     expect(style(myScore(el)).color).to.equal('rgb(13, 14, 15)');
     expect(style(myScore(el)).fontSize).to.equal('25px');
-    expect(style(vote(answers(el)[0]!)).minInlineSize).to.equal('60px');
+    expect(style(vote(answers(el)[0])).minInlineSize).to.equal('60px');
     expect(style(title).fontSize).to.equal('30px');
     expect(style(title).fontFamily).to.equal('Georgia');
     expect(style($(el, '[part~="thread"]')!).rowGap).to.equal('31px');
@@ -370,7 +370,7 @@ describe('theming', () => {
       for (const node of dialogOf(el).querySelectorAll('label, legend, button')) {
         const own = style(node).backgroundColor;
         const behind = own.endsWith(', 0)') ? dialog.backgroundColor : own;
-        expect(contrast(style(node).color, behind), node.textContent!).to.be.at.least(4.5);
+        expect(contrast(style(node).color, behind), node.textContent).to.be.at.least(4.5);
       }
     });
 
@@ -451,7 +451,7 @@ describe('theming', () => {
     const el = await mount({lang: 'ar'});
     await waitUntil(() => $(el, '[part~="thread"]')!.dir === 'rtl', 'no rtl');
     await aTimeout(0);
-    for (const post of [question(el), answers(el)[1]!]) {
+    for (const post of [question(el), answers(el)[1]]) {
       expect(style(post).direction).to.equal('rtl');
       const score = vote(post).getBoundingClientRect();
       const body = $(post, '[part~="body"]')!.getBoundingClientRect();
