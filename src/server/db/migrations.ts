@@ -273,9 +273,8 @@ function report({error, results = []}: MigrationResultSet): string[] {
   const failed = results.find((result) => result.status === 'Error');
   if (error) {
     const name = failed ? ` (${failed.migrationName})` : '';
-    throw new Error(`Quanda could not migrate its database${name}: ${String(error)}`, {
-      cause: error,
-    });
+    const reason = error instanceof Error ? String(error) : JSON.stringify(error);
+    throw new Error(`Quanda could not migrate its database${name}: ${reason}`, {cause: error});
   }
   return results.map((result) => result.migrationName);
 }
