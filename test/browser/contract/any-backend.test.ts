@@ -18,6 +18,7 @@ import {RestClient} from '../../../src/api/client.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import type {QuandaErrorEvent} from '../../../src/events/error-event.js';
 import {text} from '../../support/dom.js';
+import {uncaughtErrors} from '../../support/events.js';
 import {
   SERVER_START_TIMEOUT,
   startContractBackend,
@@ -56,19 +57,16 @@ async function outcome<T>(check: () => T | undefined | null | false, what: strin
 
 describe('<quanda-thread> against any backend the contract allows', () => {
   let backend: {url: string; seed: number};
-  const uncaught: unknown[] = [];
-  const onError = (event: ErrorEvent | PromiseRejectionEvent) =>
-    uncaught.push('reason' in event ? event.reason : event.error);
+  const page = uncaughtErrors();
+  const uncaught = page.errors;
 
   before(async function () {
     this.timeout(SERVER_START_TIMEOUT);
     backend = await startContractBackend();
-    addEventListener('error', onError);
-    addEventListener('unhandledrejection', onError);
+    page.start();
   });
   after(async () => {
-    removeEventListener('error', onError);
-    removeEventListener('unhandledrejection', onError);
+    page.stop();
     await stopQuandaServers();
   });
 

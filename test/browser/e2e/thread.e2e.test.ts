@@ -8,7 +8,7 @@ import '../../../src/define.js';
 import {RestClient} from '../../../src/api/client.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {$, $$, text, waitFor} from '../../support/dom.js';
-import {nextError} from '../../support/events.js';
+import {nextError, uncaughtErrors} from '../../support/events.js';
 import {
   SERVER_START_TIMEOUT,
   misbehavingServer,
@@ -34,9 +34,8 @@ async function loaded(el: QuandaThread) {
 
 describe('<quanda-thread> against the reference server', () => {
   let server: QuandaServer;
-  const uncaught: unknown[] = [];
-  const onError = (event: ErrorEvent | PromiseRejectionEvent) =>
-    uncaught.push('reason' in event ? event.reason : event.error);
+  const page = uncaughtErrors();
+  const uncaught = page.errors;
 
   before(async function () {
     this.timeout(SERVER_START_TIMEOUT);
@@ -59,12 +58,10 @@ describe('<quanda-thread> against the reference server', () => {
         ],
       },
     });
-    addEventListener('error', onError);
-    addEventListener('unhandledrejection', onError);
+    page.start();
   });
   after(async () => {
-    removeEventListener('error', onError);
-    removeEventListener('unhandledrejection', onError);
+    page.stop();
     await stopQuandaServers();
   });
   afterEach(() => expect(uncaught, 'uncaught errors').to.deep.equal([]));
