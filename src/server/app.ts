@@ -26,24 +26,19 @@ import {IdempotencyKeyReusedError, fingerprint} from './idempotency.js';
 import {cleanText} from './text.js';
 import {ApiError, bearerToken, jsonBody, sendError, validate} from './http.js';
 import {openApiDocument} from './openapi.js';
-import type {LimitedAction} from './policy.js';
+import type {LimitedAction} from './config.js';
 import {RateLimitedError, hashIp} from './rate-limits.js';
 import type {RateSubjects} from './rate-limits.js';
 import {RenderPool} from './render-pool.js';
 import {TooComplexError} from './rich-text.js';
-import {
-  addPost,
-  bodyText,
-  chooseBestAnswer,
-  editPost,
-  flag,
-  notFound,
-  removePost,
-  vote,
-} from './domain/posts.js';
+import {notFound} from './domain/access.js';
+import {flag, moderate} from './domain/moderation.js';
+import {addPost, bodyText, createQuestion, editPost, removePost} from './domain/posts.js';
+import type {Repository} from './domain/repository.js';
 import {RuleError} from './domain/rule-error.js';
-import {DuplicateIdError, InvalidCursorError} from './store.js';
-import type {Store, WriteResponse} from './store.js';
+import {chooseBestAnswer, vote} from './domain/votes.js';
+import {InvalidCursorError} from './store.js';
+import type {Store, Viewers, WriteResponse} from './store.js';
 
 /** What the API reads from the server's configuration. */
 export type ApiConfig = Pick<
@@ -75,7 +70,7 @@ const apiDefaults: ApiConfig = {
  * sign-in can pass a function that maps its signed-in user to a viewer instead: nothing
  * else in the API knows how viewers are recognised.
  */
-export type IdentifyViewer = (c: Context, store: Store) => Promise<string | null>;
+export type IdentifyViewer = (c: Context, store: Viewers) => Promise<string | null>;
 
 export const viewerFromBearerToken: IdentifyViewer = async (c, store) => {
   const token = bearerToken(c);
@@ -100,7 +95,13 @@ type Env = {Variables: {viewerId: string | null}};
 const REFERRER_POLICY = 'strict-origin-when-cross-origin';
 
 /** The status each refusal of the rules (domain/) is answered with. */
-const RULE_STATUS = {not_found: 404, forbidden: 403, duplicate: 409, validation: 400} as const;
+const RULE_STATUS = {
+  not_found: 404,
+  forbidden: 403,
+  duplicate: 409,
+  conflict: 409,
+  validation: 400,
+} as const;
 
 /**
  * A request path as a log line may hold it: characters that could end the line, fake
@@ -119,9 +120,9 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /**
  * The reference server's API, mounted under `/api`. Handlers validate with the contract's
- * schemas, delegate to the Store, and answer every error with the envelope. Every write
- * goes through `write()`: a known viewer, the idempotency key, the hourly limit and the
- * write itself, in one transaction.
+ * schemas, hand writes to the rules (domain/) and reads to the Store, and answer every
+ * error with the envelope. Every write goes through `write()`: a known viewer, the
+ * idempotency key, the hourly limit and the write itself, in one transaction.
  */
 export function createApi({
   store,
@@ -216,7 +217,7 @@ export function createApi({
     scope: string,
     /** `input`: the request's validated value, which its fingerprint is taken from. */
     options: {action?: LimitedAction; input?: unknown},
-    run: (tx: Store) => Promise<WriteResponse>,
+    run: (tx: Repository) => Promise<WriteResponse>,
   ) {
     const key = c.req.header('idempotency-key') ?? null;
     if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
@@ -405,7 +406,8 @@ export function createApi({
     if (data.author?.displayName) {
       data.author.displayName = cleanText(data.author.displayName, {multiline: false});
     }
-    const created = await store.createQuestion({...data, html: await render(data.body)});
+    const html = await render(data.body);
+    const created = await store.transaction((tx) => createQuestion(tx, {...data, html}));
     return c.json(created, 201);
   });
 
@@ -420,11 +422,10 @@ export function createApi({
     const postId = validate(Id, c.req.param('id'), 'post id');
     const moderation = validate(ModerationAction, await jsonBody(c), 'moderation');
     const {action} = moderation;
-    return write(c, 'moderator', {input: moderation}, async (tx) => {
-      const moderated = await tx.moderate(postId, action);
-      if (!moderated) throw notFound('post', postId);
-      return {status: 200, body: moderated};
-    });
+    return write(c, 'moderator', {input: moderation}, async (tx) => ({
+      status: 200,
+      body: await moderate(tx, postId, action),
+    }));
   });
 
   api.notFound((c) => sendError(c, new ApiError(404, 'not_found', 'No such API route')));
@@ -439,12 +440,6 @@ export function createApi({
       return sendError(
         c,
         new ApiError(400, 'validation', error.message, {fields: {cursor: error.message}}),
-      );
-    }
-    if (error instanceof DuplicateIdError) {
-      return sendError(
-        c,
-        new ApiError(409, 'conflict', error.message, {fields: {id: error.message}}),
       );
     }
     if (error instanceof IdempotencyKeyReusedError) {

@@ -18,6 +18,7 @@ import './zod-locale.js';
 import {configFromEnv} from './config.js';
 import {openSqlite} from './db/database.js';
 import {migrateToLatest} from './db/migrations.js';
+import {createQuestion} from './domain/posts.js';
 import {seedDemo} from './seed.js';
 import {KyselyStore} from './store.js';
 
@@ -81,7 +82,9 @@ async function main(): Promise<number> {
             console.error(`--${issue.path.join('.') || 'input'}: ${issue.message}`);
           return 1;
         }
-        const {question, askerToken} = await store.createQuestion(parsed.data);
+        const {question, askerToken} = await store.transaction((tx) =>
+          createQuestion(tx, parsed.data),
+        );
         console.log(JSON.stringify({id: question.id, askerToken}, null, 2));
         return 0;
       }

@@ -1,5 +1,7 @@
 import {resolve} from 'node:path';
-import type {LimitedAction} from './policy.js';
+
+/** Writes with an hourly limit per viewer and per IP address. */
+export type LimitedAction = 'answers' | 'comments' | 'votes' | 'flags' | 'edits' | 'viewers';
 
 /** Hourly limits of one kind of write: per viewer, and per IP address (all viewers behind it). */
 export interface HourlyLimit {

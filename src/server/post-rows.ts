@@ -14,8 +14,8 @@ import type {
   VoteValue,
 } from '../api/schemas.js';
 import type {DB, StoredStatus} from './db/database.js';
-import {viewerCan} from './policy.js';
-import type {ViewerFacts} from './policy.js';
+import {viewerCan} from './domain/permissions.js';
+import type {ViewerFacts} from './domain/permissions.js';
 
 export type PostRow = Selectable<DB['posts']> & {
   author_points: number | null;

@@ -9,7 +9,7 @@ import {createHmac, randomBytes} from 'node:crypto';
 import type {Kysely} from 'kysely';
 import type {HourlyLimit, RateLimits} from './config.js';
 import type {DB} from './db/database.js';
-import type {LimitedAction} from './policy.js';
+import type {LimitedAction} from './config.js';
 
 const HOUR = 3_600_000;
 

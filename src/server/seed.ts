@@ -1,5 +1,8 @@
 import type {Kysely} from 'kysely';
 import type {DB} from './db/database.js';
+import {changeBody, createQuestion, insertPost} from './domain/posts.js';
+import type {Repository} from './domain/repository.js';
+import {setBestAnswer, vote} from './domain/votes.js';
 import {KyselyStore} from './store.js';
 
 /** The demo article's question id: `<quanda-thread question-id="therapist-confidentiality">`. */
@@ -93,9 +96,10 @@ If you want to be involved, ask your sister whether she'd like a joint session. 
 ];
 
 /**
- * Seeds the demo blog's thread (its answers in Markdown, as readers write them), through the same Store calls the API and the CLI use, on a
- * clock set back in time so the thread reads naturally ("asked 3 days ago"). Returns false,
- * changing nothing, if the thread is already there.
+ * Seeds the demo blog's thread (its answers in Markdown, as readers write them), through the
+ * same rules' effects the API's writes end in (domain/), on a clock set back in time so the
+ * thread reads naturally ("asked 3 days ago"). Returns false, changing nothing, if the
+ * thread is already there.
  */
 export async function seedDemo(db: Kysely<DB>, now = Date.now()): Promise<boolean> {
   const exists = await db
@@ -107,44 +111,46 @@ export async function seedDemo(db: Kysely<DB>, now = Date.now()): Promise<boolea
 
   let at = now - 3 * DAY;
   const store = new KyselyStore(db, {clock: () => new Date(at)});
-  const {question: created} = await store.createQuestion({
-    id: DEMO_QUESTION_ID,
-    title: question.title,
-    body: question.body,
-    category: question.category,
-    tags: question.tags,
-    author: {displayName: question.name, points: question.points},
-  });
-  const asker = await db
-    .selectFrom('posts')
-    .select('author_id')
-    .where('id', '=', created.id)
-    .executeTakeFirstOrThrow();
+  const {question: created} = await store.transaction((tx) =>
+    createQuestion(tx, {
+      id: DEMO_QUESTION_ID,
+      title: question.title,
+      body: question.body,
+      category: question.category,
+      tags: question.tags,
+      author: {displayName: question.name, points: question.points},
+    }),
+  );
 
   at = now - 2 * DAY - 2 * HOUR;
-  await store.editPost(created.id, {
-    body: question.edit,
-    editorId: asker.author_id!,
-    editorName: question.name,
+  await store.transaction(async (tx) => {
+    const asked = (await tx.postFacts(created.id))!;
+    await changeBody(tx, asked, {
+      body: question.edit,
+      editorId: asked.authorId!,
+      editorName: question.name,
+    });
+    for (let i = 0; i < 11; i++) await voteAsNewViewer(tx, created.id, 1);
   });
-  for (let i = 0; i < 11; i++) await vote(store, created.id, 1);
 
   for (const answer of answers) {
     at = now - answer.ago;
-    const author = await store.createViewer({points: answer.points});
-    const posted = await store.addPost('answer', created.id, {
-      questionId: created.id,
-      body: answer.body,
-      authorId: author.id,
-      displayName: answer.name,
+    await store.transaction(async (tx) => {
+      const author = await tx.createViewer({points: answer.points});
+      const posted = await insertPost(tx, 'answer', created.id, {
+        questionId: created.id,
+        body: answer.body,
+        authorId: author.id,
+        displayName: answer.name,
+      });
+      for (const value of answer.votes) await voteAsNewViewer(tx, posted.id, value as 1 | -1);
+      if (answer.accepted) await setBestAnswer(tx, created.id, posted.id);
     });
-    for (const value of answer.votes) await vote(store, posted.id, value as 1 | -1);
-    if (answer.accepted) await store.setAcceptedAnswer(created.id, posted.id);
   }
   return true;
 }
 
-async function vote(store: KyselyStore, postId: string, value: 1 | -1) {
-  const voter = await store.createViewer();
-  await store.setVote(postId, voter.id, value);
+async function voteAsNewViewer(tx: Repository, postId: string, value: 1 | -1) {
+  const voter = await tx.createViewer();
+  await vote(tx, postId, voter.id, value);
 }

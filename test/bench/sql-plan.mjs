@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import {createHash} from 'node:crypto';
 import {createApi} from '../../src/server/app.js';
 import {openSqlite} from '../../src/server/db/database.js';
+import {vote} from '../../src/server/domain/votes.js';
 import {KyselyStore} from '../../src/server/store.js';
 
 /** @typedef {import('./baseline-server.mjs').PlanStatement} PlanStatement */
@@ -101,7 +102,7 @@ export async function captureVote(file, {postId, token, viewerId}) {
     queries.length = 0;
     const found = await store.viewerIdForToken(token);
     if (found !== viewerId) throw new Error(`token of ${viewerId} not found while probing`);
-    await store.setVote(postId, viewerId, 1);
+    await store.transaction((tx) => vote(tx, postId, viewerId, 1));
     return {plan: toPlan(queries, bindings), source: 'store'};
   } finally {
     await store.close();

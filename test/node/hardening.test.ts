@@ -5,6 +5,7 @@ import {createSite} from '../../src/server/site.js';
 import {openApiDocument} from '../../src/server/openapi.js';
 import {ADMIN, adminPost, answerText, makeApi, moderator} from './helpers.js';
 import type {TestApi} from './helpers.js';
+import {storeWrites} from '../support/store-writes.js';
 
 /**
  * What a security probe of the reference server found, one finding per block, each
@@ -311,7 +312,7 @@ describe('7. the first page caps the reader’s own unpublished answers', () => 
     let added = 0;
     for (const total of [60, 520]) {
       for (; added < total; added++) {
-        await app.store.addPost('answer', 'q', {
+        await storeWrites(app.store).addPost('answer', 'q', {
           questionId: 'q',
           body: answerText(`pending ${added}`),
           authorId,

@@ -7,6 +7,7 @@ import type {Kysely} from 'kysely';
 import {openSqlite} from '../../src/server/db/database.js';
 import {migrateTo, migrateToLatest, migrationNames} from '../../src/server/db/migrations.js';
 import {KyselyStore, hashToken} from '../../src/server/store.js';
+import {storeWrites} from '../support/store-writes.js';
 
 /**
  * The upgrade path: a database made by the first release (schema 0001, written with that
@@ -26,6 +27,7 @@ describe('migrating a database from 0001', () => {
     const db = openSqlite(file);
     assert.deepEqual(await migrateToLatest(db), migrationNames.slice(1));
     const store = new KyselyStore(db);
+    const writes = storeWrites(store);
     const askerId = await store.viewerIdForToken('asker-token-from-release-1');
     assert.equal(askerId, 'asker');
 
@@ -46,7 +48,7 @@ describe('migrating a database from 0001', () => {
     assert.deepEqual(thread.question.body, {format: 'text', text: 'Does sleep help?'});
 
     // 0002 gave the old answers their parent and duplicate key: a new copy of one is caught.
-    const duplicate = await store.hasDuplicate({
+    const duplicate = await writes.hasDuplicate({
       parentId: 'old-q',
       kind: 'answer',
       body: '  SLEEP   matters more than you think.',
@@ -55,7 +57,7 @@ describe('migrating a database from 0001', () => {
     assert.equal(duplicate, true);
 
     // And the new tables work on the old data.
-    const comment = await store.addPost('comment', 'old-a1', {
+    const comment = await writes.addPost('comment', 'old-a1', {
       questionId: 'old-q',
       body: 'A comment after the upgrade',
       authorId: 'reader',
@@ -67,14 +69,14 @@ describe('migrating a database from 0001', () => {
       source: 'A comment after the upgrade',
     });
     // An author's edit of an old post makes it Markdown.
-    await store.editPost('old-a2', {body: 'It helped me **a lot**.', editorId: 'answerer'});
+    await writes.editPost('old-a2', {body: 'It helped me **a lot**.', editorId: 'answerer'});
     const edited = await store.getPost('old-a2', 'answerer');
     assert.deepEqual(edited?.body, {
       format: 'markdown',
       html: '<p>It helped me <strong>a lot</strong>.</p>\n',
       source: 'It helped me **a lot**.',
     });
-    await store.setVote('old-a1', 'reader', 0);
+    await writes.setVote('old-a1', 'reader', 0);
     const again = (await store.getThread('old-q', {sort: 'votes', viewerId: null}))!;
     assert.equal(again.answers.find((a) => a.id === 'old-a1')!.score, 1);
     assert.equal(again.answers.find((a) => a.id === 'old-a1')!.comments.count, 1);

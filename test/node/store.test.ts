@@ -5,8 +5,10 @@ import type {Kysely} from 'kysely';
 import type {DB} from '../../src/server/db/database.js';
 import {openSqlite} from '../../src/server/db/database.js';
 import {migrateToLatest, migrationNames} from '../../src/server/db/migrations.js';
+import {chooseBestAnswer} from '../../src/server/domain/votes.js';
 import {InvalidCursorError, KyselyStore} from '../../src/server/store.js';
 import {shownText} from '../support/bodies.js';
+import {storeWrites} from '../support/store-writes.js';
 
 describe('KyselyStore on SQLite', () => {
   const queries: {sql: string; parameters: readonly unknown[]}[] = [];
@@ -15,12 +17,13 @@ describe('KyselyStore on SQLite', () => {
   });
   let tick = Date.parse('2026-01-01T00:00:00Z');
   const store = new KyselyStore(db, {clock: () => new Date((tick += 1000))});
+  const writes = storeWrites(store);
   let asker: string;
   const answerIds: string[] = [];
 
   before(async () => {
     await migrateToLatest(db);
-    const created = await store.createQuestion({
+    const created = await writes.createQuestion({
       id: 'q',
       title: 'How do I start therapy?',
       body: 'Where do I begin?',
@@ -29,8 +32,8 @@ describe('KyselyStore on SQLite', () => {
     });
     asker = (await store.viewerIdForToken(created.askerToken))!;
     for (let i = 0; i < 25; i++) {
-      const author = await store.createViewer();
-      const answer = await store.addPost('answer', 'q', {
+      const author = await writes.createViewer();
+      const answer = await writes.addPost('answer', 'q', {
         questionId: 'q',
         body: `answer ${i}`,
         authorId: author.id,
@@ -45,11 +48,11 @@ describe('KyselyStore on SQLite', () => {
       [20, -1],
     ] as const) {
       for (let v = 0; v < Math.abs(votes); v++) {
-        const voter = await store.createViewer();
-        await store.setVote(answerIds[index], voter.id, votes > 0 ? 1 : -1);
+        const voter = await writes.createViewer();
+        await writes.setVote(answerIds[index], voter.id, votes > 0 ? 1 : -1);
       }
     }
-    await store.setAcceptedAnswer('q', answerIds[12]);
+    await writes.setAcceptedAnswer('q', answerIds[12]);
     // Comments: 5 on the question, 2 on answer 7, 1 on answer 3.
     for (const [parentId, count] of [
       ['q', 5],
@@ -57,8 +60,8 @@ describe('KyselyStore on SQLite', () => {
       [answerIds[3], 1],
     ] as const) {
       for (let i = 0; i < count; i++) {
-        const author = await store.createViewer();
-        await store.addPost('comment', parentId, {
+        const author = await writes.createViewer();
+        await writes.addPost('comment', parentId, {
           questionId: 'q',
           body: `comment ${i} on ${parentId}`,
           authorId: author.id,
@@ -126,8 +129,8 @@ describe('KyselyStore on SQLite', () => {
   });
 
   it('knows the viewer: the asker, their vote, and their own posts', async () => {
-    const voter = await store.createViewer();
-    await store.setVote(answerIds[5], voter.id, -1);
+    const voter = await writes.createViewer();
+    await writes.setVote(answerIds[5], voter.id, -1);
     const asVoter = (await store.getThread('q', {sort: 'oldest', viewerId: voter.id, limit: 50}))!;
     assert.equal(asVoter.viewer.isAsker, false);
     assert.equal(asVoter.answers.find((a) => a.id === answerIds[5])!.viewerVote, -1);
@@ -144,7 +147,7 @@ describe('KyselyStore on SQLite', () => {
   });
 
   it('counts a vote once per viewer, lets it change, and moves the score and points with it', async () => {
-    const voter = await store.createViewer();
+    const voter = await writes.createViewer();
     const post = answerIds[1];
     const points = async () =>
       (
@@ -156,12 +159,12 @@ describe('KyselyStore on SQLite', () => {
           .executeTakeFirstOrThrow()
       ).points;
     const before = await points();
-    assert.equal((await store.setVote(post, voter.id, 1)).score, 1);
-    assert.equal((await store.setVote(post, voter.id, 1)).score, 1);
+    assert.equal((await writes.setVote(post, voter.id, 1)).score, 1);
+    assert.equal((await writes.setVote(post, voter.id, 1)).score, 1);
     assert.equal(await points(), before + 10);
-    assert.equal((await store.setVote(post, voter.id, -1)).score, -1);
+    assert.equal((await writes.setVote(post, voter.id, -1)).score, -1);
     assert.equal(await points(), before - 2);
-    assert.equal((await store.setVote(post, voter.id, 0)).score, 0);
+    assert.equal((await writes.setVote(post, voter.id, 0)).score, 0);
     assert.equal(await points(), before);
   });
 
@@ -269,14 +272,14 @@ describe('KyselyStore on SQLite', () => {
   }
 
   it('lets the viewer see their own unpublished posts, marked so, and nobody else', async () => {
-    const author = await store.createViewer();
-    const pending = await store.addPost('answer', 'q', {
+    const author = await writes.createViewer();
+    const pending = await writes.addPost('answer', 'q', {
       questionId: 'q',
       body: 'an answer waiting for a moderator',
       authorId: author.id,
       status: 'pending',
     });
-    await store.addPost('comment', 'q', {
+    await writes.addPost('comment', 'q', {
       questionId: 'q',
       body: 'a comment waiting too',
       authorId: author.id,
@@ -296,16 +299,16 @@ describe('KyselyStore on SQLite', () => {
   });
 
   it('keeps counts, points and the best answer consistent when a post is removed', async () => {
-    const author = await store.createViewer({points: 100});
-    const answer = await store.addPost('answer', 'q', {
+    const author = await writes.createViewer({points: 100});
+    const answer = await writes.addPost('answer', 'q', {
       questionId: 'q',
       body: 'an answer about to be removed',
       authorId: author.id,
       displayName: 'Leaving',
     });
-    const voter = await store.createViewer();
-    await store.setVote(answer.id, voter.id, 1);
-    await store.setAcceptedAnswer('q', answer.id);
+    const voter = await writes.createViewer();
+    await writes.setVote(answer.id, voter.id, 1);
+    await writes.setAcceptedAnswer('q', answer.id);
     const points = async () =>
       (
         await db
@@ -317,17 +320,17 @@ describe('KyselyStore on SQLite', () => {
     assert.equal(await points(), 100 + 10 + 15);
     const before = (await store.getThread('q', {sort: 'votes', viewerId: null}))!;
     assert.equal(before.question.answerCount, 26);
-    await store.removePost(answer.id);
+    await writes.removePost(answer.id);
     const after = (await store.getThread('q', {sort: 'votes', viewerId: author.id, limit: 50}))!;
     assert.equal(after.question.answerCount, 25);
     assert.ok(!after.answers.some((a) => a.id === answer.id)); // not even for its author
     assert.ok(!after.answers.some((a) => a.isAccepted));
     assert.equal(await points(), 100);
-    await store.setAcceptedAnswer('q', answerIds[12]);
+    await writes.setAcceptedAnswer('q', answerIds[12]);
   });
 
   it('gives no best-answer points for choosing your own answer to your own question', async () => {
-    const answer = await store.addPost('answer', 'q', {
+    const answer = await writes.addPost('answer', 'q', {
       questionId: 'q',
       body: 'the asker answering their own question',
       authorId: asker,
@@ -341,11 +344,26 @@ describe('KyselyStore on SQLite', () => {
           .executeTakeFirstOrThrow()
       ).points;
     const before = await points();
-    await store.setAcceptedAnswer('q', answer.id);
+    await writes.setAcceptedAnswer('q', answer.id);
     assert.equal(await points(), before);
-    await store.setAcceptedAnswer('q', answerIds[12]);
+    await writes.setAcceptedAnswer('q', answerIds[12]);
     assert.equal(await points(), before);
-    await store.removePost(answer.id);
+    await writes.removePost(answer.id);
+  });
+
+  it('reads the question once when its asker chooses a best answer', async () => {
+    // Moving the choice from answer 12 to answer 7 and back: permission, answer and points.
+    for (const answerId of [answerIds[7], answerIds[12]]) {
+      queries.length = 0;
+      await store.transaction((tx) => chooseBestAnswer(tx, 'q', answerId, asker));
+      const questionReads = queries.filter(
+        ({sql, parameters}) =>
+          /^select/i.test(sql) && (parameters.includes('q') || /"posts" as "q"/.test(sql)),
+      );
+      assert.equal(questionReads.length, 1, questionReads.map((query) => query.sql).join('\n'));
+    }
+    const thread = (await store.getThread('q', {sort: 'votes', viewerId: null}))!;
+    assert.equal(thread.answers[0].id, answerIds[12]);
   });
 
   it('returns null for an unknown question', async () => {

@@ -8,6 +8,7 @@ import {openSqlite} from '../../src/server/db/database.js';
 import {migrateToLatest} from '../../src/server/db/migrations.js';
 import {seedDemo} from '../../src/server/seed.js';
 import {KyselyStore} from '../../src/server/store.js';
+import {storeWrites} from './store-writes.js';
 
 interface QuestionFixture {
   id: string;
@@ -38,11 +39,12 @@ const db = openSqlite(file);
 await migrateToLatest(db);
 let tick = Date.parse('2026-01-01T00:00:00.000Z');
 const store = new KyselyStore(db, {clock: () => new Date((tick += 60_000))});
+const writes = storeWrites(store);
 if (fixture.demo) await seedDemo(db);
 
 const made: Record<string, {askerToken: string; answers: {id: string; token: string}[]}> = {};
 for (const q of fixture.questions ?? []) {
-  const {askerToken} = await store.createQuestion({
+  const {askerToken} = await writes.createQuestion({
     id: q.id,
     title: q.title ?? `Question ${q.id} for a test`,
     body: q.body ?? 'What would you do?',
@@ -56,29 +58,29 @@ for (const q of fixture.questions ?? []) {
       : (q.answers ?? []);
   const answers = [];
   for (const [i, body] of bodies.entries()) {
-    const author = await store.createViewer({points: i});
-    const answer = await store.addPost('answer', q.id, {
+    const author = await writes.createViewer({points: i});
+    const answer = await writes.addPost('answer', q.id, {
       questionId: q.id,
       body,
       authorId: author.id,
       displayName: `Author ${i + 1}`,
     });
     for (let v = 0; v < Math.abs(q.scores?.[i] ?? 0); v++) {
-      const voter = await store.createViewer();
-      await store.setVote(answer.id, voter.id, q.scores![i] > 0 ? 1 : -1);
+      const voter = await writes.createViewer();
+      await writes.setVote(answer.id, voter.id, q.scores![i] > 0 ? 1 : -1);
     }
     for (let c = 0; c < (q.answerComments?.[i] ?? 0); c++) await comment(q.id, answer.id, c);
     answers.push({id: answer.id, token: author.token});
   }
   for (let c = 0; c < (q.questionComments ?? 0); c++) await comment(q.id, q.id, c);
-  if (q.accept !== undefined) await store.setAcceptedAnswer(q.id, answers[q.accept].id);
+  if (q.accept !== undefined) await writes.setAcceptedAnswer(q.id, answers[q.accept].id);
   made[q.id] = {askerToken, answers};
 }
 await db.destroy();
 
 async function comment(questionId: string, parentId: string, n: number) {
-  const author = await store.createViewer();
-  await store.addPost('comment', parentId, {
+  const author = await writes.createViewer();
+  await writes.addPost('comment', parentId, {
     questionId,
     body: `Comment ${n + 1} on ${parentId}.`,
     authorId: author.id,

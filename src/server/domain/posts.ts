@@ -1,25 +1,39 @@
 /**
- * The rules for writing posts, in one place: who may answer, comment, edit, remove and
- * choose a best answer, what makes a post a duplicate, which name it shows, and when it
- * waits for a moderator. Each function runs inside a write's transaction, on the Store it
- * is handed (bound to that transaction), and refuses with a RuleError that the API maps
- * to its envelope; nothing here knows about HTTP.
+ * The rules for writing posts, in one place: who may answer, comment, edit and remove,
+ * what makes a post a duplicate, which name it shows, when it waits for a moderator, and
+ * what follows from each change (a question's count of published answers, the addresses
+ * kept for notifications). Each function runs inside a write's transaction, on the
+ * Repository it is handed, and refuses with a RuleError that the API maps to its
+ * envelope; nothing here knows about HTTP or SQL.
+ *
+ * The exported effects without a viewer (`insertPost`, `changeBody`, `withdrawPost`,
+ * `changeStatus`) are what the checked writes do once allowed; the seed and tests use them.
  */
-import type {Permission} from '../../api/schemas.js';
+import {createHash} from 'node:crypto';
+import type {Answer, Comment, Question} from '../../api/schemas.js';
 import {limits} from '../../api/schemas.js';
-import {canAnswer, viewerCan} from '../policy.js';
-import type {ViewerFacts} from '../policy.js';
+import type {StoredStatus} from '../db/database.js';
 import {shownStatus} from '../post-rows.js';
-import {reachable} from '../store.js';
-import type {PostOfKind, PostRecord, Store} from '../store.js';
+import {renderMarkdown} from '../rich-text.js';
+import {newId} from '../ids.js';
 import {cleanText, comparable, visibleLength} from '../text.js';
+import {can, notFound, permit, reachable, reachablePost} from './access.js';
+import {canAnswer} from './permissions.js';
+import type {PostFacts, PostRecord, Repository} from './repository.js';
 import {RuleError} from './rule-error.js';
+import {moveBestAnswer, withdrawPoints} from './votes.js';
 
 const bodyLimits = {
   question: limits.questionBody,
   answer: limits.answerBody,
   comment: limits.commentBody,
 } as const;
+
+/** What a post of each kind comes back as. */
+export interface PostOfKind {
+  answer: Answer;
+  comment: Comment;
+}
 
 /** A new answer or comment, its text already cleaned and rendered (text.ts, rich-text.ts). */
 export interface NewPost {
@@ -32,13 +46,51 @@ export interface NewPost {
   premoderate: boolean;
 }
 
+/** An answer or a comment as it is written, once the rules allowed it. */
+export interface NewPostData {
+  questionId: string;
+  body: string;
+  authorId: string;
+  displayName?: string | null;
+  /** `pending` when the site has new posts wait for a moderator. */
+  status?: 'published' | 'pending';
+  /** Kept, apart from the post, only when the author asked to be notified. */
+  notifyEmail?: string | null;
+  /**
+   * The body as HTML (`renderMarkdown`), rendered before the write's transaction opens;
+   * rendered here when not given (the seed, the CLI and tests, outside any request).
+   */
+  html?: string;
+}
+
+export interface NewQuestionData {
+  id?: string;
+  title: string;
+  body: string;
+  category?: string;
+  tags: string[];
+  author?: {displayName?: string; points?: number};
+  /** The body as HTML, as in `NewPostData`. */
+  html?: string;
+}
+
+export interface PostEditData {
+  body: string;
+  /** As in `NewPostData`: rendered before the transaction, or here. */
+  html?: string;
+  editorId: string;
+  editorName?: string | null;
+  /** The site premoderates: a published post waits for a moderator again. */
+  pending?: boolean;
+}
+
 /**
  * Adds an answer to a question, or a comment to a question or an answer: one path for
  * both. The parent must be there for the viewer and open to it, the words must not
  * repeat a sibling's, and the name shown must not be another author's in the thread.
  */
 export async function addPost<K extends 'answer' | 'comment'>(
-  tx: Store,
+  tx: Repository,
   kind: K,
   parentId: string,
   post: NewPost,
@@ -53,12 +105,12 @@ export async function addPost<K extends 'answer' | 'comment'>(
     permit(canAnswer({status: shownStatus(parent.status)}, facts), 'answer');
   } else {
     if (!parent || !reachable(parent, viewerId)) throw notFound('post', parentId);
-    permit(can(parent, viewerId).comment, 'comment on');
+    permit(can(parent, parent.question, viewerId).comment, 'comment on');
   }
-  const sibling = {parentId, kind, body: post.body, authorId: viewerId};
-  if (await tx.hasDuplicate(sibling)) throw duplicate(kind);
+  const sibling = {parentId, kind, bodyKey: bodyKey(post.body), authorId: viewerId};
+  if (await tx.hasSibling(sibling)) throw duplicate(kind);
   const {questionId} = parent;
-  return tx.addPost(kind, parentId, {
+  return insertPost(tx, kind, parentId, {
     questionId,
     body: post.body,
     html: post.html,
@@ -69,21 +121,85 @@ export async function addPost<K extends 'answer' | 'comment'>(
   });
 }
 
+/** Writes an answer or a comment: the row, the question's answer count, the address to notify. */
+export async function insertPost<K extends 'answer' | 'comment'>(
+  tx: Repository,
+  kind: K,
+  parentId: string,
+  data: NewPostData,
+): Promise<PostOfKind[K]> {
+  const id = newId();
+  const status = data.status ?? 'published';
+  await tx.insertPost({
+    id,
+    kind,
+    questionId: data.questionId,
+    parentId,
+    status,
+    body: data.body,
+    html: data.html ?? renderMarkdown(data.body),
+    bodyKey: bodyKey(data.body),
+    authorId: data.authorId,
+    authorName: data.displayName || null,
+  });
+  if (kind === 'answer' && status === 'published') await tx.addToAnswerCount(data.questionId, 1);
+  if (data.notifyEmail) await tx.insertNotificationEmail(id, data.authorId, data.notifyEmail);
+  return (await tx.getPost(id, data.authorId)) as PostOfKind[K];
+}
+
+/**
+ * The question an article asks, by the site owner: its asker is a new viewer, whose token
+ * is shown once. An id that is taken is refused, never overwritten.
+ */
+export async function createQuestion(
+  tx: Repository,
+  data: NewQuestionData,
+): Promise<{question: Question; askerToken: string}> {
+  const id = data.id ?? newId();
+  if (await tx.postExists(id)) {
+    const message = `A post with id "${id}" already exists`;
+    throw new RuleError('conflict', message, {fields: {id: message}});
+  }
+  const asker = await tx.createViewer({points: data.author?.points});
+  await tx.insertPost({
+    id,
+    kind: 'question',
+    questionId: id,
+    parentId: null,
+    status: 'published',
+    body: data.body,
+    html: data.html ?? renderMarkdown(data.body),
+    bodyKey: null,
+    authorId: asker.id,
+    authorName: data.author?.displayName || null,
+    question: {title: data.title, category: data.category ?? null, tags: data.tags},
+  });
+  const question = (await tx.getPost(id, asker.id)) as Question;
+  return {question, askerToken: asker.token};
+}
+
 /** The author's edit: within the kind's length, no sibling's words, and premoderated. */
 export async function editPost(
-  tx: Store,
+  tx: Repository,
   postId: string,
   edit: {viewerId: string; body: string; html: string; premoderate: boolean},
 ) {
   const {viewerId, body} = edit;
+  // Whether the post goes back to the moderators depends on its status: read under its lock.
+  if (edit.premoderate) await tx.lockPost(postId);
   const post = await reachablePost(tx, postId, viewerId);
-  permit(can(post, viewerId).edit, 'edit');
+  permit(can(post, post.question, viewerId).edit, 'edit');
   bodyText(post.kind, body, 'edit');
   if (post.kind !== 'question' && post.parentId) {
-    const sibling = {parentId: post.parentId, kind: post.kind, body, authorId: viewerId};
-    if (await tx.hasDuplicate(sibling, postId)) throw duplicate(post.kind);
+    const sibling = {
+      parentId: post.parentId,
+      kind: post.kind,
+      bodyKey: bodyKey(body),
+      authorId: viewerId,
+    };
+    if (await tx.hasSibling(sibling, postId)) throw duplicate(post.kind);
   }
-  await tx.editPost(postId, {
+  await changeBody(tx, post, {
     body,
     html: edit.html,
     editorId: viewerId,
@@ -95,67 +211,57 @@ export async function editPost(
   return tx.getPost(postId, viewerId);
 }
 
-/** The author's removal; removing twice is still "removed". */
-export async function removePost(tx: Store, postId: string, viewerId: string) {
-  const post = await tx.findPost(postId);
-  if (post?.status === 'removed' && post.authorId === viewerId) return;
-  if (!post || !reachable(post, viewerId)) throw notFound('post', postId);
-  permit(can(post, viewerId).edit, 'remove');
-  await tx.removePost(postId);
-}
-
-/**
- * The asker chooses a best answer (or none, with null). The question is read once, under
- * its lock, for both the permission and the change; the answer must be one of its own.
- */
-export async function chooseBestAnswer(
-  tx: Store,
-  questionId: string,
-  answerId: string | null,
-  viewerId: string,
-) {
-  await tx.lockPost(questionId);
-  const question = await tx.findPost(questionId);
-  if (question?.kind !== 'question' || !reachable(question, viewerId)) {
-    throw notFound('question', questionId);
-  }
-  if (question.authorId !== viewerId) permit({allowed: false, reason: 'not-asker'}, 'accept');
-  if (answerId !== null) {
-    const answer = await tx.findPost(answerId);
-    if (
-      answer?.kind !== 'answer' ||
-      answer.questionId !== questionId ||
-      !reachable(answer, viewerId)
-    ) {
-      const message = `No answer "${answerId}" to this question`;
-      throw new RuleError('validation', message, {fields: {answerId: message}});
-    }
-    permit(can(answer, viewerId).accept, 'accept');
-  }
-  await tx.setAcceptedAnswer(questionId, answerId, {
-    acceptedAnswerId: question.question.acceptedAnswerId,
-    authorId: question.authorId,
+/** Replaces a post's body (read under its lock); `pending` sends a published post back to the moderators. */
+export async function changeBody(tx: Repository, post: PostFacts, edit: PostEditData) {
+  if (edit.pending && post.status === 'published') await changeStatus(tx, post, 'pending');
+  await tx.updateBody(post.id, {
+    body: edit.body,
+    html: edit.html ?? renderMarkdown(edit.body),
+    // Questions have no siblings to be a duplicate of.
+    bodyKey: post.kind === 'question' ? null : bodyKey(edit.body),
+    editorId: edit.editorId,
+    editorName: edit.editorName || null,
   });
 }
 
-/** A vote, by the same rules the thread shows. */
-export async function vote(tx: Store, postId: string, viewerId: string, value: -1 | 0 | 1) {
-  const post = await reachablePost(tx, postId, viewerId);
-  permit(can(post, viewerId).vote, 'vote on');
-  return tx.setVote(postId, viewerId, value);
+/** The author's removal; removing twice is still "removed". */
+export async function removePost(tx: Repository, postId: string, viewerId: string) {
+  await tx.lockPost(postId);
+  const post = await tx.findPost(postId);
+  if (post?.status === 'removed' && post.authorId === viewerId) return;
+  if (!post || !reachable(post, viewerId)) throw notFound('post', postId);
+  permit(can(post, post.question, viewerId).edit, 'remove');
+  await withdrawPost(tx, post);
 }
 
-/** A flag; enough of them hide an answer or a comment until a moderator looks (store.ts). */
-export async function flag(
-  tx: Store,
-  postId: string,
-  viewerId: string,
-  given: Parameters<Store['addFlag']>[2],
-  threshold: number,
-) {
-  const post = await reachablePost(tx, postId, viewerId);
-  permit(can(post, viewerId).flag, 'flag');
-  await tx.addFlag(postId, viewerId, given, threshold);
+/**
+ * The author's soft delete of a post read under its lock: it disappears, and the counts,
+ * the author's points, the best answer and the addresses kept for it follow.
+ */
+export async function withdrawPost(tx: Repository, post: PostFacts) {
+  if (post.status === 'removed') return;
+  await changeStatus(tx, post, 'removed');
+  await withdrawPoints(tx, post);
+  if (post.kind === 'answer') {
+    // Under the question's lock: a best answer chosen meanwhile is read as it now is.
+    await tx.lockPost(post.questionId);
+    const question = await tx.findPost(post.questionId);
+    if (question?.question.acceptedAnswerId === post.id) {
+      await moveBestAnswer(tx, {id: question.id, ...question.question}, null);
+    }
+  }
+  // Nobody will be told about a post that is gone: its addresses go too.
+  await tx.deleteNotificationEmails(post.id);
+}
+
+/** Changes a post's status and keeps the question's count of published answers in step. */
+export async function changeStatus(tx: Repository, post: PostFacts, status: StoredStatus) {
+  if (post.status === status) return;
+  await tx.setStatus(post.id, status);
+  if (post.kind === 'answer') {
+    const change = Number(status === 'published') - Number(post.status === 'published');
+    if (change) await tx.addToAnswerCount(post.questionId, change);
+  }
 }
 
 /**
@@ -177,13 +283,23 @@ export function bodyText(kind: PostRecord['kind'], given: string, what: string =
 }
 
 /**
+ * The duplicate key of a post's body: its words, ignoring case, spacing and invisible
+ * characters (text.ts). Two answers (or two comments on the same post) with the same key
+ * are the same post sent twice. For a body without invisible characters it is the key
+ * `bodyKey0002` in the migrations filled in for older answers.
+ */
+export function bodyKey(body: string): string {
+  return createHash('sha256').update(comparable(body)).digest('base64url');
+}
+
+/**
  * The display name to show: the one asked for, or, when the asker or another author in
  * the thread already goes by it (compared as text.ts compares: case, width and invisible
  * characters aside), the same name marked with the first free number, "Dana (2)". Nobody
  * can pass for the person who asked, and the post is not lost for it.
  */
 async function distinctName(
-  tx: Store,
+  tx: Repository,
   questionId: string,
   displayName: string | undefined,
   viewerId: string,
@@ -199,47 +315,6 @@ async function distinctName(
       .trim()}${mark}`;
   }
   return name;
-}
-
-/** The post, if the viewer can reach it; otherwise the same 404 as for a post that never was. */
-async function reachablePost(tx: Store, postId: string, viewerId: string): Promise<PostRecord> {
-  const post = await tx.findPost(postId);
-  if (!post || !reachable(post, viewerId)) throw notFound('post', postId);
-  return post;
-}
-
-/** What the viewer may do with a post, by the same rules the thread shows them. */
-function can(post: PostRecord, viewerId: string) {
-  const facts: ViewerFacts = {viewerId, isAsker: post.question.authorId === viewerId};
-  return viewerCan(
-    {kind: post.kind, status: shownStatus(post.status), authorId: post.authorId},
-    facts,
-  );
-}
-
-const refusals: Record<string, string> = {
-  pending: 'This post is waiting for a moderator',
-  hidden: 'This post is hidden until a moderator looks at it',
-  'not-asker': 'Only the person who asked the question can choose the best answer',
-  'not-answer': 'Only an answer can be chosen as the best answer',
-  'not-author': 'Only the author of a post can edit or remove it',
-  'not-votable': 'Comments are not voted on',
-  'not-commentable': 'Comments cannot be commented on',
-};
-
-/** Refuses with the permission's reason: `doing` completes "You cannot … your own post". */
-function permit(permission: Permission, doing: string) {
-  if (permission.allowed) return;
-  const reason = permission.reason ?? 'forbidden';
-  const message =
-    reason === 'own-post'
-      ? `You cannot ${doing} your own post`
-      : (refusals[reason] ?? 'This is not allowed');
-  throw new RuleError('forbidden', message, {reason});
-}
-
-export function notFound(what: 'post' | 'question', id: string) {
-  return new RuleError('not_found', `No ${what} "${id}"`);
 }
 
 function duplicate(kind: 'answer' | 'comment') {

@@ -1,8 +1,9 @@
 /**
- * A write the rules refuse: not there for this viewer, not allowed, a duplicate, or
- * invalid. The API answers it with its envelope (status by code); the rules know no HTTP.
+ * A write the rules refuse: not there for this viewer, not allowed, a duplicate, an id
+ * already taken (conflict), or invalid. The API answers it with its envelope (status by
+ * code); the rules know no HTTP.
  */
-export type RuleCode = 'not_found' | 'forbidden' | 'duplicate' | 'validation';
+export type RuleCode = 'not_found' | 'forbidden' | 'duplicate' | 'conflict' | 'validation';
 
 export class RuleError extends Error {
   override readonly name = 'RuleError';

@@ -1,12 +1,12 @@
-import {createHash} from 'node:crypto';
-import type {Permission, ViewerCan} from '../api/schemas.js';
-import {comparable} from './text.js';
-
-/** Writes with an hourly limit per viewer and per IP address. */
-export type LimitedAction = 'answers' | 'comments' | 'votes' | 'flags' | 'edits' | 'viewers';
+/**
+ * What a viewer may do with a post: the same rules decide what the thread shows them
+ * (post-rows.ts) and every write (access.ts).
+ */
+import type {Permission, ViewerCan} from '../../api/schemas.js';
+import type {LimitedAction} from '../config.js';
 
 /** What the rules need to know about a post to decide what a viewer may do with it. */
-export interface PostFacts {
+export interface ShownPost {
   kind: 'question' | 'answer' | 'comment';
   status: 'published' | 'pending' | 'hidden';
   authorId: string | null;
@@ -40,28 +40,27 @@ const no = (reason: string): Permission => {
  * Reasons: own-post, pending, hidden, rate-limited, not-asker, not-answer, not-author,
  * and for comments not-votable and not-commentable.
  */
-export function viewerCan(post: PostFacts, viewer: ViewerFacts): ViewerCan {
+export function viewerCan(post: ShownPost, viewer: ViewerFacts): ViewerCan {
   const own = viewer.viewerId !== null && post.authorId === viewer.viewerId;
   const shown = post.status === 'published' ? null : no(post.status);
-  const limited = (action: LimitedAction) =>
-    viewer.limited?.has(action) ? no('rate-limited') : yes;
+  /** Open to the viewer unless the post is not shown or they used up the hour's writes. */
+  const open = (action: LimitedAction) =>
+    shown ?? (viewer.limited?.has(action) ? no('rate-limited') : yes);
+  const isComment = post.kind === 'comment';
   return {
-    vote:
-      post.kind === 'comment'
-        ? no('not-votable')
-        : own
-          ? no('own-post')
-          : (shown ?? limited('votes')),
-    accept:
-      post.kind !== 'answer'
-        ? no('not-answer')
-        : !viewer.isAsker
-          ? no('not-asker')
-          : (shown ?? yes),
+    vote: isComment ? no('not-votable') : own ? no('own-post') : open('votes'),
+    accept: canAccept(post, viewer, shown),
     edit: own ? yes : no('not-author'),
-    flag: own ? no('own-post') : (shown ?? limited('flags')),
-    comment: post.kind === 'comment' ? no('not-commentable') : (shown ?? limited('comments')),
+    flag: own ? no('own-post') : open('flags'),
+    comment: isComment ? no('not-commentable') : open('comments'),
   };
+}
+
+/** Only the asker chooses, only an answer, and only one that is shown. */
+function canAccept(post: ShownPost, viewer: ViewerFacts, shown: Permission | null): Permission {
+  if (post.kind !== 'answer') return no('not-answer');
+  if (!viewer.isAsker) return no('not-asker');
+  return shown ?? yes;
 }
 
 /** Whether the viewer may answer a question (shown as `viewer.canAnswer`). */
@@ -71,29 +70,4 @@ export function canAnswer(
 ): Permission {
   if (question.status !== 'published') return no(question.status);
   return viewer.limited?.has('answers') ? no('rate-limited') : yes;
-}
-
-/**
- * Author points: what the author started with (set by the site owner), plus 10 for each
- * upvote on an answer, 5 for each upvote on a question, minus 2 for each downvote, and
- * 15 for each answer chosen as best (not for choosing your own answer to your own
- * question). A post its author removes takes its points with it.
- */
-export function pointsForVote(kind: 'question' | 'answer' | 'comment', value: number): number {
-  if (kind === 'comment') return 0;
-  if (value > 0) return kind === 'answer' ? 10 : 5;
-  if (value < 0) return -2;
-  return 0;
-}
-
-export const pointsForBestAnswer = 15;
-
-/**
- * The duplicate key of a post's body: its words, ignoring case, spacing and invisible
- * characters (text.ts). Two answers (or two comments on the same post) with the same key
- * are the same post sent twice. For a body without invisible characters it is the key
- * `bodyKey0002` in the migrations filled in for older answers.
- */
-export function bodyKey(body: string): string {
-  return createHash('sha256').update(comparable(body)).digest('base64url');
 }
