@@ -124,6 +124,9 @@ export default defineConfig(({mode}) => {
           ? {preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js'}
           : {
               minify: true,
+              // The drop-in file is never bundled again, so the `@__PURE__` marks that tell a
+              // bundler what it may drop serve no one there: about 0.1 kB gzip.
+              comments: {annotation: false},
               chunkFileNames: 'chunks/[name]-[hash].js',
               // What loads later lives in its own folder, and each lazy folder is one
               // chunk: one request, and one gzip window instead of a dozen small ones.

@@ -22,5 +22,5 @@ export {QuandaErrorEvent} from './events/error-event.js';
 export {QuandaEvent} from './events/quanda-event.js';
 export type {QuandaEventMap} from './events/quanda-event.js';
 export {IndexedDbViewerTokens} from './storage/viewer-tokens.js';
-export type {ViewerTokenStore} from './storage/viewer-tokens.js';
+export type {ViewerTokenStore} from './api/viewer-tokens.js';
 export type * from './api/schemas.js';

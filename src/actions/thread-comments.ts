@@ -9,6 +9,7 @@ import {QuandaEvent} from '../events/quanda-event.js';
 import {enActions} from './en-actions.js';
 import type {QuandaEventMap} from '../events/quanda-event.js';
 import {localStore} from '../storage/idb/local-store.js';
+import {storageKey} from '../storage/keys.js';
 import {checked} from '../write/write-support.js';
 import type {Writes} from '../write/write-support.js';
 import type {ThreadStore} from '../data/thread-store.js';
@@ -53,7 +54,7 @@ export async function reopenComments(store: ThreadStore) {
   const settings = store.storage;
   if (!settings?.persist || !settings.scope || reopened.get(store) === settings.scope) return;
   reopened.set(store, settings.scope);
-  const prefix = `${settings.scope}\ncomment:`;
+  const prefix = storageKey(settings.scope, 'comment:');
   const posts = (await localStore(settings.database).all('drafts'))
     .filter((draft) => draft.key.startsWith(prefix))
     .map((draft) => draft.key.slice(prefix.length));

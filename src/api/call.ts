@@ -1,11 +1,12 @@
 import type * as z from 'zod/mini';
-import type {ViewerTokenStore} from '../storage/viewer-tokens.js';
+import type {ViewerTokenStore} from './viewer-tokens.js';
 
 /** @internal What a write needs of its RestClient (see rest-writes.ts). */
 export interface WriteContext {
   endpoint: string;
   fixedToken?: string;
-  tokens: ViewerTokenStore;
+  /** Where the viewer's token is kept: none until the first write, which keeps it in memory. */
+  tokens?: ViewerTokenStore;
   attempts: number;
   retryDelay: number;
   call<T>(request: Call<T>): Promise<T>;

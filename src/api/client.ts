@@ -15,8 +15,7 @@ import {
 } from './schemas.js';
 import type {NewAnswer, NewComment, NewFlag, PostEdit} from './requests.js';
 import type {Sort, VoteValue} from './schemas.js';
-import {defaultViewerTokens} from '../storage/viewer-tokens.js';
-import type {ViewerTokenStore} from '../storage/viewer-tokens.js';
+import type {ViewerTokenStore} from './viewer-tokens.js';
 import type {Call, WriteContext} from './call.js';
 
 export interface RequestOptions {
@@ -77,7 +76,10 @@ export interface RestClientOptions {
    * mints an anonymous one on the first write and keeps it in `tokens`.
    */
   viewerToken?: string;
-  /** Where anonymous viewer tokens are kept. Default: IndexedDB, else memory. */
+  /**
+   * Where anonymous viewer tokens are kept. Default: in memory, for this client's life.
+   * The elements keep them in IndexedDB (`new IndexedDbViewerTokens()`).
+   */
   tokens?: ViewerTokenStore;
   /** How often a write is tried when the network or the server fails. Default 3. */
   attempts?: number;
@@ -103,7 +105,7 @@ export class RestClient implements QuandaClient {
     this.#context = {
       endpoint: this.endpoint,
       fixedToken: options.viewerToken,
-      tokens: options.tokens ?? defaultViewerTokens(),
+      tokens: options.tokens,
       attempts: Math.max(1, options.attempts ?? 3),
       retryDelay: options.retryDelay ?? 400,
       call: (request) => this.call(request),
@@ -227,7 +229,7 @@ export class RestClient implements QuandaClient {
   }
 
   async #storedToken(): Promise<string | null> {
-    return this.#context.fixedToken ?? (await this.#context.tokens.get(this.endpoint));
+    return this.#context.fixedToken ?? (await this.#context.tokens?.get(this.endpoint)) ?? null;
   }
 
   async #token(signal?: AbortSignal): Promise<string> {
@@ -235,7 +237,7 @@ export class RestClient implements QuandaClient {
     if (stored) return stored;
     this.#minting ??= this.call({method: 'POST', path: 'viewer', schema: ViewerSession, signal})
       .then(async ({token}) => {
-        await this.#context.tokens.set(this.endpoint, token);
+        await this.#context.tokens?.set(this.endpoint, token);
         return token;
       })
       .finally(() => (this.#minting = undefined));

@@ -11,6 +11,7 @@ import {QuandaErrorEvent} from '../events/error-event.js';
 import {english} from '../i18n/localizer.js';
 import type {Localizer} from '../i18n/localizer.js';
 import type {CachedThread} from '../storage/idb/database.js';
+import {storageKey} from '../storage/keys.js';
 import {defaultDatabaseName} from '../storage/names.js';
 import {peek} from '../storage/peek.js';
 import {IndexedDbViewerTokens, defaultViewerTokens} from '../storage/viewer-tokens.js';
@@ -109,7 +110,10 @@ export class ThreadStore extends Store<ThreadState> {
     const settings: StorageSettings = {
       database: source.databaseName,
       scope: source.questionId
-        ? `${client instanceof RestClient ? client.endpoint : source.endpoint}\n${source.questionId}`
+        ? storageKey(
+            client instanceof RestClient ? client.endpoint : source.endpoint,
+            source.questionId,
+          )
         : '',
       persist: source.drafts !== 'off',
       maxAge: source.draftDays * 86_400_000,
@@ -267,7 +271,7 @@ export class ThreadStore extends Store<ThreadState> {
     if (!(client instanceof RestClient)) return undefined;
     const {databaseName, questionId, draftDays} = this.#source;
     const viewer = await client.viewerKey();
-    const key = (this.#cacheKey = `${viewer}\n${client.endpoint}\n${questionId}\n${sort}`);
+    const key = (this.#cacheKey = storageKey(viewer, client.endpoint, questionId, sort));
     const cached = await peek<CachedThread>(databaseName, 'threads', key);
     this.#cached =
       cached && cached.savedAt > Date.now() - draftDays * 86_400_000 ? cached : undefined;

@@ -1,15 +1,6 @@
 import {defaultDatabaseName} from './names.js';
 import {peek} from './peek.js';
-
-/**
- * Where the client keeps the anonymous viewer token of each endpoint, so a reader stays
- * the same reader across visits (their votes, their own posts, the questions they asked).
- */
-export interface ViewerTokenStore {
-  get(endpoint: string): Promise<string | null>;
-  set(endpoint: string, token: string): Promise<void>;
-  delete(endpoint: string): Promise<void>;
-}
+import type {ViewerTokenStore} from '../api/viewer-tokens.js';
 
 /**
  * IndexedDB, falling back to memory for this page when IndexedDB is missing or fails
@@ -56,7 +47,7 @@ export class IndexedDbViewerTokens implements ViewerTokenStore {
 
 let shared: IndexedDbViewerTokens | undefined;
 
-/** The tokens store every RestClient uses unless given another. */
+/** The store of the elements' clients on the default database (forget.ts erases it). */
 export function defaultViewerTokens(): IndexedDbViewerTokens {
   return (shared ??= new IndexedDbViewerTokens());
 }

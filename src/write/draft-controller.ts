@@ -5,6 +5,7 @@ import type {StorageSettings} from '../context/contexts.js';
 import type {Draft} from '../storage/idb/database.js';
 import {channelName, localStore} from '../storage/idb/local-store.js';
 import type {LocalStore, StorageMessage} from '../storage/idb/local-store.js';
+import {storageKey} from '../storage/keys.js';
 
 /** What a draft holds of a form. */
 export type DraftFields = Pick<Draft, 'body' | 'displayName' | 'notify'>;
@@ -106,7 +107,7 @@ export class DraftController implements ReactiveController {
 
   #use(settings: StorageSettings | undefined) {
     const on = settings?.persist && settings.scope;
-    const key = on ? `${settings.scope}\n${this.#host.draftName}` : '';
+    const key = on ? storageKey(settings.scope, this.#host.draftName) : '';
     if (key === this.#key && settings?.database === this.#settings?.database) return;
     void this.#save(); // under the old key
     const switching = !!this.#key;

@@ -6,6 +6,7 @@ import type {ThreadStore} from '../data/thread-store.js';
 import type {Draft, QueuedWrite} from '../storage/idb/database.js';
 import type {LocalStore} from '../storage/idb/local-store.js';
 import {outboxStore, rememberEmail, takeEmail} from '../storage/idb/outbox.js';
+import {storageKey} from '../storage/keys.js';
 
 /** What the thread does with its queue: send an item, and show the outcome. */
 export interface OutboxHandlers {
@@ -115,7 +116,7 @@ export class OutboxController implements ReactiveController {
     await this.#store.write(
       {store: 'outbox', put: queued},
       ...replaced.map((other) => ({store: 'outbox' as const, delete: other.key})),
-      {store: 'drafts', delete: `${queued.scope}\n${queued.form}`},
+      {store: 'drafts', delete: storageKey(queued.scope, queued.form)},
     );
     this.#schedule();
   }
@@ -167,7 +168,7 @@ export class OutboxController implements ReactiveController {
         return false;
       }
       const reason = this.#handlers.refused(item, failure);
-      const key = `${item.scope}\n${item.form}`;
+      const key = storageKey(item.scope, item.form);
       let draft: Draft | undefined;
       if (item.post) {
         // Back to its form, before whatever the reader has written there since.

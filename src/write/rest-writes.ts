@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import {QuandaError} from '../api/api-error.js';
 import type {Call, WriteContext} from '../api/call.js';
+import type {ViewerTokenStore} from '../api/viewer-tokens.js';
 
 interface WriteRequest<T> {
   method: Call<T>['method'];
@@ -18,6 +19,7 @@ interface WriteRequest<T> {
  */
 export async function write<T>(context: WriteContext, request: WriteRequest<T>): Promise<T> {
   const {method, path, body, schema, signal} = request;
+  context.tokens ??= memoryTokens(); // a client given no store keeps its viewer here
   const idempotencyKey = request.idempotencyKey ?? newIdempotencyKey();
   let token = await context.token(signal);
   let renewed = false;
@@ -63,4 +65,14 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
       {once: true},
     );
   });
+}
+
+/** The viewer tokens of a client given no store: in memory, for as long as it lives. */
+function memoryTokens(): ViewerTokenStore {
+  const tokens = new Map<string, string>();
+  return {
+    get: (endpoint) => Promise.resolve(tokens.get(endpoint) ?? null),
+    set: (endpoint, token) => Promise.resolve(void tokens.set(endpoint, token)),
+    delete: (endpoint) => Promise.resolve(void tokens.delete(endpoint)),
+  };
 }

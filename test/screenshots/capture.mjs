@@ -13,24 +13,89 @@ import {startServer} from '../support/quanda-server.mjs';
 
 /**
  * @typedef {{name: string, path: string, colorScheme: 'light' | 'dark', lang?: string,
- *   selector: string, width?: number, write?: boolean}} Shot
+ *   selector: string, width?: number, write?: boolean, reached: () => boolean}} Shot
  *   `write`: a comment is posted first, and the shot is of the last answer (with it)
  *   down to the answer form, the comment form open and the answer form filled in.
+ *   `reached` runs in the page: whether it shows what the shot is named for. The picture
+ *   is taken once it holds with every element settled, and the run fails if it never does.
  * @type {Shot[]}
  */
 const shots = [
-  {name: 'thread-light', path: '/', colorScheme: 'light', selector: '.questions'},
-  {name: 'thread-dark', path: '/', colorScheme: 'dark', selector: '.questions'},
-  {name: 'thread-ar', path: '/', colorScheme: 'light', lang: 'ar', selector: '.questions'},
-  {name: 'thread-writing', path: '/', colorScheme: 'light', selector: '', write: true},
+  {
+    name: 'thread-light',
+    path: '/',
+    colorScheme: 'light',
+    selector: '.questions',
+    reached: () => threadShows('en') && matchMedia('(prefers-color-scheme: light)').matches,
+  },
+  {
+    name: 'thread-dark',
+    path: '/',
+    colorScheme: 'dark',
+    selector: '.questions',
+    reached: () => threadShows('en') && matchMedia('(prefers-color-scheme: dark)').matches,
+  },
+  {
+    name: 'thread-ar',
+    path: '/',
+    colorScheme: 'light',
+    lang: 'ar',
+    selector: '.questions',
+    reached: () => threadShows('ar'),
+  },
+  {
+    name: 'thread-writing',
+    path: '/',
+    colorScheme: 'light',
+    selector: '',
+    write: true,
+    reached: () => threadShows('en') && writing(),
+  },
   {
     name: 'theme-playground',
     path: '/theme.html?preset=calm',
     colorScheme: 'light',
     selector: 'main',
     width: 1200,
+    reached: () => threadShows('en'),
   },
 ];
+
+/**
+ * In the page: the thread shows its answers in `lang`, nested elements included (each
+ * answer's meta line is in the thread's script, right to left for Arabic).
+ * @param {string} lang
+ */
+function threadShows(lang) {
+  const root = document.querySelector('quanda-thread')?.shadowRoot;
+  const answers = [...(root?.querySelectorAll('quanda-answer') ?? [])];
+  const rtl = root?.querySelector('[part~="thread"]')?.getAttribute('dir') === 'rtl';
+  const arabic = (/** @type {Element} */ answer) =>
+    /[\u0600-\u06ff]/.test(answer.shadowRoot?.querySelector('[part~="meta"]')?.textContent ?? '');
+  return answers.length > 0 && rtl === (lang === 'ar') && answers.every((a) => arabic(a) === rtl);
+}
+
+/** In the page: the comment form is open under the last answer, the answer form filled in. */
+function writing() {
+  const thread = document.querySelector('quanda-thread');
+  const last = [...(thread?.shadowRoot?.querySelectorAll('quanda-answer') ?? [])].at(-1);
+  const commentForm = pierce(last, 'quanda-comments', 'quanda-comment-form', 'textarea');
+  const form = (/** @type {string} */ id) =>
+    /** @type {HTMLInputElement | null} */ (pierce(thread, 'quanda-answer-form', id));
+  return !!commentForm && !!form('#body')?.value && !!form('#notify')?.checked;
+}
+
+/**
+ * In the page: the match of the last selector, each looked up in the shadow root of the
+ * one before.
+ * @param {Element | null | undefined} root
+ * @param {string[]} selectors
+ */
+function pierce(root, ...selectors) {
+  let node = root ?? null;
+  for (const selector of selectors) node = node?.shadowRoot?.querySelector(selector) ?? null;
+  return node;
+}
 
 await build({logLevel: 'silent'});
 const server = await startServer({seed: true});
@@ -53,18 +118,12 @@ try {
         shot.lang,
       );
     }
-    await page.waitForFunction(
-      (lang) => {
-        const root = document.querySelector('quanda-thread')?.shadowRoot;
-        const dir = root?.querySelector('[part~="thread"]')?.getAttribute('dir');
-        return root?.querySelector('quanda-answer') && (lang !== 'ar' || dir === 'rtl');
-      },
-      {},
-      shot.lang ?? '',
-    );
+    // The page's own helpers, then the shot's state, reached and holding once settled.
+    await page.evaluate(`${threadShows}; ${writing}; ${pierce}; ${settled};`);
     if (shot.write) await startWriting(page);
-    // Let the nested elements re-render in the new language before the picture.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await page.waitForFunction(shot.reached);
+    await page.evaluate(() => settled());
+    if (!(await page.evaluate(shot.reached))) throw new Error(`${shot.name}: left its state`);
     const path = /** @type {`${string}.png`} */ (`demo/screenshots/${shot.name}.png`);
     if (shot.write) await page.screenshot({path, clip: await writingArea(page)});
     else await (await page.$(shot.selector))?.screenshot({path});
@@ -74,6 +133,30 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+}
+
+/**
+ * In the page: resolves once every Lit element, through shadow roots, has rendered what it
+ * was last given (one that renders a child which then updates is waited for too).
+ */
+async function settled() {
+  /** @typedef {Element & {updateComplete?: Promise<unknown>, isUpdatePending?: boolean}} Updating */
+  const all = () => {
+    /** @type {Updating[]} */
+    const out = [];
+    const visit = (/** @type {Element} */ node) => {
+      out.push(node);
+      for (const child of node.shadowRoot?.children ?? []) visit(child);
+      for (const child of node.children) visit(child);
+    };
+    visit(document.documentElement);
+    return out;
+  };
+  for (let round = 0; round < 20; round++) {
+    await Promise.all(all().map((el) => el.updateComplete));
+    if (!all().some((el) => el.isUpdatePending)) return;
+  }
+  throw new Error('the page kept updating');
 }
 
 /**

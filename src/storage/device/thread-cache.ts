@@ -1,6 +1,7 @@
 import type {Thread} from '../../api/schemas.js';
 import type {Change} from '../idb/local-store.js';
 import {localStore} from '../idb/local-store.js';
+import {keyParts} from '../keys.js';
 
 /** Threads kept at most: a reader of many articles does not fill their disk. */
 const KEEP = 30;
@@ -13,7 +14,7 @@ const KEEP = 30;
  */
 export async function saveThread(database: string, key: string, thread: Thread): Promise<void> {
   const store = localStore(database);
-  const [viewer = '', endpoint = ''] = key.split('\n');
+  const [viewer = '', endpoint = ''] = keyParts(key);
   const others = (await store.all('threads'))
     .filter((copy) => copy.key !== key)
     .sort((a, b) => b.savedAt - a.savedAt);

@@ -1,6 +1,12 @@
 import {expect} from '@open-wc/testing';
 import {$} from '../../support/dom.js';
-import {announcement, deep, threadStates} from '../../support/states.js';
+import {
+  LIVE_REGION,
+  announcement,
+  deep,
+  stateNamed,
+  threadStates,
+} from '../../support/states/index.js';
 
 const OFFLINE = 'Quanda could not reach its server. Check your connection.';
 const WAITING = 'Waiting to post — the server can’t be reached. Trying again shortly.';
@@ -32,9 +38,9 @@ describe('announcements', () => {
 
   for (const [name, words] of Object.entries(SAID)) {
     it(name.replace(/^write: /, ''), async () => {
-      const el = await threadStates.find((state) => state.name === name)!.render('en');
+      const el = await stateNamed(threadStates, name).render('en');
       expect(announcement(el)).to.equal(words);
-      const region = $(el, '[part~="thread"] > [role="status"]')!;
+      const region = $(el, LIVE_REGION)!;
       // Polite, and out of sight: it speaks, it does not show.
       expect(region.getAttribute('aria-live') ?? 'polite').to.equal('polite');
       expect(region.getBoundingClientRect().height).to.be.at.most(1);
@@ -42,13 +48,13 @@ describe('announcements', () => {
   }
 
   it('is in place from the first paint, so the first thing said is heard', async () => {
-    const el = await threadStates.find((state) => state.name === 'loading')!.render('en');
-    expect($(el, '[part~="thread"] > [role="status"]')).to.exist;
+    const el = await stateNamed(threadStates, 'loading').render('en');
+    expect($(el, LIVE_REGION)).to.exist;
   });
 
   it('leaves a failed send to the form, which says it where the reader is', async () => {
     const name = 'write: the answer form, refused';
-    const el = await threadStates.find((state) => state.name === name)!.render('en');
+    const el = await stateNamed(threadStates, name).render('en');
     const alert = deep(el, 'quanda-answer-form', '[part~="form-error"]')!;
     expect(alert.getAttribute('role')).to.equal('alert');
     expect(alert.textContent.trim()).to.equal(

@@ -14,7 +14,7 @@ import {
   markedComment,
   markedQuestion,
   writableThread,
-} from '../../support/states.js';
+} from '../../support/states/index.js';
 
 /**
  * Every write, by keyboard alone: Tab to the control, operate it with Enter or Space, and

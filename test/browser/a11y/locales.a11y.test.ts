@@ -2,7 +2,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {loadCatalog, supportedLocales} from '../../../src/i18n/load.js';
 import type {Catalog} from '../../../src/i18n/localizer.js';
 import {PSEUDO} from '../../support/pseudo-locale.js';
-import {composedText, threadStates} from '../../support/states.js';
+import {composedText, threadStates} from '../../support/states/index.js';
 
 /** axe on the thread in every language, in the states where most of its text shows. */
 describe('accessibility in each language', () => {

@@ -2,7 +2,7 @@ import {expect, fixtureCleanup, waitUntil} from '@open-wc/testing';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {supportedLocales} from '../../../src/i18n/load.js';
 import {PSEUDO} from '../../support/pseudo-locale.js';
-import {composedElements, deep, threadStates} from '../../support/states.js';
+import {composedElements, deep, threadStates} from '../../support/states/index.js';
 
 /** Whatever a reader can point at or press. */
 const TARGETS = 'button, select, input, textarea, a[href], [role="button"], [tabindex="0"]';
@@ -44,12 +44,13 @@ function outline(el: QuandaThread) {
 
 /**
  * axe, WCAG 2.2 target size (2.5.8) and the heading outline, in every state of
- * test/support/states.ts.
+ * test/support/states/ (each render checks it reached its state).
  */
 describe('accessibility in every state', () => {
   for (const state of threadStates) {
     it(`axe: ${state.name}`, async () => {
       const el = await state.render('en');
+      expect(state.reached(el), 'axe looks at the state named').to.be.true;
       await expect(el).to.be.accessible();
     });
   }

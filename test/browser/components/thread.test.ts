@@ -1,11 +1,11 @@
-import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../../src/define.js';
 import {QuandaError} from '../../../src/api/api-error.js';
 import type {QuandaClient} from '../../../src/api/client.js';
 import type {Thread} from '../../../src/api/schemas.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {answer, thread} from '../../support/builders.js';
-import {$, $$, text, waitFor} from '../../support/dom.js';
+import {$, $$, rendered, text, waitFor} from '../../support/dom.js';
 import {nextError} from '../../support/events.js';
 import {ScriptedClient, fail, never, ok} from '../../support/scripted-client.js';
 
@@ -13,8 +13,7 @@ async function mount(client: QuandaClient, questionId = 'q1') {
   const el = await fixture<QuandaThread>(
     html`<quanda-thread .client=${client} question-id=${questionId}></quanda-thread>`,
   );
-  await aTimeout(0);
-  await el.updateComplete;
+  await rendered(el);
   return el;
 }
 

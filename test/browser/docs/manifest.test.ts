@@ -1,5 +1,5 @@
 import {expect, fixtureCleanup} from '@open-wc/testing';
-import {composedElements, threadStates} from '../../support/states.js';
+import {composedElements, threadStates} from '../../support/states/index.js';
 
 interface Declaration {
   tagName?: string;
@@ -9,7 +9,7 @@ interface Declaration {
 
 /**
  * The custom-elements manifest (and so docs/reference.md, generated from it) against what the
- * elements really do: every part they render in any state of test/support/states.ts, and
+ * elements really do: every part they render in any state of test/support/states/, and
  * every custom property their styles read, is documented, and nothing documented is made
  * up. A failure lists the element and the names; fix the JSDoc, then `npm run manifest`.
  */
@@ -62,7 +62,7 @@ describe('custom-elements.json', () => {
       for (const name of documented) {
         if (!names.has(name)) {
           problems.push(
-            `<${tag}> documents part "${name}" but never renders it (in test/support/states.ts)`,
+            `<${tag}> documents part "${name}" but never renders it (in test/support/states/)`,
           );
         }
       }

@@ -1,4 +1,4 @@
-import {aTimeout, expect, fixture, fixtureSync, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, fixtureSync, html, waitUntil} from '@open-wc/testing';
 import '../../../src/define.js';
 import type {QuandaAnswer} from '../../../src/components/answer/answer.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
@@ -10,7 +10,7 @@ import {
   supportedLocales,
 } from '../../../src/i18n/load.js';
 import {NOW, answer, thread} from '../../support/builders.js';
-import {$, text} from '../../support/dom.js';
+import {$, rendered, text} from '../../support/dom.js';
 import {ScriptedClient, ok} from '../../support/scripted-client.js';
 
 const heading = (el: QuandaThread) => text($(el, '[part~="answers-heading"]'));
@@ -155,7 +155,7 @@ describe('languages', () => {
       () => text($(el, '[part~="meta"]')) === 'vorgestern von Jonas geschrieben',
       'German meta line',
     );
-    await aTimeout(0);
+    await rendered(el);
     expect($(el, '[part~="answer"]')!.getAttribute('aria-label')).to.equal('Antwort von Jonas');
   });
 });

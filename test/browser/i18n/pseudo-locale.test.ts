@@ -8,7 +8,7 @@ import {
   markedAnswer,
   markedQuestion,
   threadStates,
-} from '../../support/states.js';
+} from '../../support/states/index.js';
 
 const ATTRIBUTES = ['aria-label', 'aria-description', 'title', 'placeholder', 'alt'];
 

@@ -11,7 +11,7 @@ import {sanitizerReady} from '../../../src/sanitize/sanitize.js';
 import {$} from '../../support/dom.js';
 import {misbehavingServer, startQuandaServer, stopQuandaServers} from '../../support/servers.js';
 import type {QuandaServer} from '../../support/servers.js';
-import {composedElements} from '../../support/states.js';
+import {composedElements} from '../../support/states/index.js';
 import {expand, vectors} from '../../support/xss-corpus.mjs';
 
 declare global {

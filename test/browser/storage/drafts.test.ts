@@ -5,7 +5,7 @@
  * stands in for the backend; test/browser/e2e/offline.e2e.test.ts does the same against
  * the real server in real tabs.
  */
-import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../../src/define.js';
 import {QuandaError} from '../../../src/api/api-error.js';
 import {RestClient} from '../../../src/api/client.js';
@@ -16,6 +16,8 @@ import type {Draft, QueuedWrite} from '../../../src/storage/idb/database.js';
 import {channelName, localStore} from '../../../src/storage/idb/local-store.js';
 import type {StorageMessage} from '../../../src/storage/idb/local-store.js';
 import {saveThread} from '../../../src/storage/device/thread-cache.js';
+import {storageKey} from '../../../src/storage/keys.js';
+import {backstopKey} from '../../../src/write/draft-controller.js';
 import {IndexedDbViewerTokens} from '../../../src/storage/viewer-tokens.js';
 import {answer, own, thread} from '../../support/builders.js';
 import {$, text, waitFor} from '../../support/dom.js';
@@ -23,8 +25,8 @@ import {ScriptedWriteClient, ok} from '../../support/scripted-client.js';
 
 let databases = 0;
 const database = () => `quanda-test-drafts-${Date.now()}-${++databases}`;
-/** Drafts and queued posts of a thread with a site's own client on question q1. */
-const SCOPE = '\nq1';
+/** Drafts and queued posts of a thread with a site's own client (no endpoint) on q1. */
+const SCOPE = storageKey('', 'q1');
 const DAY = 86_400_000;
 
 /** Patient: other test files share the two cores, and IndexedDB takes its time then. */
@@ -124,7 +126,7 @@ describe('drafts', () => {
     type(first.textarea, 'Half an answer about sleep');
     await until(async () => (await stored(db))[0]?.body === 'Half an answer about sleep');
     const [draft] = await stored(db);
-    expect(draft.key).to.equal(`${SCOPE}\nanswer`);
+    expect(draft.key).to.equal(storageKey(SCOPE, 'answer'));
     expect(draft).to.not.have.property('email');
 
     const again = await mount(db);
@@ -144,7 +146,7 @@ describe('drafts', () => {
     const root = answerForm.el.shadowRoot!;
     root.querySelector<HTMLInputElement>('#name')!.value = 'Robin';
     root.querySelector<HTMLInputElement>('#notify')!.click();
-    await aTimeout(0);
+    await until(() => root.querySelector('#email:not([hidden] *)'), 'no email field');
     root.querySelector<HTMLInputElement>('#email')!.value = 'robin@example.org';
     type(answerForm.textarea, 'An answer with a name.');
     await until(async () => (await stored(db))[0]?.body === 'An answer with a name.');
@@ -158,7 +160,7 @@ describe('drafts', () => {
     const answerForm = await form(await mount(db));
     type(answerForm.textarea, 'Typed just before the tab closed');
     dispatchEvent(new PageTransitionEvent('pagehide'));
-    const key = `quanda:${db}:${SCOPE}\nanswer`;
+    const key = backstopKey(db, storageKey(SCOPE, 'answer'));
     expect((JSON.parse(localStorage.getItem(key)!) as Draft).body).to.equal(
       'Typed just before the tab closed',
     );
@@ -168,16 +170,16 @@ describe('drafts', () => {
 
   it('merges a newer backstop back into IndexedDB on load, and removes it', async () => {
     const db = database();
-    const key = `${SCOPE}\nanswer`;
+    const key = storageKey(SCOPE, 'answer');
     await localStore(db).write({
       store: 'drafts',
       put: {key, body: 'What IndexedDB had', savedAt: Date.now() - 5000},
     });
     const newer: Draft = {key, body: 'What IndexedDB had, and the last words', savedAt: Date.now()};
-    localStorage.setItem(`quanda:${db}:${key}`, JSON.stringify(newer));
+    localStorage.setItem(backstopKey(db, key), JSON.stringify(newer));
     const restored = await form(await mount(db));
     await until(() => restored.textarea.value === newer.body, 'the backstop was not merged');
-    await until(() => localStorage.getItem(`quanda:${db}:${key}`) === null, 'it stayed');
+    await until(() => localStorage.getItem(backstopKey(db, key)) === null, 'it stayed');
     expect((await stored(db))[0]?.body).to.equal(newer.body);
   });
 
@@ -199,14 +201,14 @@ describe('drafts', () => {
     await until(() => $(answerEl, 'quanda-edit-form')?.shadowRoot?.querySelector('textarea'));
     type($(answerEl, 'quanda-edit-form')!.shadowRoot!.querySelector('textarea')!, ' (edited)');
     await until(async () => (await stored(db)).length === 2);
-    const keys = (await stored(db)).map((draft) => draft.key.split('\n').at(-1)).sort();
-    expect(keys).to.deep.equal(['comment:a1', 'edit:a1']);
+    const keys = (await stored(db)).map((draft) => draft.key).sort();
+    expect(keys).to.deep.equal(['comment:a1', 'edit:a1'].map((form) => storageKey(SCOPE, form)));
   });
 
   it('opens a comment form holding a draft again when the thread comes back', async () => {
     const db = database();
     const draft: Draft = {
-      key: `${SCOPE}\ncomment:a1`,
+      key: storageKey(SCOPE, 'comment:a1'),
       body: 'A comment, half done',
       savedAt: Date.now(),
     };
@@ -237,7 +239,7 @@ describe('drafts', () => {
   it('expires after `draft-days`', async () => {
     const db = database();
     const old: Draft = {
-      key: `${SCOPE}\nanswer`,
+      key: storageKey(SCOPE, 'answer'),
       body: 'From long ago',
       savedAt: Date.now() - 31 * DAY,
     };
@@ -267,10 +269,12 @@ describe('drafts', () => {
     type(otherForm.textarea, 'Kept for q2');
     dispatchEvent(new PageTransitionEvent('pagehide'));
     expect(await told).to.deep.equal(['Kept for q2']);
-    expect((await stored(db)).map((draft) => draft.key)).to.deep.equal(['\nq2\nanswer']);
-    expect(Object.keys(localStorage).filter((key) => key.startsWith(`quanda:${db}`))).to.deep.equal(
-      [],
-    );
+    expect((await stored(db)).map((draft) => draft.key)).to.deep.equal([
+      storageKey(storageKey('', 'q2'), 'answer'),
+    ]);
+    expect(
+      Object.keys(localStorage).filter((key) => key.startsWith(backstopKey(db, ''))),
+    ).to.deep.equal([]);
   });
 
   it('follows the same form in another tab: the newer edit wins, and the form says so', async () => {
@@ -450,7 +454,7 @@ describe('the thread cache', () => {
   it('shows the device’s copy when the backend cannot be reached, instead of the error', async () => {
     const db = database();
     const client = offline(db);
-    await saveThread(db, `\n${client.endpoint}\nq1\nvotes`, thread());
+    await saveThread(db, storageKey('', client.endpoint, 'q1', 'votes'), thread());
     const el = await fixture<QuandaThread>(
       html`<quanda-thread .client=${client} .databaseName=${db} question-id="q1"></quanda-thread>`,
     );
@@ -464,7 +468,7 @@ describe('the thread cache', () => {
   it('is one viewer’s: another viewer’s copy is never shown', async () => {
     const db = database();
     const client = offline(db);
-    await saveThread(db, `someone-else\n${client.endpoint}\nq1\nvotes`, thread());
+    await saveThread(db, storageKey('someone-else', client.endpoint, 'q1', 'votes'), thread());
     const el = await fixture<QuandaThread>(
       html`<quanda-thread .client=${client} .databaseName=${db} question-id="q1"></quanda-thread>`,
     );
@@ -474,8 +478,8 @@ describe('the thread cache', () => {
 
   it('keeps one viewer’s copies per endpoint', async () => {
     const db = database();
-    await saveThread(db, 'a\nhttps://qa.example/api/\nq1\nvotes', thread());
-    await saveThread(db, 'b\nhttps://qa.example/api/\nq2\nvotes', thread());
+    await saveThread(db, storageKey('a', 'https://qa.example/api/', 'q1', 'votes'), thread());
+    await saveThread(db, storageKey('b', 'https://qa.example/api/', 'q2', 'votes'), thread());
     const copies = await localStore(db).all('threads');
     expect(copies.map((copy) => copy.viewer)).to.deep.equal(['b']);
   });
@@ -502,12 +506,12 @@ describe('QuandaThread.forgetEverything()', () => {
         },
       },
     );
-    await saveThread(db, '\nhttps://qa.example/api/\nq1\nvotes', thread());
-    localStorage.setItem(`quanda:${db}:${SCOPE}\nanswer`, '{}');
+    await saveThread(db, storageKey('', 'https://qa.example/api/', 'q1', 'votes'), thread());
+    localStorage.setItem(backstopKey(db, storageKey(SCOPE, 'answer')), '{}');
     await QuandaThread.forgetEverything(db);
     const names = (await indexedDB.databases()).map((info) => info.name);
     expect(names).to.not.include(db);
-    expect(localStorage.getItem(`quanda:${db}:${SCOPE}\nanswer`)).to.equal(null);
+    expect(localStorage.getItem(backstopKey(db, storageKey(SCOPE, 'answer')))).to.equal(null);
     expect(await localStore(db).all('drafts')).to.deep.equal([]);
     expect(await new IndexedDbViewerTokens(db).get('https://qa.example/api/')).to.equal(null);
   });

@@ -1,9 +1,15 @@
-import {aTimeout, expect, fixtureSync, html, waitUntil} from '@open-wc/testing';
+import {expect, fixtureSync, html, waitUntil} from '@open-wc/testing';
 import '../../../src/define.js';
-import {$} from '../../support/dom.js';
+import {$, rendered} from '../../support/dom.js';
 import {pageStyle} from '../../support/page-style.js';
 import {ScriptedClient, ok} from '../../support/scripted-client.js';
-import {composedElements, deep, markedThread, threadStates} from '../../support/states.js';
+import {
+  composedElements,
+  deep,
+  markedThread,
+  stateNamed,
+  threadStates,
+} from '../../support/states/index.js';
 
 /**
  * What a careless or heavy-handed site stylesheet does: a reset, global element rules,
@@ -73,11 +79,10 @@ function movedOnHostilePage(measure: () => string[], whileHostile = () => {}) {
   }
 }
 
-/** A thread from test/support/states.ts, in the same box as the clean-page test's. */
+/** A thread from test/support/states/, in the same box as the clean-page test's. */
 async function inState(name: string) {
-  const el = await threadStates.find((state) => state.name === name)!.render('en');
+  const el = await stateNamed(threadStates, name).render('en');
   el.parentElement!.style.cssText = 'width: 640px; font: 16px/1.2 Arial, sans-serif; color: #222';
-  await aTimeout(0);
   return el;
 }
 
@@ -123,7 +128,7 @@ describe('isolation from the host page', () => {
     );
     const thread = box.querySelector('quanda-thread')!;
     await waitUntil(() => $(thread, 'quanda-answer'), 'the thread did not load');
-    await aTimeout(0);
+    await rendered(thread);
     const moved = movedOnHostilePage(
       () => boxes(thread),
       () => {

@@ -1,14 +1,14 @@
-import {aTimeout, expect, fixture, fixtureCleanup, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, fixtureCleanup, html, waitUntil} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {loadElement} from '../../../src/lazy.js';
 import {answer, thread} from '../../support/builders.js';
-import {$, $$} from '../../support/dom.js';
+import {$, $$, rendered} from '../../support/dom.js';
 import {emulateFocus, emulateMediaFeatures} from '../../support/media.js';
 import {pageStyle} from '../../support/page-style.js';
 import {ScriptedClient, ok} from '../../support/scripted-client.js';
-import {composedElements, deep, threadStates} from '../../support/states.js';
+import {composedElements, deep, stateNamed, threadStates} from '../../support/states/index.js';
 
 const data = () =>
   thread({
@@ -36,8 +36,7 @@ async function mount(attributes: {theme?: string; lang?: string} = {}) {
   );
   if (!attributes.theme) el.removeAttribute('theme');
   await waitUntil(() => $(el, 'quanda-answer'), 'the thread did not load');
-  await aTimeout(0);
-  await el.updateComplete;
+  await rendered(el);
   return el;
 }
 
@@ -53,11 +52,9 @@ const style = (node: Element) => getComputedStyle(node);
 const LIGHT_ACCENT = 'rgb(26, 95, 209)';
 const DARK_ACCENT = 'rgb(138, 180, 248)';
 
-/** A thread in one of the states of test/support/states.ts, optionally themed. */
+/** A thread in one of the states of test/support/states/, optionally themed. */
 async function inState(name: string, theme?: 'light' | 'dark') {
-  const state = threadStates.find((candidate) => candidate.name === name);
-  if (!state) throw new Error(`no state "${name}"`);
-  const el = await state.render('en');
+  const el = await stateNamed(threadStates, name).render('en');
   if (theme) {
     el.theme = theme;
     await el.updateComplete;
@@ -450,7 +447,7 @@ describe('theming', () => {
   it('lays Arabic out right to left, the score column on the right', async () => {
     const el = await mount({lang: 'ar'});
     await waitUntil(() => $(el, '[part~="thread"]')!.dir === 'rtl', 'no rtl');
-    await aTimeout(0);
+    await rendered(el);
     for (const post of [question(el), answers(el)[1]]) {
       expect(style(post).direction).to.equal('rtl');
       const score = vote(post).getBoundingClientRect();
