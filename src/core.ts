@@ -20,7 +20,7 @@ export {QuandaError, isQuandaError} from './api/api-error.js';
 export type {QuandaErrorKind, ResponseIssue} from './api/api-error.js';
 export {QuandaErrorEvent} from './events/error-event.js';
 export {QuandaEvent} from './events/quanda-event.js';
-export type {QuandaEventMap} from './events/quanda-event.js';
+export type {QuandaEventMap} from './events/event-map.js';
 export {IndexedDbViewerTokens} from './storage/viewer-tokens.js';
 export type {ViewerTokenStore} from './api/viewer-tokens.js';
 export type * from './api/schemas.js';

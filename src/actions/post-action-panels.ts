@@ -6,6 +6,7 @@ import {html} from 'lit';
 import type {ReactiveControllerHost} from 'lit';
 import type {PostBody, ViewerCan} from '../api/schemas.js';
 import {EDIT_FORM_PARTS, FLAG_DIALOG_PARTS, editableText} from '../components/shared/post-parts.js';
+import {QuandaRemoveEvent} from './action-events.js';
 import {requestIntent} from '../events/quanda-event.js';
 import {describeError} from '../i18n/describe-error.js';
 import type {Localizer} from '../i18n/localizer.js';
@@ -57,8 +58,8 @@ export function editForm(view: ActionsView, post: ActionablePost) {
     post-id=${post.id}
     kind=${post.kind}
     .value=${editableText(post.body)}
-    @done=${close}
-    @cancel=${close}
+    @quanda-form-done=${close}
+    @quanda-form-cancel=${close}
   ></quanda-edit-form>`;
 }
 
@@ -89,7 +90,7 @@ export function flagDialog(view: ActionsView, {id, label}: OpenAction) {
     exportparts=${FLAG_DIALOG_PARTS}
     post-id=${id}
     label=${label}
-    @done=${() => {
+    @quanda-form-done=${() => {
       view.flagged.add(id);
       view.host.requestUpdate(); // "Flagged" on the button, once the dialog closes
     }}
@@ -100,7 +101,7 @@ export function flagDialog(view: ActionsView, {id, label}: OpenAction) {
 async function remove(view: ActionsView, id: string) {
   view.failure = undefined;
   try {
-    await requestIntent(view.host, 'quanda-remove', {postId: id});
+    await requestIntent(view.host, new QuandaRemoveEvent({postId: id}));
   } catch (error) {
     const i18n = view.i18n();
     view.failure = {id, text: i18n.t('post.removeFailed', {reason: describeError(i18n, error)})};

@@ -5,8 +5,14 @@
  */
 import {AcceptResult, CommentsPage, Post} from '../api/schemas.js';
 import type {Comment} from '../api/schemas.js';
-import {QuandaEvent} from '../events/quanda-event.js';
-import type {QuandaEventMap} from '../events/quanda-event.js';
+import {
+  QuandaAcceptedEvent,
+  QuandaEditedEvent,
+  QuandaFlaggedEvent,
+  QuandaRemovedEvent,
+} from './action-events.js';
+import type {QuandaEvent} from '../events/quanda-event.js';
+import type {QuandaEventMap} from '../events/event-map.js';
 import {describeError} from '../i18n/describe-error.js';
 import {enActions} from './en-actions.js';
 import {checked, clientMethod, sortAnswers} from '../write/write-support.js';
@@ -55,7 +61,7 @@ async function accept(
       store.update({view: {...view, answers: sortAnswers(answers, store.sort)}});
     }
     store.announce(i18n.t(acceptedAnswerId ? 'accept.selected' : 'accept.cleared'));
-    store.emit(new QuandaEvent('quanda-accepted', {answerId: acceptedAnswerId}));
+    store.emit(new QuandaAcceptedEvent({answerId: acceptedAnswerId}));
   } catch (error) {
     const failure = store.report(error, 'accept');
     store.announce(i18n.t('accept.failed', {reason: describeError(i18n, failure)}));
@@ -84,7 +90,7 @@ async function flag(store: ThreadStore, {postId, flag}: Intent<'quanda-flag'>['d
   try {
     await clientMethod(store, 'flag')(postId, flag);
     store.announce(store.i18n.t('flag.thanks'));
-    store.emit(new QuandaEvent('quanda-flagged', {postId}));
+    store.emit(new QuandaFlaggedEvent({postId}));
   } catch (error) {
     throw store.report(error, 'flag');
   }
@@ -100,7 +106,7 @@ async function edit(store: ThreadStore, {postId, edit}: Intent<'quanda-edit'>['d
         : ({...updated, comments: post.comments} as typeof post),
     );
     store.announce(store.i18n.t('post.saved'));
-    store.emit(new QuandaEvent('quanda-edited', {post: updated}));
+    store.emit(new QuandaEditedEvent({post: updated}));
     return updated;
   } catch (error) {
     throw store.report(error, 'edit');
@@ -116,7 +122,7 @@ async function remove(store: ThreadStore, {postId}: {postId: string}) {
       changePost(store, postId, () => null);
     }
     store.announce(store.i18n.t('post.removed'));
-    store.emit(new QuandaEvent('quanda-removed', {postId}));
+    store.emit(new QuandaRemovedEvent({postId}));
   } catch (error) {
     throw store.report(error, 'remove');
   }

@@ -5,9 +5,9 @@
  */
 import {newIdempotencyKey} from '../write/rest-writes.js';
 import {Comment} from '../api/schemas.js';
-import {QuandaEvent} from '../events/quanda-event.js';
+import {QuandaCommentedEvent} from './action-events.js';
 import {enActions} from './en-actions.js';
-import type {QuandaEventMap} from '../events/quanda-event.js';
+import type {QuandaEventMap} from '../events/event-map.js';
 import {localStore} from '../storage/idb/local-store.js';
 import {storageKey} from '../storage/keys.js';
 import {checked} from '../write/write-support.js';
@@ -42,7 +42,7 @@ export function commented(store: ThreadStore, postId: string, raw: unknown, with
         },
   );
   store.announce(store.i18n.t(withoutEmail ? 'outbox.noEmail' : 'form.comment.posted'));
-  store.emit(new QuandaEvent('quanda-commented', {comment: posted}));
+  store.emit(new QuandaCommentedEvent({comment: posted}));
   return posted;
 }
 

@@ -7,7 +7,7 @@ import {QuandaError} from '../api/api-error.js';
 import {newIdempotencyKey} from '../write/rest-writes.js';
 import {VoteResult} from '../api/schemas.js';
 import type {VoteValue} from '../api/schemas.js';
-import {QuandaEvent} from '../events/quanda-event.js';
+import {QuandaVotedEvent} from './action-events.js';
 import {describeError} from '../i18n/describe-error.js';
 import {enActions} from './en-actions.js';
 import type {Localizer} from '../i18n/localizer.js';
@@ -79,9 +79,7 @@ export function voted(store: ThreadStore, postId: string, raw: unknown) {
   showVote(store, postId, result.score, result.viewerVote, false);
   const key = result.viewerVote === 0 ? 'vote.removed' : 'vote.saved';
   store.announce(store.i18n.t(key, {score: result.score}));
-  store.emit(
-    new QuandaEvent('quanda-voted', {postId, value: result.viewerVote, score: result.score}),
-  );
+  store.emit(new QuandaVotedEvent({postId, value: result.viewerVote, score: result.score}));
 }
 
 function showVote(

@@ -1,19 +1,24 @@
-import type {NewAnswer, NewComment, NewFlag, PostEdit} from '../api/requests.js';
-import type {Answer, Comment, Post, VoteValue} from '../api/schemas.js';
+import type {VoteValue} from '../api/schemas.js';
 
 /**
- * Every Quanda event but `quanda-error`: bubbles, crosses shadow roots, and says what
- * happened in `detail`. An intent (`quanda-vote`, `quanda-answer-submit`, …) is fired
- * before anything is sent and is cancelable: `preventDefault()` stops the write. The
- * element that owns the data answers an intent with `respondWith(promise)`, so the
- * element that asked (a form, say) can wait for the outcome. A past-tense event
- * (`quanda-voted`, `quanda-answer-submitted`, …) follows once the server has confirmed.
+ * Every Quanda event but `quanda-error` and the forms' own: bubbles, crosses shadow roots,
+ * and says what happened in `detail`. Each has a class of its own (`QuandaVotedEvent`, …),
+ * so `addEventListener('quanda-voted', …)` hands the listener that class (event-map.ts).
+ * A class lives beside the code that fires it, so it loads with that code: here the base
+ * classes and the intents of the first load; src/write/write-events.ts and
+ * src/actions/action-events.ts hold those of writing and of the rarer actions.
+ *
+ * An intent (`quanda-vote`, `quanda-answer-submit`, …) is fired before anything is sent
+ * and is cancelable: `preventDefault()` stops the write. The element that owns the data
+ * answers an intent with `respondWith(promise)`, so the element that asked (a form, say)
+ * can wait for the outcome. A past-tense event (`quanda-voted`, `quanda-answer-submitted`,
+ * …) follows once the server has confirmed.
  */
 export class QuandaEvent<D> extends Event {
   readonly detail: D;
   #response?: Promise<unknown>;
 
-  constructor(type: keyof QuandaEventMap, detail: D, options: {cancelable?: boolean} = {}) {
+  constructor(type: string, detail: D, options: {cancelable?: boolean} = {}) {
     super(type, {bubbles: true, composed: true, cancelable: options.cancelable ?? false});
     this.detail = detail;
   }
@@ -29,39 +34,46 @@ export class QuandaEvent<D> extends Event {
   }
 }
 
+/** An intent: cancelable, fired before anything is sent. */
+export class QuandaIntentEvent<D> extends QuandaEvent<D> {
+  constructor(type: string, detail: D) {
+    super(type, detail, {cancelable: true});
+  }
+}
+
 /**
  * Fires an intent; resolves with the data owner's outcome. `answered` is false when a
  * listener vetoed it or no data owner took it (a form outside a thread, a page that
  * handles the event itself): then nothing was sent, and nothing may be treated as sent.
  */
-export async function requestIntent<D>(
+export async function requestIntent(
   target: EventTarget,
-  type: keyof QuandaEventMap,
-  detail: D,
+  event: QuandaIntentEvent<unknown>,
 ): Promise<{answered: boolean; outcome: unknown}> {
-  const event = new QuandaEvent(type, detail, {cancelable: true});
   const response = target.dispatchEvent(event) ? event.response : undefined;
   return {answered: !!response, outcome: await response};
 }
 
-export interface QuandaEventMap {
-  'quanda-vote': QuandaEvent<{postId: string; value: VoteValue}>;
-  'quanda-voted': QuandaEvent<{postId: string; value: VoteValue; score: number}>;
-  'quanda-answer-submit': QuandaEvent<{answer: NewAnswer}>;
-  'quanda-answer-submitted': QuandaEvent<{answer: Answer}>;
-  'quanda-accept': QuandaEvent<{answerId: string; accepted: boolean}>;
-  'quanda-accepted': QuandaEvent<{answerId: string | null}>;
-  'quanda-comments-request': QuandaEvent<{postId: string}>;
-  'quanda-comment-submit': QuandaEvent<{postId: string; comment: NewComment}>;
-  'quanda-commented': QuandaEvent<{comment: Comment}>;
-  'quanda-flag': QuandaEvent<{postId: string; flag: NewFlag}>;
-  'quanda-flagged': QuandaEvent<{postId: string}>;
-  'quanda-edit': QuandaEvent<{postId: string; edit: PostEdit}>;
-  'quanda-edited': QuandaEvent<{post: Post}>;
-  'quanda-remove': QuandaEvent<{postId: string}>;
-  'quanda-removed': QuandaEvent<{postId: string}>;
+/** The reader pressed a vote button: `detail.value` is the vote they now want. */
+export class QuandaVoteEvent extends QuandaIntentEvent<{postId: string; value: VoteValue}> {
+  static readonly eventName = 'quanda-vote';
+  constructor(detail: QuandaVoteEvent['detail']) {
+    super(QuandaVoteEvent.eventName, detail);
+  }
 }
 
-declare global {
-  interface GlobalEventHandlersEventMap extends QuandaEventMap {}
+/** The asker chose an answer as best (`accepted`), or took that back. */
+export class QuandaAcceptEvent extends QuandaIntentEvent<{answerId: string; accepted: boolean}> {
+  static readonly eventName = 'quanda-accept';
+  constructor(detail: QuandaAcceptEvent['detail']) {
+    super(QuandaAcceptEvent.eventName, detail);
+  }
+}
+
+/** The reader asked for a post's earlier comments. */
+export class QuandaCommentsRequestEvent extends QuandaIntentEvent<{postId: string}> {
+  static readonly eventName = 'quanda-comments-request';
+  constructor(detail: QuandaCommentsRequestEvent['detail']) {
+    super(QuandaCommentsRequestEvent.eventName, detail);
+  }
 }

@@ -8,6 +8,7 @@ import {limits} from '../api/schemas.js';
 import type {MarkdownEditorController} from '../editor/markdown-editor-controller.js';
 import {loadEditor} from '../load-editor.js';
 import {describeError} from '../i18n/describe-error.js';
+import {QuandaFormCancelEvent, QuandaFormDoneEvent, fireFormEvent} from './write-events.js';
 import {enWrite} from './en-write.js';
 import type {MessageKey} from '../i18n/localizer.js';
 import {hostStyles} from '../styles/host.styles.js';
@@ -290,7 +291,7 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
       // Posted, or queued to post (the queue holds the text now): the draft has served.
       this.drafts.clear(true);
       this.reset();
-      this.dispatchEvent(new Event('done'));
+      fireFormEvent(this, new QuandaFormDoneEvent(), 'done');
     } catch (error) {
       this.#explain(error, values);
     } finally {
@@ -299,7 +300,7 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
   }
 
   private handleCancel() {
-    this.dispatchEvent(new Event('cancel'));
+    fireFormEvent(this, new QuandaFormCancelEvent(), 'cancel');
   }
 
   private handleInput() {

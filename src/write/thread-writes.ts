@@ -7,8 +7,9 @@ import type {ThreadStore} from '../data/thread-store.js';
 import type {Queued} from '../data/thread-view.js';
 import {OutboxController} from './outbox-controller.js';
 import type {QueuedWrite} from '../storage/idb/database.js';
-import {QuandaEvent} from '../events/quanda-event.js';
-import type {QuandaEventMap} from '../events/quanda-event.js';
+import {QuandaAnswerSubmittedEvent} from './write-events.js';
+import type {QuandaEvent} from '../events/quanda-event.js';
+import type {QuandaEventMap} from '../events/event-map.js';
 import {describeError} from '../i18n/describe-error.js';
 import {enWrite} from './en-write.js';
 import {checked, clientMethod, mayPass, sortAnswers, waitingNote} from './write-support.js';
@@ -153,7 +154,7 @@ export class ThreadWrites implements Writes {
             : 'form.answer.posted',
       ),
     );
-    store.emit(new QuandaEvent('quanda-answer-submitted', {answer: posted}));
+    store.emit(new QuandaAnswerSubmittedEvent({answer: posted}));
     return posted;
   }
 

@@ -1,6 +1,7 @@
 import {html} from 'lit';
 import {limits} from '../../api/schemas.js';
 import {requestIntent} from '../../events/quanda-event.js';
+import {QuandaAnswerSubmitEvent} from '../../write/write-events.js';
 import {PostForm} from '../../write/post-form.js';
 import type {PostFormValues} from '../../write/post-form.js';
 
@@ -11,8 +12,9 @@ import type {PostFormValues} from '../../write/post-form.js';
  *
  * @summary Lets a reader answer the question, anonymously if they like.
  * @tag quanda-answer-form
- * @fires {Event} done - The answer was posted and the form emptied (does not bubble).
- * @fires {QuandaEvent} quanda-answer-submit - The reader sent an answer that passed the checks: `detail.answer`. Cancelable; the thread posts it and answers with `respondWith`.
+ * @fires {QuandaAnswerSubmitEvent} quanda-answer-submit - The reader sent an answer that passed the checks: `detail.answer`. Cancelable; the thread posts it and answers with `respondWith`.
+ * @fires {QuandaFormDoneEvent} quanda-form-done - The answer was posted (or queued to post) and the form emptied.
+ * @fires {Event} done - Deprecated (removed in Quanda 0.3): listen to `quanda-form-done`. Fired with it; does not bubble.
  * @csspart form - The form.
  * @csspart heading - "Your answer".
  * @csspart label - Each field's label.
@@ -72,7 +74,7 @@ export class QuandaAnswerForm extends PostForm {
   }
 
   protected send(values: PostFormValues) {
-    return requestIntent(this, 'quanda-answer-submit', {answer: values});
+    return requestIntent(this, new QuandaAnswerSubmitEvent({answer: values}));
   }
 }
 

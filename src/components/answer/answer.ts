@@ -1,7 +1,7 @@
 import {html, nothing} from 'lit';
 import type {Answer} from '../../api/schemas.js';
 import {PostActions} from '../shared/post-actions.js';
-import {requestIntent} from '../../events/quanda-event.js';
+import {QuandaAcceptEvent, requestIntent} from '../../events/quanda-event.js';
 import {hostStyles} from '../../styles/host.styles.js';
 import {LocalizedElement, toggleState} from '../shared/localized-element.js';
 import {
@@ -23,9 +23,9 @@ import {styles} from './answer.styles.js';
  *
  * @summary An answer's text, who wrote it and when, its score and votes, its comments, and whether it is the best answer.
  * @tag quanda-answer
- * @fires {QuandaEvent} quanda-accept - The asker chose this answer as best, or took that back: `detail.answerId`, `detail.accepted`. Cancelable.
- * @fires {QuandaEvent} quanda-vote - Forwarded from the votes.
- * @fires {QuandaEvent} quanda-remove - The author confirmed removing it: `detail.postId`. Cancelable.
+ * @fires {QuandaAcceptEvent} quanda-accept - The asker chose this answer as best, or took that back: `detail.answerId`, `detail.accepted`. Cancelable.
+ * @fires {QuandaVoteEvent} quanda-vote - Forwarded from the votes.
+ * @fires {QuandaRemoveEvent} quanda-remove - The author confirmed removing it: `detail.postId`. Cancelable.
  * @csspart answer - The whole answer.
  * @csspart badge - The "Best answer" badge.
  * @csspart status-note - "Awaiting moderation", to the author only (the answer's, its comments').
@@ -178,7 +178,7 @@ export class QuandaAnswer extends LocalizedElement {
     const answer = this.answer!;
     const button = event.target as HTMLElement;
     const detail = {answerId: answer.id, accepted: !answer.isAccepted};
-    await requestIntent(this, 'quanda-accept', detail).catch(() => undefined);
+    await requestIntent(this, new QuandaAcceptEvent(detail)).catch(() => undefined);
     // The list that holds this answer (the thread) moves it to the top when it redraws,
     // and moving it drops the focus it had: a keyboard user stays on the button pressed.
     const list = (this.getRootNode() as ShadowRoot).host as {updateComplete?: Promise<unknown>};

@@ -1,4 +1,5 @@
 import {limits} from '../../api/schemas.js';
+import {QuandaCommentSubmitEvent} from '../../actions/action-events.js';
 import {requestIntent} from '../../events/quanda-event.js';
 import {enActions} from '../../actions/en-actions.js';
 import {PostForm} from '../../write/post-form.js';
@@ -10,9 +11,11 @@ import type {PostFormValues} from '../../write/post-form.js';
  *
  * @summary Lets a reader comment on a post.
  * @tag quanda-comment-form
- * @fires {QuandaEvent} quanda-comment-submit - The reader sent a comment: `detail.postId`, `detail.comment`. Cancelable.
- * @fires {Event} done - The comment was posted (does not bubble).
- * @fires {Event} cancel - The reader closed the form (does not bubble).
+ * @fires {QuandaCommentSubmitEvent} quanda-comment-submit - The reader sent a comment: `detail.postId`, `detail.comment`. Cancelable.
+ * @fires {QuandaFormDoneEvent} quanda-form-done - The comment was posted (or queued to post).
+ * @fires {QuandaFormCancelEvent} quanda-form-cancel - The reader pressed Cancel.
+ * @fires {Event} done - Deprecated (removed in Quanda 0.3): listen to `quanda-form-done`. Fired with it; does not bubble.
+ * @fires {Event} cancel - Deprecated (removed in Quanda 0.3): listen to `quanda-form-cancel`. Fired with it; does not bubble.
  * @csspart form - The form.
  * @csspart label - Each field's label.
  * @csspart hint - The name field's help text.
@@ -59,7 +62,10 @@ export class QuandaCommentForm extends PostForm {
   }
 
   protected send(values: PostFormValues) {
-    return requestIntent(this, 'quanda-comment-submit', {postId: this.postId, comment: values});
+    return requestIntent(
+      this,
+      new QuandaCommentSubmitEvent({postId: this.postId, comment: values}),
+    );
   }
 }
 

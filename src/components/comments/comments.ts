@@ -4,7 +4,7 @@ import {repeat} from 'lit/directives/repeat.js';
 import type {CommentList, Permission} from '../../api/schemas.js';
 import {commentFormsContext} from '../../context/contexts.js';
 import {PostActions} from '../shared/post-actions.js';
-import {requestIntent} from '../../events/quanda-event.js';
+import {QuandaCommentsRequestEvent, requestIntent} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {loadElement} from '../../lazy.js';
 import {hostStyles} from '../../styles/host.styles.js';
@@ -28,8 +28,8 @@ import {styles} from './comments.styles.js';
  *
  * @summary Comments on one post, and a way to add one.
  * @tag quanda-comments
- * @fires {QuandaEvent} quanda-remove - A comment's author confirmed removing it: `detail.postId`. Cancelable.
- * @fires {QuandaEvent} quanda-comments-request - The reader asked for the earlier comments: `detail.postId`. The thread loads them.
+ * @fires {QuandaRemoveEvent} quanda-remove - A comment's author confirmed removing it: `detail.postId`. Cancelable.
+ * @fires {QuandaCommentsRequestEvent} quanda-comments-request - The reader asked for the earlier comments: `detail.postId`. The thread loads them.
  * @csspart comments - The whole list.
  * @csspart earlier-button - "Show 3 earlier comments".
  * @csspart comment-list - The list.
@@ -168,8 +168,8 @@ export class QuandaComments extends LocalizedElement {
           ? html`<quanda-comment-form
               exportparts=${COMMENT_FORM_PARTS}
               post-id=${this.postId}
-              @done=${this.handleClose}
-              @cancel=${this.handleClose}
+              @quanda-form-done=${this.handleClose}
+              @quanda-form-cancel=${this.handleClose}
             ></quanda-comment-form>`
           : canAdd
             ? html`<button
@@ -195,7 +195,7 @@ export class QuandaComments extends LocalizedElement {
     this.loading = true;
     this.failure = '';
     try {
-      await requestIntent(this, 'quanda-comments-request', {postId: this.postId});
+      await requestIntent(this, new QuandaCommentsRequestEvent({postId: this.postId}));
       await this.updateComplete;
       // The earliest comment, just loaded, is where the reader's eyes go next.
       this.renderRoot.querySelector<HTMLElement>('[part~="comment"]')?.focus();

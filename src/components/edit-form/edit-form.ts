@@ -1,5 +1,6 @@
 import type {PropertyValues} from 'lit';
 import {limits} from '../../api/schemas.js';
+import {QuandaEditEvent} from '../../actions/action-events.js';
 import {requestIntent} from '../../events/quanda-event.js';
 import {enActions} from '../../actions/en-actions.js';
 import {PostForm} from '../../write/post-form.js';
@@ -16,9 +17,11 @@ const LIMITS = {
  *
  * @summary Lets an author change what they wrote.
  * @tag quanda-edit-form
- * @fires {QuandaEvent} quanda-edit - The author saved: `detail.postId`, `detail.edit`. Cancelable.
- * @fires {Event} done - The change was saved (does not bubble).
- * @fires {Event} cancel - The author stopped editing (does not bubble).
+ * @fires {QuandaEditEvent} quanda-edit - The author saved: `detail.postId`, `detail.edit`. Cancelable.
+ * @fires {QuandaFormDoneEvent} quanda-form-done - The change was saved.
+ * @fires {QuandaFormCancelEvent} quanda-form-cancel - The author stopped editing.
+ * @fires {Event} done - Deprecated (removed in Quanda 0.3): listen to `quanda-form-done`. Fired with it; does not bubble.
+ * @fires {Event} cancel - Deprecated (removed in Quanda 0.3): listen to `quanda-form-cancel`. Fired with it; does not bubble.
  * @csspart form - The form.
  * @csspart label - "Edit your text".
  * @csspart textarea - The text being edited.
@@ -77,7 +80,10 @@ export class QuandaEditForm extends PostForm {
   }
 
   protected send(values: PostFormValues) {
-    return requestIntent(this, 'quanda-edit', {postId: this.postId, edit: {body: values.body}});
+    return requestIntent(
+      this,
+      new QuandaEditEvent({postId: this.postId, edit: {body: values.body}}),
+    );
   }
 }
 

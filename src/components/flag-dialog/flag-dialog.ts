@@ -1,7 +1,9 @@
 import {css, html, nothing} from 'lit';
 import {limits} from '../../api/schemas.js';
 import type {FlagReason} from '../../api/requests.js';
+import {QuandaFlagEvent} from '../../actions/action-events.js';
 import {requestIntent} from '../../events/quanda-event.js';
+import {QuandaFormDoneEvent, fireFormEvent} from '../../write/write-events.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {enActions} from '../../actions/en-actions.js';
 import {enFlag} from '../../i18n/locales/en-flag.js';
@@ -18,8 +20,9 @@ const REASONS: FlagReason[] = ['spam', 'abusive', 'other'];
  *
  * @summary Lets a reader report a post to the moderators.
  * @tag quanda-flag-dialog
- * @fires {QuandaEvent} quanda-flag - The reader sent a flag: `detail.postId`, `detail.flag`. Cancelable.
- * @fires {Event} done - The flag was sent (does not bubble).
+ * @fires {QuandaFlagEvent} quanda-flag - The reader sent a flag: `detail.postId`, `detail.flag`. Cancelable.
+ * @fires {QuandaFormDoneEvent} quanda-form-done - The flag was sent.
+ * @fires {Event} done - Deprecated (removed in Quanda 0.3): listen to `quanda-form-done`. Fired with it; does not bubble.
  * @fires {Event} close - The dialog closed, sent or not (does not bubble).
  * @csspart dialog - The dialog box.
  * @csspart heading - "Why should a moderator look at this?"
@@ -210,8 +213,9 @@ export class QuandaFlagDialog extends LocalizedElement {
     try {
       const flag = {reason: this.reason, ...(note ? {note} : {})};
       // Vetoed, or nobody took it: nothing was sent, and the dialog keeps the reader's note.
-      if (!(await requestIntent(this, 'quanda-flag', {postId: this.postId, flag})).answered) return;
-      this.dispatchEvent(new Event('done'));
+      if (!(await requestIntent(this, new QuandaFlagEvent({postId: this.postId, flag}))).answered)
+        return;
+      fireFormEvent(this, new QuandaFormDoneEvent(), 'done');
       this.dialog.close();
     } catch (error) {
       this.failure = this.i18n.t('flag.failed', {reason: describeError(this.i18n, error)});

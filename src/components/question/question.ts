@@ -21,8 +21,8 @@ import {styles} from './question.styles.js';
  *
  * @summary Title, text, tags, who asked it and when, its score and votes, and its comments.
  * @tag quanda-question
- * @fires {QuandaEvent} quanda-vote - Forwarded from the votes.
- * @fires {QuandaEvent} quanda-remove - The author confirmed removing it: `detail.postId`. Cancelable.
+ * @fires {QuandaVoteEvent} quanda-vote - Forwarded from the votes.
+ * @fires {QuandaRemoveEvent} quanda-remove - The author confirmed removing it: `detail.postId`. Cancelable.
  * @csspart question - The whole question.
  * @csspart title - The question's title.
  * @csspart body - The question's text.

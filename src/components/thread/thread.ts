@@ -53,13 +53,13 @@ const FORM_PARTS =
  * @summary Drop-in Q&A thread: `<quanda-thread endpoint="…" question-id="…">`.
  * @tag quanda-thread
  * @fires {QuandaErrorEvent} quanda-error - A request failed; the reader has been told. `event.error` is a `QuandaError`; `event.operation` says what failed (`load`, `load-more`, `vote`, `answer`, `comment`, …).
- * @fires {QuandaEvent} quanda-voted - The server saved a vote: `detail.postId`, `detail.value`, `detail.score`.
- * @fires {QuandaEvent} quanda-answer-submitted - An answer was posted: `detail.answer`.
- * @fires {QuandaEvent} quanda-accepted - The best answer changed: `detail.answerId` (null when cleared).
- * @fires {QuandaEvent} quanda-commented - A comment was posted: `detail.comment`.
- * @fires {QuandaEvent} quanda-flagged - A flag was sent: `detail.postId`.
- * @fires {QuandaEvent} quanda-edited - An edit was saved: `detail.post`.
- * @fires {QuandaEvent} quanda-removed - A post was removed: `detail.postId`.
+ * @fires {QuandaVotedEvent} quanda-voted - The server saved a vote: `detail.postId`, `detail.value`, `detail.score`.
+ * @fires {QuandaAnswerSubmittedEvent} quanda-answer-submitted - An answer was posted: `detail.answer`.
+ * @fires {QuandaAcceptedEvent} quanda-accepted - The best answer changed: `detail.answerId` (null when cleared).
+ * @fires {QuandaCommentedEvent} quanda-commented - A comment was posted: `detail.comment`.
+ * @fires {QuandaFlaggedEvent} quanda-flagged - A flag was sent: `detail.postId`.
+ * @fires {QuandaEditedEvent} quanda-edited - An edit was saved: `detail.post`.
+ * @fires {QuandaRemovedEvent} quanda-removed - A post was removed: `detail.postId`.
  * @csspart thread - The whole thread.
  * @csspart status - "Loading answers…", or that no question is set.
  * @csspart offline - "Offline — showing the copy from …", over a thread kept on the device.

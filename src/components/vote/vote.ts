@@ -1,6 +1,6 @@
 import {html, nothing, svg} from 'lit';
 import type {Permission, VoteValue} from '../../api/schemas.js';
-import {QuandaEvent} from '../../events/quanda-event.js';
+import {QuandaVoteEvent} from '../../events/quanda-event.js';
 import {hostStyles} from '../../styles/host.styles.js';
 import {LocalizedElement, reasonText, toggleState} from '../shared/localized-element.js';
 import {styles} from './vote.styles.js';
@@ -13,7 +13,7 @@ const downArrow = svg`<path d="M12 19 4 9h16z" />`;
  *
  * @summary Lets a reader cast one vote, change it or take it back; shows the score.
  * @tag quanda-vote
- * @fires {QuandaEvent} quanda-vote - The reader pressed a button: `detail.value` is the vote they now want (1, 0 or -1). Cancelable; fired before anything is sent.
+ * @fires {QuandaVoteEvent} quanda-vote - The reader pressed a button: `detail.value` is the vote they now want (1, 0 or -1). Cancelable; fired before anything is sent.
  * @csspart up-button - The upvote button.
  * @csspart down-button - The downvote button.
  * @csspart score - The number.
@@ -114,7 +114,7 @@ export class QuandaVote extends LocalizedElement {
       return;
     }
     const value: VoteValue = this.myVote === direction ? 0 : direction;
-    const event = new QuandaEvent('quanda-vote', {postId: this.postId, value}, {cancelable: true});
+    const event = new QuandaVoteEvent({postId: this.postId, value});
     if (!this.dispatchEvent(event)) return; // a listener vetoed it
     this.score += value - this.myVote;
     this.myVote = value;

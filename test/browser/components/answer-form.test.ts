@@ -3,14 +3,12 @@ import {sendKeys} from '@web/test-runner-commands';
 import '../../../src/define.js';
 import {QuandaError} from '../../../src/api/api-error.js';
 import type {QuandaAnswerForm} from '../../../src/components/answer-form/answer-form.js';
-import type {QuandaEvent} from '../../../src/events/quanda-event.js';
+import type {QuandaAnswerSubmitEvent} from '../../../src/write/write-events.js';
 import {loadElement} from '../../../src/lazy.js';
 import {$, text} from '../../support/dom.js';
 import {deferred} from '../../support/scripted-client.js';
 
-type Submit = QuandaEvent<{
-  answer: {body: string; displayName?: string; notify: boolean; email?: string};
-}>;
+type Submit = QuandaAnswerSubmitEvent;
 
 describe('<quanda-answer-form>', () => {
   before(() => loadElement('quanda-answer-form'));
@@ -30,7 +28,7 @@ describe('<quanda-answer-form>', () => {
   const respond = (el: QuandaAnswerForm, outcome: Promise<unknown>) => {
     const seen: Submit[] = [];
     el.addEventListener('quanda-answer-submit', (event) => {
-      seen.push(event as Submit);
+      seen.push(event);
       event.respondWith(outcome);
     });
     return seen;
@@ -107,7 +105,7 @@ describe('<quanda-answer-form>', () => {
     expect($(el, 'form')!.getAttribute('aria-busy')).to.equal('true');
     expect(field(el, 'body').readOnly).to.be.true;
     await expect(el).to.be.accessible();
-    const done = oneEvent(el, 'done');
+    const done = oneEvent(el, 'quanda-form-done');
     outcome.resolve({});
     await done;
     await el.updateComplete;
@@ -131,7 +129,7 @@ describe('<quanda-answer-form>', () => {
     submit(el);
     await el.updateComplete;
     expect(seen[0].detail.answer.body).to.equal('Plain words, **and Markdown typed by hand.**');
-    const done = oneEvent(el, 'done');
+    const done = oneEvent(el, 'quanda-form-done');
     outcome.resolve({});
     await done;
     await expect(el).to.be.accessible();
@@ -212,8 +210,9 @@ describe('<quanda-answer-form>', () => {
   it('keeps every word when nobody answers the intent (no thread, a page that only listens)', async () => {
     const el = await mount();
     const seen: Submit[] = [];
-    el.addEventListener('quanda-answer-submit', (event) => seen.push(event as Submit));
+    el.addEventListener('quanda-answer-submit', (event) => seen.push(event));
     let done = false;
+    el.addEventListener('quanda-form-done', () => (done = true));
     el.addEventListener('done', () => (done = true));
     fill(el, {body: 'Nobody is there to send this yet.', name: 'Sam'});
     submit(el);
