@@ -5,7 +5,7 @@
 import {html} from 'lit';
 import type {ReactiveControllerHost} from 'lit';
 import type {PostBody, ViewerCan} from '../api/schemas.js';
-import {EDIT_FORM_PARTS, FLAG_DIALOG_PARTS, editableText} from '../components/shared/post-parts.js';
+import {EDIT_FORM_PARTS, FLAG_DIALOG_PARTS} from './exportparts.js';
 import {QuandaRemoveEvent} from './action-events.js';
 import {requestIntent} from '../events/quanda-event.js';
 import {describeError} from '../i18n/describe-error.js';
@@ -108,4 +108,9 @@ async function remove(view: ActionsView, id: string) {
   }
   view.open = undefined;
   view.host.requestUpdate();
+}
+
+/** What the author edits: their Markdown (or text); empty when the backend sent none. */
+function editableText(body: PostBody): string {
+  return body.format === 'text' ? body.text : body.format === 'markdown' ? (body.source ?? '') : '';
 }

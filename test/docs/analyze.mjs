@@ -41,9 +41,18 @@ export function analyze(outdir = ROOT) {
   let missing = wanted;
   for (let attempt = 1; attempt <= 3; attempt++) {
     // cem resolves --outdir against the working directory, even an absolute one.
+    // Under tsx: the config reads the table of parts, a TypeScript module.
     const result = spawnSync(
-      join(ROOT, 'node_modules/.bin/cem'),
-      ['analyze', '--quiet', '--outdir', relative(ROOT, outdir) || '.'],
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'node_modules/.bin/cem'),
+        'analyze',
+        '--quiet',
+        '--outdir',
+        relative(ROOT, outdir) || '.',
+      ],
       {cwd: ROOT, encoding: 'utf8'},
     );
     if (result.status !== 0) throw new Error(`cem analyze failed: ${result.stderr}`);

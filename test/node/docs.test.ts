@@ -6,13 +6,14 @@ import {dirname, join, relative} from 'node:path';
 import {describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {analyze} from '../docs/analyze.mjs';
+import {renderExportparts} from '../docs/parts.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const run = (command: string, args: string[]) =>
   spawnSync(command, args, {cwd: ROOT, encoding: 'utf8'});
 
 /**
- * custom-elements.json and docs/reference.md are generated and committed (tools and
+ * custom-elements.json, docs/reference.md and the exportparts strings are generated and committed (tools and
  * readers look for them in the repository); these fail when the JSDoc moved on without
  * them. The fix is always `npm run manifest`.
  */
@@ -31,6 +32,12 @@ describe('generated docs', () => {
   it('docs/reference.md is what custom-elements.json says', () => {
     const result = run(process.execPath, ['test/docs/api-docs.mjs', '--check']);
     assert.equal(result.status, 0, result.stderr);
+  });
+
+  it('the exportparts strings are what the table of parts says', async () => {
+    for (const [path, text] of await renderExportparts()) {
+      assert.ok(text === read(path), `${path} is stale: run \`npm run manifest\``);
+    }
   });
 
   it('package.json points tools at the manifest', () => {

@@ -3,24 +3,17 @@ import {ContextConsumer} from '@lit/context';
 import {repeat} from 'lit/directives/repeat.js';
 import type {CommentList, Permission} from '../../api/schemas.js';
 import {commentFormsContext} from '../../context/contexts.js';
-import {PostActions} from '../shared/post-actions.js';
 import {QuandaCommentsRequestEvent, requestIntent} from '../../events/quanda-event.js';
 import {describeError} from '../../i18n/describe-error.js';
 import {loadElement} from '../../lazy.js';
 import {hostStyles} from '../../styles/host.styles.js';
-import {LocalizedElement} from '../shared/localized-element.js';
-import {
-  authorLabel,
-  authorText,
-  COMMENT_FORM_PARTS,
-  editedLine,
-  postBody,
-  statusNote,
-  timeAgo,
-} from '../shared/post-parts.js';
+import {COMMENT_FORM_PARTS} from '../shared/exportparts.js';
+import {PostsElement} from '../shared/post.js';
 import {richTextStyles} from '../shared/rich-text.styles.js';
 import {statusNoteStyles} from '../shared/post.styles.js';
 import {styles} from './comments.styles.js';
+
+const COMMENT_PARTS = {body: 'comment-body', meta: 'comment-meta'};
 
 /**
  * The comments under a question or an answer: the latest few, "Show N earlier comments",
@@ -34,41 +27,21 @@ import {styles} from './comments.styles.js';
  * @csspart earlier-button - "Show 3 earlier comments".
  * @csspart comment-list - The list.
  * @csspart comment - One comment.
+ * @csspart status-note - "Awaiting moderation", "Waiting to post…", shown to the comment's author only.
  * @csspart comment-body - A comment's text.
  * @csspart comment-meta - Who wrote it, and when.
- * @csspart add-comment-button - "Add a comment".
  * @csspart author - A commenter's name.
  * @csspart edited - "edited … by …" under a comment.
- * @csspart status-note - "Awaiting moderation", shown to the comment's author only.
- * @csspart actions - Edit, Remove and Flag.
+ * @csspart add-comment-button - "Add a comment".
+ * @csspart actions - Edit, Remove and Flag, under a comment.
  * @csspart edit-button - "Edit" (the author only).
  * @csspart remove-button - "Remove" (the author only).
  * @csspart confirm-remove-button - "Yes, remove", once Remove was pressed.
  * @csspart keep-button - "Keep it", once Remove was pressed.
  * @csspart flag-button - "Flag", then "Flagged".
  * @csspart action-error - Why a removal failed.
- * @csspart form - A writing form: an edit, a comment (forwarded from `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
- * @csspart label - A field's label (forwarded from `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
- * @csspart textarea - Where the text is written (forwarded from `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
- * @csspart field-error - A field's error (forwarded from `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
- * @csspart form-error - Why sending failed (forwarded from `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
- * @csspart form-actions - A form's buttons (`actions` in `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
- * @csspart submit-button - A form's send button (forwarded from `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
- * @csspart cancel-button - A form's "Cancel" (forwarded from `<quanda-edit-form>`, `<quanda-comment-form>` and `<quanda-flag-dialog>`).
- * @csspart dialog - The flag dialog's box (forwarded from `<quanda-flag-dialog>`).
- * @csspart dialog-heading - The flag dialog's question (`heading` in `<quanda-flag-dialog>`).
- * @csspart hint - The name field's help text (forwarded from `<quanda-comment-form>`).
- * @csspart input - The name and email fields (forwarded from `<quanda-comment-form>`).
- * @csspart checkbox - "Email me…" (forwarded from `<quanda-comment-form>`).
- * @csspart toolbar - The formatting toolbar of the comment or edit form (forwarded).
- * @csspart tool-button - Each formatting button of the comment or edit form (forwarded).
- * @csspart write-button - "Write" in the comment or edit form (forwarded).
- * @csspart preview-button - "Preview" in the comment or edit form (forwarded).
- * @csspart preview - The preview in the comment or edit form (forwarded).
- * @csspart draft-status - "Draft restored", in the comment or edit form (forwarded).
- * @csspart discard-button - "Discard", beside a restored draft (forwarded).
  */
-export class QuandaComments extends LocalizedElement {
+export class QuandaComments extends PostsElement {
   static override styles = [hostStyles, statusNoteStyles, richTextStyles, styles];
 
   static override properties = {
@@ -76,7 +49,6 @@ export class QuandaComments extends LocalizedElement {
     comments: {attribute: false},
     permission: {attribute: false},
     label: {},
-    now: {attribute: false},
     adding: {state: true},
     loading: {state: true},
     failure: {state: true},
@@ -94,14 +66,9 @@ export class QuandaComments extends LocalizedElement {
   /** What is commented on, for labels: "answer by Jonas". */
   label = '';
 
-  /** "Now" for relative times: the server's clock. */
-  now = new Date();
-
   private adding = false;
   private loading = false;
   private failure = '';
-
-  readonly #actions = new PostActions(this, () => this.i18n);
 
   constructor() {
     super();
@@ -116,25 +83,26 @@ export class QuandaComments extends LocalizedElement {
   override render() {
     const {i18n, comments} = this;
     const earlier = comments.count - comments.items.length;
-    const canAdd = this.permission?.allowed ?? false;
+    const canAdd = !!this.permission?.allowed;
     if (!comments.count && !canAdd) return nothing;
     const label = i18n.t('comments.label', {what: this.label});
     // A group, not a <section> landmark: two answers by "anonymous" would make two
     // landmarks of one name, and one landmark per post buries the page's own.
     return html`<div part="comments" role="group" aria-label=${label}>
       ${
-        earlier > 0 && !this.loading
-          ? html`<button
-              part="earlier-button"
-              type="button"
-              class="link"
-              @click=${this.handleEarlier}
-            >
-              ${i18n.t('comments.showEarlier', {count: earlier})}
-            </button>`
-          : nothing
+        this.loading
+          ? html`<p role="status">${i18n.t('comments.loading')}</p>`
+          : earlier > 0
+            ? html`<button
+                part="earlier-button"
+                type="button"
+                class="link"
+                @click=${this.handleEarlier}
+              >
+                ${i18n.t('comments.showEarlier', {count: earlier})}
+              </button>`
+            : nothing
       }
-      ${this.loading ? html`<p role="status">${i18n.t('comments.loading')}</p>` : nothing}
       ${this.failure ? html`<p class="failure" role="alert">${this.failure}</p>` : nothing}
       ${
         comments.items.length
@@ -142,23 +110,10 @@ export class QuandaComments extends LocalizedElement {
               ${repeat(
                 comments.items,
                 (comment) => comment.id,
-                (comment) => {
-                  const what = i18n.t('what.comment', {author: authorText(i18n, comment.author)});
-                  return html`<li part="comment" tabindex="-1" data-id=${comment.id}>
-                    ${statusNote(i18n, comment)}
-                    <div part="comment-body" class="rich">
-                      ${this.#actions.body(comment, postBody(comment.body))}
-                    </div>
-                    <p part="comment-meta" class="meta">
-                      ${i18n.parts('comment.byline', {
-                        author: authorLabel(i18n, comment.author),
-                        time: timeAgo(i18n, comment.createdAt, this.now),
-                      })}
-                    </p>
-                    ${editedLine(i18n, comment.lastEdit, this.now)}
-                    ${this.#actions.actions(comment, what)}
-                  </li>`;
-                },
+                (comment) =>
+                  html`<li part="comment" tabindex="-1" data-id=${comment.id}>
+                    ${this.renderPost(comment, {byline: 'comment.byline', parts: COMMENT_PARTS})}
+                  </li>`,
               )}
             </ul>`
           : nothing

@@ -2,7 +2,9 @@ import {html, nothing} from 'lit';
 import type {ActionablePost, ActionsView, OpenAction} from '../../actions/post-action-panels.js';
 import type {Localizer} from '../../i18n/localizer.js';
 
-type Panels = typeof import('../../actions/post-action-panels.js');
+import type * as PanelsModule from '../../actions/post-action-panels.js';
+
+type Panels = typeof PanelsModule;
 
 /**
  * The view of Edit, Remove and Flag under the posts an element shows (the question, an
@@ -28,8 +30,7 @@ export class PostActions implements ActionsView {
 
   /** The post's text, or the edit form while its author edits it. */
   body(post: ActionablePost, content: unknown): unknown {
-    const open = this.#openOn(post.id);
-    return open?.kind === 'edit' ? this.#panels!.editForm(this, post) : content;
+    return this.#openOn(post.id).kind === 'edit' ? this.#panels!.editForm(this, post) : content;
   }
 
   /** The buttons the viewer may use on this post, and whatever they opened. */
@@ -37,9 +38,8 @@ export class PostActions implements ActionsView {
     const i18n = this.i18n();
     const {id, viewerCan} = post;
     const open = this.#openOn(id);
-    if (open?.kind === 'confirm') return this.#panels!.confirmRemove(this, open);
-    const editable = viewerCan.edit.allowed && open?.kind !== 'edit';
-    const flagged = this.flagged.has(id);
+    if (open.kind === 'confirm') return this.#panels!.confirmRemove(this, open);
+    const editable = viewerCan.edit.allowed && open.kind !== 'edit';
     if (!editable && !viewerCan.flag.allowed) return nothing;
     return html`<div part="actions" class="actions">
         ${
@@ -64,27 +64,30 @@ export class PostActions implements ActionsView {
                 </button>`
             : nothing
         }
-        ${
-          viewerCan.flag.allowed
-            ? html`<button
-                part="flag-button"
-                type="button"
-                data-flag=${id}
-                aria-label=${flagged ? nothing : i18n.t('flag.label', {what: label})}
-                aria-disabled=${flagged ? 'true' : 'false'}
-                @click=${() => flagged || this.#press({kind: 'flag', id, label})}
-              >
-                ${i18n.t(flagged ? 'flag.done' : 'flag.open')}
-              </button>`
-            : nothing
-        }
+        ${viewerCan.flag.allowed ? this.#flagButton(id, label) : nothing}
       </div>
       ${
         this.failure?.id === id
           ? html`<p part="action-error" class="failure" role="alert">${this.failure.text}</p>`
           : nothing
       }
-      ${open?.kind === 'flag' ? this.#panels!.flagDialog(this, open) : nothing}`;
+      ${open.kind === 'flag' ? this.#panels!.flagDialog(this, open) : nothing}`;
+  }
+
+  /** "Flag", then "Flagged" (and pressing it again does nothing). */
+  #flagButton(id: string, label: string) {
+    const i18n = this.i18n();
+    const flagged = this.flagged.has(id);
+    return html`<button
+      part="flag-button"
+      type="button"
+      data-flag=${id}
+      aria-label=${flagged ? nothing : i18n.t('flag.label', {what: label})}
+      aria-disabled=${flagged}
+      @click=${() => flagged || this.#press({kind: 'flag', id, label})}
+    >
+      ${i18n.t(flagged ? 'flag.done' : 'flag.open')}
+    </button>`;
   }
 
   /** Opens `open` (or closes what is open), re-renders, and focuses `focus`. */
@@ -96,8 +99,9 @@ export class PostActions implements ActionsView {
     );
   }
 
-  #openOn(id: string): OpenAction | undefined {
-    return this.#panels && this.open?.id === id ? this.open : undefined;
+  /** What is open on this post, or nothing (`{}`). */
+  #openOn(id: string): OpenAction | {kind?: undefined} {
+    return (this.#panels && this.open?.id === id && this.open) || {};
   }
 
   async #press(open: OpenAction) {

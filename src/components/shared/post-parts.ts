@@ -23,11 +23,6 @@ export function postBody(body: PostBody): unknown {
   return body.format === 'text' ? plainText(body.text) : sanitizedHtml(body.html);
 }
 
-/** What the author edits: their Markdown (or text); empty when the backend sent none. */
-export function editableText(body: PostBody): string {
-  return body.format === 'text' ? body.text : body.format === 'markdown' ? (body.source ?? '') : '';
-}
-
 /** "Name (6.5K points)", or "anonymous". */
 export function authorLabel(i18n: Localizer, author: Author): unknown[] {
   // dir="auto" isolates the name, so a Latin name in an Arabic line keeps its place.
@@ -74,33 +69,3 @@ export function statusNote(i18n: Localizer, post: {status: string} & Queued) {
       : 'post.hiddenForOthers';
   return html`<p part="status-note" class="status-note">${i18n.t(key)}</p>`;
 }
-
-/*
- * Parts each element passes up with `exportparts`, so one `::part()` rule on the thread
- * reaches them however deep they sit. The forms and the flag dialog share field names
- * (one rule styles every textarea); their `actions` become `form-actions`, apart from a
- * post's Edit/Remove/Flag `actions`. Commas without spaces: the lists are long, and
- * `exportparts` needs none.
- */
-const FIELDS =
-  'form,label,textarea,field-error,form-error,actions:form-actions,submit-button,cancel-button';
-/** Every writing form's Markdown toolbar, preview and draft line. */
-export const EDITOR_PARTS =
-  'toolbar,tool-button,write-button,preview-button,preview,draft-status,discard-button';
-/** On `<quanda-edit-form>`. */
-export const EDIT_FORM_PARTS = `${FIELDS},${EDITOR_PARTS}`;
-/** On `<quanda-flag-dialog>`. */
-export const FLAG_DIALOG_PARTS = `dialog,heading:dialog-heading,${FIELDS}`;
-/** On `<quanda-comment-form>`. */
-export const COMMENT_FORM_PARTS = `hint,input,checkbox,${FIELDS},${EDITOR_PARTS}`;
-/** On `<quanda-vote>`, beside a question or an answer. */
-export const VOTE_PARTS = 'score,score-label,up-button,down-button,note:vote-note';
-/** What an element with post actions, forms and the dialog inside exposes, as named outside. */
-export const WRITE_PARTS =
-  'actions,edit-button,remove-button,confirm-remove-button,keep-button,flag-button,' +
-  'action-error,dialog,dialog-heading,form,label,hint,textarea,input,checkbox,' +
-  `field-error,form-error,form-actions,submit-button,cancel-button,${EDITOR_PARTS}`;
-/** On `<quanda-comments>`, inside a question or an answer. */
-export const COMMENTS_PARTS =
-  'earlier-button,comment-list,comment,comment-body,comment-meta,add-comment-button,' +
-  `author,edited:comment-edited,status-note,${WRITE_PARTS}`;

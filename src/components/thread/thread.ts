@@ -18,25 +18,11 @@ import {preloadWhenIdle} from '../../lazy.js';
 import {defaultDatabaseName} from '../../storage/names.js';
 import {defaultViewerTokens} from '../../storage/viewer-tokens.js';
 import {hostStyles} from '../../styles/host.styles.js';
-import {EDITOR_PARTS, WRITE_PARTS} from '../shared/post-parts.js';
+import {ANSWER_FORM_PARTS, ANSWER_PARTS, QUESTION_PARTS} from '../shared/exportparts.js';
 import type {QuandaEvent} from '../../events/quanda-event.js';
 import {styles} from './thread.styles.js';
 
 const SORTS = Sort.def.entries;
-
-/**
- * Parts of inner elements that a page can style from outside, through the thread: those
- * a question and an answer both pass up under the same name, then each one's own.
- */
-const POST_PARTS =
-  'vote,score,score-label,up-button,down-button,vote-note,author,status-note,comments,' +
-  'earlier-button,comment-list,comment,comment-body,comment-meta,add-comment-button,' +
-  `comment-edited,${WRITE_PARTS}`;
-const QUESTION_PARTS = `question,title,tags,tag,body,meta,edited,${POST_PARTS}`;
-const ANSWER_PARTS = `answer,badge,accept-button,body:answer-body,meta:answer-meta,edited:answer-edited,${POST_PARTS}`;
-const FORM_PARTS =
-  'form,heading:form-heading,label,hint,textarea,input,checkbox,field-error,form-error,' +
-  `actions:form-actions,submit-button,${EDITOR_PARTS}`;
 
 /**
  * A question thread, loaded from a Quanda backend: the question, its answers ranked by
@@ -73,63 +59,6 @@ const FORM_PARTS =
  * @csspart empty - "No answers yet."
  * @csspart more-button - "Show more answers".
  * @csspart answer-form - The answer form.
- * @csspart question - Forwarded from `<quanda-question>`: the whole question.
- * @csspart title - Forwarded from `<quanda-question>`: its title.
- * @csspart body - Forwarded from `<quanda-question>`: its text.
- * @csspart tags - Forwarded from `<quanda-question>`: the list of tags.
- * @csspart tag - Forwarded from `<quanda-question>`: one tag.
- * @csspart meta - Forwarded from `<quanda-question>`: "asked … by …".
- * @csspart edited - Forwarded from `<quanda-question>`: "edited … by …".
- * @csspart answer - Forwarded from each `<quanda-answer>`: the whole answer.
- * @csspart badge - Forwarded from `<quanda-answer>`: the "Best answer" badge.
- * @csspart accept-button - Forwarded from `<quanda-answer>`: "Select as best answer" (the asker only).
- * @csspart answer-body - Forwarded from `<quanda-answer>`: its text (`body` there).
- * @csspart answer-meta - Forwarded from `<quanda-answer>`: "answered … by …" (`meta` there).
- * @csspart answer-edited - Forwarded from `<quanda-answer>`: "edited … by …" (`edited` there).
- * @csspart author - Forwarded from the posts and comments: an author's name.
- * @csspart status-note - Forwarded from the posts and comments: "Awaiting moderation", to the author only.
- * @csspart actions - Forwarded from the posts and comments: Edit, Remove and Flag.
- * @csspart vote - Forwarded from the question and the answers: the votes beside a post.
- * @csspart score - Forwarded from each `<quanda-vote>`: the number.
- * @csspart score-label - Forwarded from each `<quanda-vote>`: the word after the number.
- * @csspart up-button - Forwarded from each `<quanda-vote>`: the upvote button.
- * @csspart down-button - Forwarded from each `<quanda-vote>`: the downvote button.
- * @csspart vote-note - Forwarded from each `<quanda-vote>`: why voting is not possible.
- * @csspart comments - Forwarded from the question and the answers: a post's comments.
- * @csspart earlier-button - Forwarded from `<quanda-comments>`: "Show 3 earlier comments".
- * @csspart comment-list - Forwarded from `<quanda-comments>`: the list.
- * @csspart comment - Forwarded from `<quanda-comments>`: one comment.
- * @csspart comment-body - Forwarded from `<quanda-comments>`: a comment's text.
- * @csspart comment-meta - Forwarded from `<quanda-comments>`: who wrote it, and when.
- * @csspart comment-edited - Forwarded from `<quanda-comments>`: "edited … by …" under a comment.
- * @csspart add-comment-button - Forwarded from `<quanda-comments>`: "Add a comment".
- * @csspart edit-button - Forwarded from the posts and comments: "Edit" (the author only).
- * @csspart remove-button - Forwarded from the posts and comments: "Remove" (the author only).
- * @csspart confirm-remove-button - Forwarded from the posts and comments: "Yes, remove".
- * @csspart keep-button - Forwarded from the posts and comments: "Keep it".
- * @csspart flag-button - Forwarded from the posts and comments: "Flag", then "Flagged".
- * @csspart action-error - Forwarded from the posts and comments: why a removal failed.
- * @csspart dialog - Forwarded from `<quanda-flag-dialog>`: the flag dialog's box.
- * @csspart dialog-heading - Forwarded from `<quanda-flag-dialog>`: its question (`heading` there).
- * @csspart form - Forwarded from every writing form (answer, comment, edit): the form.
- * @csspart form-heading - Forwarded from `<quanda-answer-form>`: "Your answer" (`heading` there).
- * @csspart label - Forwarded from the forms and the flag dialog: each field's label.
- * @csspart hint - Forwarded from the answer and comment forms: a field's help text.
- * @csspart textarea - Forwarded from the forms and the flag dialog: where text is written.
- * @csspart input - Forwarded from the answer and comment forms: the name and email fields.
- * @csspart checkbox - Forwarded from the answer and comment forms: "Email me…".
- * @csspart field-error - Forwarded from the forms and the flag dialog: a field's error.
- * @csspart form-error - Forwarded from the forms and the flag dialog: why sending failed.
- * @csspart form-actions - Forwarded from the forms and the flag dialog: their buttons (`actions` there).
- * @csspart submit-button - Forwarded from the forms and the flag dialog: "Post your answer", "Post comment", "Save changes", "Send to moderators".
- * @csspart cancel-button - Forwarded from the comment and edit forms and the flag dialog: "Cancel".
- * @csspart toolbar - Forwarded from the writing forms: the formatting toolbar.
- * @csspart tool-button - Forwarded from the writing forms: each formatting button.
- * @csspart write-button - Forwarded from the writing forms: "Write".
- * @csspart preview-button - Forwarded from the writing forms: "Preview".
- * @csspart preview - Forwarded from the writing forms: the text as it will show.
- * @csspart draft-status - Forwarded from the writing forms: "Draft restored", and the like.
- * @csspart discard-button - Forwarded from the writing forms: "Discard", beside a restored draft.
  * @cssprop [--quanda-thread-gap=var(--quanda-space-m, 16px)] - Space between the question, the answers header and the answers.
  * @cssprop [--quanda-thread-padding=0] - Padding around the thread; `var(--quanda-space-l, 24px)` when it has a `theme`.
  */
@@ -364,7 +293,7 @@ export class QuandaThread extends LitElement {
         canAnswer
           ? html`<quanda-answer-form
               part="answer-form"
-              exportparts=${FORM_PARTS}
+              exportparts=${ANSWER_FORM_PARTS}
               heading-level=${this.headingLevel + 1}
             ></quanda-answer-form>`
           : nothing
