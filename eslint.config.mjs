@@ -53,6 +53,15 @@ const NOT_YET_SIMPLE = [
  */
 const CLIENT_NOT_YET_LINTED = ['src/**/*.ts', '!src/server/**/*.ts', '!src/cli/**/*.ts'];
 
+/** Widget folders already reshaped, and linted: taken out of the list above. Grow this list. */
+const CLIENT_LINTED = [
+  'src/components/question',
+  'src/components/answer',
+  'src/components/comments',
+  'src/components/shared',
+  'src/events',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -64,6 +73,7 @@ export default tseslint.config(
       // Consumer apps compiled by their own tsconfig in the consumer test.
       'test/consumer/*-app/',
       ...CLIENT_NOT_YET_LINTED,
+      ...CLIENT_LINTED.map((folder) => `!${folder}/**/*.ts`),
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,
@@ -139,6 +149,12 @@ export default tseslint.config(
     },
   },
   {files: NOT_YET_SIMPLE, rules: {complexity: 'off'}},
+  {
+    // Lit calls a template's listeners (`@click=${this.handleClick}`) with the element as
+    // `this`: a method passed there is bound.
+    files: CLIENT_LINTED.map((folder) => `${folder}/**/*.ts`),
+    rules: {'@typescript-eslint/unbound-method': 'off'},
+  },
   {
     // What a test double or an abort passes on is whatever was thrown or given
     // (`signal.reason`), as a catch clause receives it.

@@ -46,5 +46,7 @@ export interface QuandaEventMap {
 // GlobalEventHandlersEventMap is what HTMLElementEventMap (and the document's and the
 // window's maps) extend: a listener anywhere an event can bubble to is typed.
 declare global {
+  // Declaration merging: the DOM's own map gains Quanda's events (it is not empty after all).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface GlobalEventHandlersEventMap extends QuandaEventMap {}
 }

@@ -11,6 +11,8 @@ import {sanitize, sanitizerReady} from '../../sanitize/sanitize.js';
 class SanitizedHtml extends Directive {
   #html?: string;
 
+  // Declares the directive's argument (`sanitizedHtml(html)`); `update` does the work.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   render(_html: string): unknown {
     return nothing;
   }
