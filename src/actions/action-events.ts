@@ -13,17 +13,15 @@ export class QuandaVotedEvent extends QuandaEvent<{
   value: VoteValue;
   score: number;
 }> {
-  static readonly eventName = 'quanda-voted';
   constructor(detail: QuandaVotedEvent['detail']) {
-    super(QuandaVotedEvent.eventName, detail);
+    super('quanda-voted', detail);
   }
 }
 
 /** The best answer changed: `answerId` is null when it was cleared. */
 export class QuandaAcceptedEvent extends QuandaEvent<{answerId: string | null}> {
-  static readonly eventName = 'quanda-accepted';
   constructor(detail: QuandaAcceptedEvent['detail']) {
-    super(QuandaAcceptedEvent.eventName, detail);
+    super('quanda-accepted', detail);
   }
 }
 
@@ -32,64 +30,56 @@ export class QuandaCommentSubmitEvent extends QuandaIntentEvent<{
   postId: string;
   comment: NewComment;
 }> {
-  static readonly eventName = 'quanda-comment-submit';
   constructor(detail: QuandaCommentSubmitEvent['detail']) {
-    super(QuandaCommentSubmitEvent.eventName, detail);
+    super('quanda-comment-submit', detail);
   }
 }
 
 /** A comment was posted. */
 export class QuandaCommentedEvent extends QuandaEvent<{comment: Comment}> {
-  static readonly eventName = 'quanda-commented';
   constructor(detail: QuandaCommentedEvent['detail']) {
-    super(QuandaCommentedEvent.eventName, detail);
+    super('quanda-commented', detail);
   }
 }
 
 /** The reader sent a flag on a post. */
 export class QuandaFlagEvent extends QuandaIntentEvent<{postId: string; flag: NewFlag}> {
-  static readonly eventName = 'quanda-flag';
   constructor(detail: QuandaFlagEvent['detail']) {
-    super(QuandaFlagEvent.eventName, detail);
+    super('quanda-flag', detail);
   }
 }
 
 /** A flag was sent. */
 export class QuandaFlaggedEvent extends QuandaEvent<{postId: string}> {
-  static readonly eventName = 'quanda-flagged';
   constructor(detail: QuandaFlaggedEvent['detail']) {
-    super(QuandaFlaggedEvent.eventName, detail);
+    super('quanda-flagged', detail);
   }
 }
 
 /** A post's author saved a change. */
 export class QuandaEditEvent extends QuandaIntentEvent<{postId: string; edit: PostEdit}> {
-  static readonly eventName = 'quanda-edit';
   constructor(detail: QuandaEditEvent['detail']) {
-    super(QuandaEditEvent.eventName, detail);
+    super('quanda-edit', detail);
   }
 }
 
 /** An edit was saved. */
 export class QuandaEditedEvent extends QuandaEvent<{post: Post}> {
-  static readonly eventName = 'quanda-edited';
   constructor(detail: QuandaEditedEvent['detail']) {
-    super(QuandaEditedEvent.eventName, detail);
+    super('quanda-edited', detail);
   }
 }
 
 /** A post's author confirmed removing it. */
 export class QuandaRemoveEvent extends QuandaIntentEvent<{postId: string}> {
-  static readonly eventName = 'quanda-remove';
   constructor(detail: QuandaRemoveEvent['detail']) {
-    super(QuandaRemoveEvent.eventName, detail);
+    super('quanda-remove', detail);
   }
 }
 
 /** A post was removed. */
 export class QuandaRemovedEvent extends QuandaEvent<{postId: string}> {
-  static readonly eventName = 'quanda-removed';
   constructor(detail: QuandaRemovedEvent['detail']) {
-    super(QuandaRemovedEvent.eventName, detail);
+    super('quanda-removed', detail);
   }
 }

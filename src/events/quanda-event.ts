@@ -56,24 +56,21 @@ export async function requestIntent(
 
 /** The reader pressed a vote button: `detail.value` is the vote they now want. */
 export class QuandaVoteEvent extends QuandaIntentEvent<{postId: string; value: VoteValue}> {
-  static readonly eventName = 'quanda-vote';
   constructor(detail: QuandaVoteEvent['detail']) {
-    super(QuandaVoteEvent.eventName, detail);
+    super('quanda-vote', detail);
   }
 }
 
 /** The asker chose an answer as best (`accepted`), or took that back. */
 export class QuandaAcceptEvent extends QuandaIntentEvent<{answerId: string; accepted: boolean}> {
-  static readonly eventName = 'quanda-accept';
   constructor(detail: QuandaAcceptEvent['detail']) {
-    super(QuandaAcceptEvent.eventName, detail);
+    super('quanda-accept', detail);
   }
 }
 
 /** The reader asked for a post's earlier comments. */
 export class QuandaCommentsRequestEvent extends QuandaIntentEvent<{postId: string}> {
-  static readonly eventName = 'quanda-comments-request';
   constructor(detail: QuandaCommentsRequestEvent['detail']) {
-    super(QuandaCommentsRequestEvent.eventName, detail);
+    super('quanda-comments-request', detail);
   }
 }

@@ -6,17 +6,15 @@ import {QuandaEvent, QuandaIntentEvent} from '../events/quanda-event.js';
 
 /** The reader sent an answer that passed the form's checks. */
 export class QuandaAnswerSubmitEvent extends QuandaIntentEvent<{answer: NewAnswer}> {
-  static readonly eventName = 'quanda-answer-submit';
   constructor(detail: QuandaAnswerSubmitEvent['detail']) {
-    super(QuandaAnswerSubmitEvent.eventName, detail);
+    super('quanda-answer-submit', detail);
   }
 }
 
 /** An answer was posted. */
 export class QuandaAnswerSubmittedEvent extends QuandaEvent<{answer: Answer}> {
-  static readonly eventName = 'quanda-answer-submitted';
   constructor(detail: QuandaAnswerSubmittedEvent['detail']) {
-    super(QuandaAnswerSubmittedEvent.eventName, detail);
+    super('quanda-answer-submitted', detail);
   }
 }
 
@@ -26,9 +24,8 @@ export class QuandaAnswerSubmittedEvent extends QuandaEvent<{answer: Answer}> {
  * `done` (deprecated: it does not bubble).
  */
 export class QuandaFormDoneEvent extends Event {
-  static readonly eventName = 'quanda-form-done';
   constructor() {
-    super(QuandaFormDoneEvent.eventName, {bubbles: true, composed: true});
+    super('quanda-form-done', {bubbles: true, composed: true});
   }
 }
 
@@ -37,9 +34,8 @@ export class QuandaFormDoneEvent extends Event {
  * `cancel` (deprecated: `cancel` is a native event's name; it does not bubble).
  */
 export class QuandaFormCancelEvent extends Event {
-  static readonly eventName = 'quanda-form-cancel';
   constructor() {
-    super(QuandaFormCancelEvent.eventName, {bubbles: true, composed: true});
+    super('quanda-form-cancel', {bubbles: true, composed: true});
   }
 }
 

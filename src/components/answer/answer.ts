@@ -73,8 +73,8 @@ export class QuandaAnswer extends VotedPostElement {
       : nothing;
     return this.renderVotedPost(
       answer,
-      {part: 'answer', label: i18n.t('answer.byLabel', {author})},
       {top: badge, byline: 'answer.answered', buttons: accept},
+      i18n.t('answer.byLabel', {author}),
     );
   }
 

@@ -66,16 +66,12 @@ export class QuandaQuestion extends VotedPostElement {
           ${question.tags.map((tag) => html`<li part="tag" dir="auto">${tag}</li>`)}
         </ul>`
       : nothing;
-    return this.renderVotedPost(
-      question,
-      {part: 'question', labelledBy: 'title'},
-      {
-        top: title,
-        afterBody: tags,
-        byline: question.category ? 'question.askedIn' : 'question.asked',
-        bylineParams: {category: html`<bdi>${question.category}</bdi>`},
-      },
-    );
+    return this.renderVotedPost(question, {
+      top: title,
+      afterBody: tags,
+      byline: question.category ? 'question.askedIn' : 'question.asked',
+      bylineParams: {category: html`<bdi>${question.category}</bdi>`},
+    });
   }
 }
 

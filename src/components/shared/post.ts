@@ -75,15 +75,6 @@ export class PostsElement extends LocalizedElement {
   }
 }
 
-/** The whole post's element: an article named by its title or by a label. */
-export interface ArticleOptions {
-  part: 'question' | 'answer';
-  /** The id of the element that names it (the question's title)… */
-  labelledBy?: string;
-  /** …or its name ("Answer by Jonas"), focusable for the thread to move focus to. */
-  label?: string;
-}
-
 /** A question or an answer: with votes beside it and comments under it. */
 export class VotedPostElement extends PostsElement {
   static override properties: PropertyDeclarations = {
@@ -93,14 +84,18 @@ export class VotedPostElement extends PostsElement {
   /** A vote on the post is being saved. */
   votePending = false;
 
-  /** `post` with its votes beside it, then its content (see `renderPost`), then its comments. */
-  protected renderVotedPost(post: Question | Answer, article: ArticleOptions, slots: PostSlots) {
+  /**
+   * `post` with its votes beside it, then its content (see `renderPost`), then its comments,
+   * in an article named by `label` ("Answer by Jonas"), which the thread can move focus to,
+   * or else by the element whose id is `title` (the question's title).
+   */
+  protected renderVotedPost(post: Question | Answer, slots: PostSlots, label?: string) {
     const what = this.what(post);
     return html`<article
-      part=${article.part}
-      tabindex=${article.label ? -1 : nothing}
-      aria-label=${article.label ?? nothing}
-      aria-labelledby=${article.labelledBy ?? nothing}
+      part=${post.kind}
+      tabindex=${label ? -1 : nothing}
+      aria-label=${label ?? nothing}
+      aria-labelledby=${label ? nothing : 'title'}
     >
       <quanda-vote
         part="vote"
