@@ -47,11 +47,19 @@ const NOT_YET_SIMPLE = [
 ];
 
 /**
- * The widget's own modules (components, controllers, storage, events, i18n…) are being
- * reshaped on another branch; they are linted once that lands (see CONTRIBUTING.md).
- * Until then lit-analyzer checks their templates. Shrink this list, never grow it.
+ * Client code being reshaped on other branches, linted once that lands: the post
+ * elements and events (one post template, typed events), and the writing forms' base
+ * class (its events renamed, email offered only where mail is sent). Until then
+ * lit-analyzer checks their templates. Shrink this list, never grow it.
  */
-const CLIENT_NOT_YET_LINTED = ['src/**/*.ts', '!src/server/**/*.ts', '!src/cli/**/*.ts'];
+const CLIENT_NOT_YET_LINTED = [
+  'src/components/question/',
+  'src/components/answer/',
+  'src/components/comments/',
+  'src/components/shared/',
+  'src/events/',
+  'src/write/post-form.ts',
+];
 
 /** Widget folders already reshaped, and linted: taken out of the list above. Grow this list. */
 const CLIENT_LINTED = [
@@ -157,8 +165,7 @@ export default tseslint.config(
   },
   {
     // What a test double or an abort passes on is whatever was thrown or given
-    // (`signal.reason`), as a catch clause receives it.
-    files: ['test/**'],
+    // (`signal.reason`), as a catch clause receives it: it goes on unchanged.
     rules: {
       '@typescript-eslint/prefer-promise-reject-errors': [
         'error',

@@ -1,4 +1,6 @@
-let editor: Promise<typeof import('./editor/markdown-editor-controller.js')> | undefined;
+import type * as MarkdownEditor from './editor/markdown-editor-controller.js';
+
+let editor: Promise<typeof MarkdownEditor> | undefined;
 
 /**
  * The writing forms' Markdown toolbar and Write / Preview, which load beside a form, not

@@ -103,7 +103,7 @@ async function edit(store: ThreadStore, {postId, edit}: Intent<'quanda-edit'>['d
     changePost(store, postId, (post) =>
       post.kind === 'comment' || updated.kind === 'comment'
         ? updated
-        : ({...updated, comments: post.comments} as typeof post),
+        : {...updated, comments: post.comments},
     );
     store.announce(store.i18n.t('post.saved'));
     store.emit(new QuandaEditedEvent({post: updated}));

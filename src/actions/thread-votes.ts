@@ -12,7 +12,7 @@ import {describeError} from '../i18n/describe-error.js';
 import {enActions} from './en-actions.js';
 import type {Localizer} from '../i18n/localizer.js';
 import {checked, clientMethod, mayPass, waitingNote} from '../write/write-support.js';
-import type {Writes} from '../write/write-support.js';
+import type {VoteEntry, Writes} from '../write/write-support.js';
 import type {ThreadStore} from '../data/thread-store.js';
 import {changePost} from './view-updates.js';
 
@@ -27,15 +27,8 @@ export async function vote(
   {postId, value}: {postId: string; value: VoteValue},
 ) {
   store.i18n.addEnglish(enActions); // what votes say comes with them
-  const view = store.state.view;
-  // Comments are not voted on.
-  const post = view && [view.question, ...view.answers].find((voted) => voted.id === postId);
-  if (!post) return;
-  let entry = writes.votes.get(postId);
-  if (!entry) {
-    entry = {confirmed: {score: post.score, vote: post.viewerVote}, desired: value, sending: false};
-    writes.votes.set(postId, entry);
-  }
+  const entry = voteEntry(writes, store, postId);
+  if (!entry) return;
   entry.desired = value;
   showVote(store, postId, entry.confirmed.score - entry.confirmed.vote + value, value, true);
   if (entry.sending) return;
@@ -70,6 +63,22 @@ export async function vote(
   } finally {
     writes.votes.delete(postId);
   }
+}
+
+/**
+ * The post's vote on its way, or a new one from what the server last confirmed. None for
+ * a post not shown, or a comment (comments are not voted on).
+ */
+function voteEntry(writes: Writes, store: ThreadStore, postId: string): VoteEntry | undefined {
+  const view = store.state.view;
+  const post = view && [view.question, ...view.answers].find((voted) => voted.id === postId);
+  if (!post) return undefined;
+  let entry = writes.votes.get(postId);
+  if (!entry) {
+    const confirmed = {score: post.score, vote: post.viewerVote};
+    writes.votes.set(postId, (entry = {confirmed, desired: post.viewerVote, sending: false}));
+  }
+  return entry;
 }
 
 /** The server has the vote: its score, announced. */

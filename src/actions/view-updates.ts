@@ -22,7 +22,7 @@ export function updatePost(
   const inComments = <P extends Question | Answer>(post: P): P => {
     const index = post.comments.items.findIndex((comment) => comment.id === id);
     if (index < 0) return post;
-    const changed = change(post.comments.items[index]!) as Comment | null;
+    const changed = change(post.comments.items[index]) as Comment | null;
     const items = post.comments.items.slice();
     if (changed) items[index] = changed;
     else items.splice(index, 1);
@@ -35,7 +35,7 @@ export function updatePost(
   const index = view.answers.findIndex((answer) => answer.id === id);
   if (index >= 0) {
     const answers = view.answers.slice();
-    const changed = change(answers[index]!) as Answer | null;
+    const changed = change(answers[index]) as Answer | null;
     if (changed) answers[index] = changed;
     else answers.splice(index, 1);
     const answerCount = view.question.answerCount - (changed ? 0 : 1);

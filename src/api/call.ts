@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type {JsonRequest} from './http.js';
 import type {ViewerTokenStore} from './viewer-tokens.js';
 
 /** @internal What a write needs of its RestClient (see rest-writes.ts). */
@@ -15,13 +16,9 @@ export interface WriteContext {
 }
 
 /** @internal One request. */
-export interface Call<T> {
+export interface Call<T> extends JsonRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
-  query?: Record<string, string | undefined>;
-  body?: unknown;
   schema: z.ZodMiniType<T>;
   signal?: AbortSignal;
-  token?: string | null;
-  idempotencyKey?: string;
 }

@@ -17,6 +17,7 @@ import type {NewAnswer, NewComment, NewFlag, PostEdit} from './requests.js';
 import type {Sort, VoteValue} from './schemas.js';
 import type {ViewerTokenStore} from './viewer-tokens.js';
 import type {Call, WriteContext} from './call.js';
+import {requestInit, requestUrl} from './http.js';
 
 export interface RequestOptions {
   /** Cancels the request; the promise then rejects with the signal's reason. */
@@ -245,24 +246,15 @@ export class RestClient implements QuandaClient {
   }
 
   protected async call<T>(request: Call<T>): Promise<T> {
-    const {method, path, query, body, schema, signal, token, idempotencyKey} = request;
-    const url = new URL(path, this.endpoint);
-    for (const [name, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, value);
-    }
-    const headers: Record<string, string> = {accept: 'application/json'};
-    if (token) headers['authorization'] = `Bearer ${token}`;
-    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const {method, path, query, schema, signal} = request;
+    const url = requestUrl(path, this.endpoint, query);
     // One signal for the caller's abort and the time limit, which covers reading the body
     // too: a response that never ends times out. (AbortSignal.any: the same browsers as the
     // widget's light-dark() colours.)
     const limit = AbortSignal.any([...(signal ? [signal] : []), AbortSignal.timeout(this.timeout)]);
     try {
       const response = await this.#fetch(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        ...requestInit(method, request),
         signal: limit,
         credentials: 'omit',
       });

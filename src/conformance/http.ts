@@ -3,6 +3,7 @@
  * JSON, and failures worded for the team whose backend it is.
  */
 import * as z from 'zod/mini';
+import {requestInit, requestUrl} from '../api/http.js';
 
 export interface Reply {
   status: number;
@@ -35,20 +36,11 @@ export function backend(endpoint: string, fetcher: typeof fetch = fetch) {
     path: string,
     options: RequestOptions = {},
   ): Promise<Reply> {
-    const url = new URL(base + path);
-    for (const [name, value] of Object.entries(options.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, value);
-    }
-    const headers: Record<string, string> = {accept: 'application/json'};
-    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-    if (options.key) headers['idempotency-key'] = options.key;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const url = requestUrl(base + path, base, options.query);
     let response: Response;
     try {
       response = await fetcher(url, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        ...requestInit(method, {...options, idempotencyKey: options.key}),
         signal: AbortSignal.timeout(15_000),
       });
     } catch (cause) {

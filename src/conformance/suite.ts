@@ -53,7 +53,7 @@ const ANSWERS = 12;
 export async function runConformance(options: ConformanceOptions): Promise<CheckResult[]> {
   const request = backend(options.endpoint, options.fetch);
   const results: CheckResult[] = [];
-  const check = async (operation: string, name: string, run: () => Promise<void>) => {
+  const check = async (operation: string, name: string, run: () => Promise<void> | void) => {
     let result: CheckResult;
     try {
       await run();
@@ -73,7 +73,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
   return results;
 }
 
-type Check = (operation: string, name: string, run: () => Promise<void>) => Promise<boolean>;
+type Check = (operation: string, name: string, run: () => Promise<void> | void) => Promise<boolean>;
 
 async function readingChecks(request: Request, check: Check, options: ConformanceOptions) {
   const missing = `no-such-question-${Date.now().toString(36)}`;
@@ -84,7 +84,7 @@ async function readingChecks(request: Request, check: Check, options: Conformanc
   });
   if (!options.question) {
     if (options.readOnly) {
-      await check('getThread', 'reading checks on a question of the site', async () => {
+      await check('getThread', 'reading checks on a question of the site', () => {
         throw new Skip('give --question <id> to read one of the site’s questions');
       });
     }
@@ -151,37 +151,8 @@ async function threadChecks(request: Request, check: Check, id: string, known: K
 
 /** Walks one sort's pages: each answer once, in the sort's order, the accepted one first. */
 async function walk(request: Request, id: string, sort: Sort, known: Known) {
-  const token = known.token;
-  const answers: Answer[] = [];
-  const pages: Answer[][] = [];
-  let cursor: string | undefined;
-  let count = 0;
-  for (let page = 0; page < 200; page++) {
-    const reply = await request('GET', `/questions/${id}`, {query: {sort, cursor}, token});
-    const thread = parsed(Thread, reply, `GET /questions/${id}?sort=${sort} page ${page + 1}`);
-    count = thread.question.answerCount;
-    pages.push(thread.answers);
-    answers.push(...thread.answers);
-    if (!thread.nextCursor) break;
-    expect(thread.answers.length > 0, `page ${page + 1} is empty but has a next cursor`);
-    // Stable: the same cursor gives the same page.
-    const again = parsed(
-      Thread,
-      await request('GET', `/questions/${id}`, {query: {sort, cursor: thread.nextCursor}, token}),
-      'the same cursor again',
-    );
-    const next = parsed(
-      Thread,
-      await request('GET', `/questions/${id}`, {query: {sort, cursor: thread.nextCursor}, token}),
-      'the next page',
-    );
-    expect(
-      again.answers.map((answer) => answer.id).join() ===
-        next.answers.map((answer) => answer.id).join(),
-      `the same cursor gave two different pages (${thread.nextCursor})`,
-    );
-    cursor = thread.nextCursor;
-  }
+  const {pages, count} = await allPages(request, id, sort, known.token);
+  const answers = pages.flat();
   const ids = answers.map((answer) => answer.id);
   const twice = ids.filter((answerId, index) => ids.indexOf(answerId) !== index);
   expect(!twice.length, `answer ${twice[0]} is listed twice across the pages`);
@@ -192,23 +163,60 @@ async function walk(request: Request, id: string, sort: Sort, known: Known) {
     );
   }
   expect(ids.length === count, `answerCount is ${count}, the pages list ${ids.length} answers`);
-  const accepted = answers.filter((answer) => answer.isAccepted);
+  acceptedFirst(pages, known.acceptedId);
+  inSortOrder(
+    answers.filter((answer) => !answer.isAccepted),
+    sort,
+  );
+}
+
+/** Every page of one sort, each cursor asked for twice (the same cursor gives the same page). */
+async function allPages(request: Request, id: string, sort: Sort, token?: string) {
+  const pages: Answer[][] = [];
+  let cursor: string | undefined;
+  let count = 0;
+  const page = async (cursor: string | undefined, what: string) =>
+    parsed(Thread, await request('GET', `/questions/${id}`, {query: {sort, cursor}, token}), what);
+  for (let number = 1; number <= 200; number++) {
+    const thread = await page(cursor, `GET /questions/${id}?sort=${sort} page ${number}`);
+    count = thread.question.answerCount;
+    pages.push(thread.answers);
+    if (!thread.nextCursor) break;
+    expect(thread.answers.length > 0, `page ${number} is empty but has a next cursor`);
+    const again = await page(thread.nextCursor, 'the same cursor again');
+    const next = await page(thread.nextCursor, 'the next page');
+    expect(
+      again.answers.map((answer) => answer.id).join() ===
+        next.answers.map((answer) => answer.id).join(),
+      `the same cursor gave two different pages (${thread.nextCursor})`,
+    );
+    cursor = thread.nextCursor;
+  }
+  return {pages, count};
+}
+
+/** At most one answer accepted, first on the first page (and the one the suite accepted). */
+function acceptedFirst(pages: Answer[][], acceptedId: string | undefined) {
+  const accepted = pages.flat().filter((answer) => answer.isAccepted);
   expect(accepted.length <= 1, `${accepted.length} answers are marked accepted`);
   if (accepted.length) {
     expect(
-      pages[0]![0]?.id === accepted[0]!.id,
-      `the accepted answer ${accepted[0]!.id} is not first on the first page`,
+      pages[0][0]?.id === accepted[0].id,
+      `the accepted answer ${accepted[0].id} is not first on the first page`,
     );
   }
-  if (known.acceptedId) {
+  if (acceptedId) {
     expect(
-      accepted[0]?.id === known.acceptedId,
-      `answer ${known.acceptedId} was accepted, the thread marks ${accepted[0]?.id ?? 'none'}`,
+      accepted[0]?.id === acceptedId,
+      `answer ${acceptedId} was accepted, the thread marks ${accepted[0]?.id ?? 'none'}`,
     );
   }
-  const rest = answers.filter((answer) => !answer.isAccepted);
-  for (let index = 1; index < rest.length; index++) {
-    const [before, after] = [rest[index - 1]!, rest[index]!];
+}
+
+/** The answers in the sort's order. */
+function inSortOrder(answers: Answer[], sort: Sort) {
+  for (let index = 1; index < answers.length; index++) {
+    const [before, after] = [answers[index - 1], answers[index]];
     const inOrder =
       sort === 'votes'
         ? before.score >= after.score
@@ -224,15 +232,11 @@ async function walk(request: Request, id: string, sort: Sort, known: Known) {
 
 async function writingChecks(request: Request, check: Check, options: ConformanceOptions) {
   if (!options.adminToken) {
-    await check(
-      'createQuestion',
-      'the writing checks, on a test question of their own',
-      async () => {
-        throw new Skip(
-          'give --admin-token (or QUANDA_ADMIN_TOKEN) to create the test question, or --read-only',
-        );
-      },
-    );
+    await check('createQuestion', 'the writing checks, on a test question of their own', () => {
+      throw new Skip(
+        'give --admin-token (or QUANDA_ADMIN_TOKEN) to create the test question, or --read-only',
+      );
+    });
     return;
   }
   const id = `conformance-${Date.now().toString(36)}`;
@@ -319,7 +323,7 @@ async function writingChecks(request: Request, check: Check, options: Conformanc
     },
   );
   if (!answered) return;
-  const first = written[0]!.id;
+  const first = written[0].id;
 
   await check(
     'postAnswer',
@@ -537,7 +541,7 @@ async function writingChecks(request: Request, check: Check, options: Conformanc
     async () => {
       if (!options.moderatorToken)
         throw new Skip('give --moderator-token (or QUANDA_MODERATOR_TOKEN) to hide a test post');
-      const target = written[1]!;
+      const target = written[1];
       const reply = await request('POST', `/moderation/posts/${target.id}`, {
         token: options.moderatorToken,
         key: key(),

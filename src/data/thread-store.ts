@@ -206,15 +206,19 @@ export class ThreadStore extends Store<ThreadState> {
     try {
       return await network;
     } catch (error) {
-      if (signal.aborted) throw error;
-      const failure = this.report(error, 'load');
-      // Offline or the backend down: the copy stays, and says so, instead of the error.
-      const copy =
-        cached && failure.isTransient ? {savedAt: cached.savedAt, offline: true} : undefined;
-      this.update({copy});
-      if (!copy) throw failure;
-      return cached!.thread;
+      return this.#failed(error, signal, cached);
     }
+  }
+
+  /** A load that failed. Offline or the backend down: the copy stays, and says so. */
+  #failed(error: unknown, signal: AbortSignal, cached: CachedThread | undefined): Thread {
+    if (signal.aborted) throw error;
+    const failure = this.report(error, 'load');
+    const copy =
+      cached && failure.isTransient ? {savedAt: cached.savedAt, offline: true} : undefined;
+    this.update({copy});
+    if (!copy) throw failure;
+    return cached!.thread;
   }
 
   /** Shows a loaded thread: from the network, or the device's copy. */

@@ -145,47 +145,8 @@ export class MarkdownEditorController implements ReactiveController {
   #apply(tool: Tool) {
     const textarea = this.#textarea();
     if (textarea.readOnly) return;
-    const {value, selectionStart: start, selectionEnd: end} = textarea;
-    const selected = value.slice(start, end);
-    const mark = MARKS[tool];
-    const prefix = PREFIXES[tool];
-    let from = start;
-    let to = end;
-    let text: string;
-    let select: [number, number];
-    if (mark) {
-      const size = mark.length;
-      if (value.slice(start - size, start) === mark && value.slice(end, end + size) === mark) {
-        // Already marked: take the marks away.
-        from -= size;
-        to += size;
-        text = selected;
-        select = [from, from + selected.length];
-      } else {
-        text = mark + selected + mark;
-        select = [start + size, end + size];
-      }
-    } else if (prefix) {
-      // Whole lines, from the start of the first to the end of the last.
-      from = value.lastIndexOf('\n', start - 1) + 1;
-      to = value.indexOf('\n', end > start && value[end - 1] === '\n' ? end - 1 : end);
-      if (to < 0) to = value.length;
-      const lines = value.slice(from, to).split('\n');
-      const undo = lines.every((line) => prefix.test(line));
-      text = lines
-        .map((line, i) =>
-          undo
-            ? line.replace(prefix, '')
-            : (tool === 'numbered' ? `${i + 1}. ` : tool === 'quote' ? '> ' : '- ') + line,
-        )
-        .join('\n');
-      // A selection stays selected; a caret goes to the end, to go on typing.
-      select = [start === end ? from + text.length : from, from + text.length];
-    } else {
-      // A link: the selection is its text; the address is selected, ready to type over.
-      text = `[${selected}](https://)`;
-      select = [start + selected.length + 3, start + selected.length + 11];
-    }
+    const {value, selectionStart, selectionEnd} = textarea;
+    const {from, to, text, select} = toolEdit(tool, value, selectionStart, selectionEnd);
     textarea.focus();
     textarea.setSelectionRange(from, to);
     // insertText keeps the browser's undo history and fires `input`, like typing.
@@ -213,8 +174,54 @@ export class MarkdownEditorController implements ReactiveController {
               : null;
     if (next === null || at < 0) return;
     event.preventDefault();
-    const target = buttons[(next + buttons.length) % buttons.length]!;
+    const target = buttons[(next + buttons.length) % buttons.length];
     for (const button of buttons) button.tabIndex = button === target ? 0 : -1;
     target.focus();
   };
+}
+
+/** What a tool does: the text from `from` to `to` becomes `text`, then `select` is selected. */
+interface Edit {
+  from: number;
+  to: number;
+  text: string;
+  select: [number, number];
+}
+
+function toolEdit(tool: Tool, value: string, start: number, end: number): Edit {
+  const mark = MARKS[tool];
+  const prefix = PREFIXES[tool];
+  if (mark) return markEdit(mark, value, start, end);
+  if (prefix) return lineEdit(tool, prefix, value, start, end);
+  // A link: the selection is its text; the address is selected, ready to type over.
+  const selected = value.slice(start, end);
+  const after = start + selected.length;
+  return {from: start, to: end, text: `[${selected}](https://)`, select: [after + 3, after + 11]};
+}
+
+/** Bold or italic around the selection, or taken away when it is already there. */
+function markEdit(mark: string, value: string, start: number, end: number): Edit {
+  const selected = value.slice(start, end);
+  const size = mark.length;
+  if (value.slice(start - size, start) === mark && value.slice(end, end + size) === mark) {
+    const from = start - size;
+    return {from, to: end + size, text: selected, select: [from, from + selected.length]};
+  }
+  return {from: start, to: end, text: mark + selected + mark, select: [start + size, end + size]};
+}
+
+/** A list or quote prefix on whole lines, from the start of the first to the end of the last. */
+function lineEdit(tool: Tool, prefix: RegExp, value: string, start: number, end: number): Edit {
+  const from = value.lastIndexOf('\n', start - 1) + 1;
+  let to = value.indexOf('\n', end > start && value[end - 1] === '\n' ? end - 1 : end);
+  if (to < 0) to = value.length;
+  const lines = value.slice(from, to).split('\n');
+  const undo = lines.every((line) => prefix.test(line));
+  const marker = (i: number) =>
+    tool === 'numbered' ? `${i + 1}. ` : tool === 'quote' ? '> ' : '- ';
+  const text = lines
+    .map((line, i) => (undo ? line.replace(prefix, '') : marker(i) + line))
+    .join('\n');
+  // A selection stays selected; a caret goes to the end, to go on typing.
+  return {from, to, text, select: [start === end ? from + text.length : from, from + text.length]};
 }

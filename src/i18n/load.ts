@@ -75,7 +75,7 @@ export function resolveLocale(tag: string | null | undefined): string {
 function formattingLocale(tag: string, locale: string): string {
   try {
     const [canonical] = Intl.getCanonicalLocales(tag.trim());
-    const language = (locale: string) => locale.split('-')[0]!.toLowerCase();
+    const language = (locale: string) => locale.split('-')[0].toLowerCase();
     if (canonical && language(canonical) === language(locale)) {
       if (Intl.NumberFormat.supportedLocalesOf(canonical).length) return canonical;
     }

@@ -87,7 +87,7 @@ export class Localizer {
     let last = 0;
     for (const match of text.matchAll(/\{(\w+)\}/g)) {
       out.push(text.slice(last, match.index));
-      const value = params[match[1]!];
+      const value = params[match[1]];
       out.push(typeof value === 'number' ? this.number(value) : (value ?? match[0]));
       last = match.index + match[0].length;
     }

@@ -30,7 +30,7 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-export const escape = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+export const escape = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
 
 /** Protocols a link may have; anything else with a scheme stays text. */
 const SCHEME = /^\s*([a-z][a-z0-9+.-]*):/i;
@@ -87,31 +87,56 @@ export type Complexity = 'nesting' | 'emphasis' | 'list-item';
  *   line, summed, over `MAX_ITEM_WORK` (each such line re-reads the item).
  */
 export function tooComplex(source: string): Complexity | null {
-  const emphasis = {work: 0, length: 0, delimiters: 0};
-  const item = {work: 0, lines: -1};
+  const emphasis = emphasisWork();
+  const items = itemWork();
   for (const line of source.split('\n')) {
     const start = CONTAINERS.exec(line)?.[0] ?? '';
     const markers = start.match(MARKER) ?? [];
     if (markers.length && markers.length + indent(start) / 2 > MAX_NESTING) return 'nesting';
     const blank = !line.trim();
     // A blank line or a new block ends a run of text; a continued paragraph does not.
-    if (blank || start) {
-      emphasis.work += emphasis.delimiters * emphasis.length;
-      emphasis.length = emphasis.delimiters = 0;
-    }
-    emphasis.length += line.length + 1;
-    emphasis.delimiters += delimiters(line);
+    emphasis.add(line, blank || !!start);
     // A list marker starts an item, a blank line ends it, any other line continues it.
-    const listItem = markers.some((marker) => marker !== '>');
-    if (blank || listItem) {
-      item.work += Math.max(0, item.lines) ** 2;
-      item.lines = listItem ? 0 : -1;
-    } else if (item.lines >= 0) item.lines++;
+    items.add(
+      blank,
+      markers.some((marker) => marker !== '>'),
+    );
   }
-  emphasis.work += emphasis.delimiters * emphasis.length;
-  item.work += Math.max(0, item.lines) ** 2;
-  if (emphasis.work > MAX_EMPHASIS_WORK) return 'emphasis';
-  return item.work > MAX_ITEM_WORK ? 'list-item' : null;
+  if (emphasis.total() > MAX_EMPHASIS_WORK) return 'emphasis';
+  return items.total() > MAX_ITEM_WORK ? 'list-item' : null;
+}
+
+/** Emphasis work: for each run of text, its `*` and `_` times its length, summed. */
+function emphasisWork() {
+  let work = 0;
+  let length = 0;
+  let count = 0;
+  return {
+    add(line: string, endsRun: boolean) {
+      if (endsRun) {
+        work += count * length;
+        length = count = 0;
+      }
+      length += line.length + 1;
+      count += delimiters(line);
+    },
+    total: () => work + count * length,
+  };
+}
+
+/** List item work: for each item, the square of the lines that continue it, summed. */
+function itemWork() {
+  let work = 0;
+  let lines = -1;
+  return {
+    add(blank: boolean, listItem: boolean) {
+      if (blank || listItem) {
+        work += Math.max(0, lines) ** 2;
+        lines = listItem ? 0 : -1;
+      } else if (lines >= 0) lines++;
+    },
+    total: () => work + Math.max(0, lines) ** 2,
+  };
 }
 
 /** The `*` and `_` of a line. */

@@ -88,8 +88,7 @@ export class DraftController implements ReactiveController {
 
   /** The reader threw the draft away (or the server has the post: `posted`). */
   clear(posted = false) {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#stopTimer();
     this.#dirty = false;
     this.#editedAt = Date.now();
     if (this.status !== 'unavailable') this.#say('');
@@ -115,12 +114,20 @@ export class DraftController implements ReactiveController {
     this.#key = key;
     this.#store = key ? localStore(settings!.database) : undefined;
     this.#listen();
-    if (switching) {
-      this.#editedAt = 0;
-      this.#host.fillDraft({body: ''}); // another question: its own draft, or nothing
-      this.#say(this.status === 'unavailable' ? 'unavailable' : '');
-    }
+    if (switching) this.#emptied();
     void this.#restore();
+  }
+
+  /** Another question: its own draft, or nothing. */
+  #emptied() {
+    this.#editedAt = 0;
+    this.#host.fillDraft({body: ''});
+    this.#say(this.status === 'unavailable' ? 'unavailable' : '');
+  }
+
+  #stopTimer() {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   #listen() {
@@ -136,14 +143,7 @@ export class DraftController implements ReactiveController {
     const key = this.#key;
     if (!store) return;
     await store.sweep(this.#settings!.maxAge);
-    let draft = await store.get('drafts', key);
-    const backstop = readBackstop(store.database, key);
-    if (backstop && backstop.savedAt > (draft?.savedAt ?? 0)) {
-      draft = backstop;
-      if (await store.write({store: 'drafts', put: backstop})) removeBackstop(store.database, key);
-    } else if (backstop) {
-      removeBackstop(store.database, key); // IndexedDB already holds newer text
-    }
+    const draft = await storedDraft(store, key);
     await this.#host.updateComplete;
     // The reader typed meanwhile (their words are newer), or the form moved on.
     if (!draft || key !== this.#key || draft.savedAt <= this.#editedAt) return;
@@ -154,8 +154,7 @@ export class DraftController implements ReactiveController {
   }
 
   async #save() {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#stopTimer();
     const store = this.#store;
     if (!store || !this.#dirty) return;
     this.#dirty = false;
@@ -167,12 +166,15 @@ export class DraftController implements ReactiveController {
     );
     this.#writing--;
     if (kept && !this.#dirty && !this.#writing) removeBackstop(store.database, draft.key);
-    // "Drafts can't be kept on this device" is said once a page (per database).
-    if (!kept && !store.told) {
-      store.told = true;
-      this.#say('unavailable');
-    }
+    if (!kept) this.#cannotKeep(store);
     store.tell({draft});
+  }
+
+  /** "Drafts can't be kept on this device" is said once a page (per database). */
+  #cannotKeep(store: LocalStore) {
+    if (store.told) return;
+    store.told = true;
+    this.#say('unavailable');
   }
 
   /** Leaving, or hidden (a phone may discard a hidden tab): keep unsaved words synchronously. */
@@ -191,8 +193,7 @@ export class DraftController implements ReactiveController {
 
   readonly #onMessage = ({data}: MessageEvent<StorageMessage>) => {
     if ('forget' in data) {
-      clearTimeout(this.#timer);
-      this.#timer = undefined;
+      this.#stopTimer();
       this.#dirty = false;
       return;
     }
@@ -201,8 +202,7 @@ export class DraftController implements ReactiveController {
     const mine = this.#host.draftFields();
     this.#editedAt = draft.savedAt;
     this.#dirty = false;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#stopTimer();
     if (draft.refused) {
       // A queued post came back: keep whatever the reader has written here since, after it.
       const body = mine.body.trim() ? `${draft.body}\n\n${mine.body}` : draft.body;
@@ -210,14 +210,29 @@ export class DraftController implements ReactiveController {
       if (body !== draft.body) this.changed(); // the merged text is the draft now
       return;
     }
-    const same =
-      mine.body === draft.body &&
-      (mine.displayName ?? '') === (draft.displayName ?? '') &&
-      !!mine.notify === !!draft.notify;
-    if (same) return;
+    if (sameFields(mine, draft)) return;
     this.#host.fillDraft(draft);
     this.#say(posted ? 'posted' : 'elsewhere');
   };
+}
+
+const sameFields = (a: DraftFields, b: DraftFields) =>
+  a.body === b.body && (a.displayName ?? '') === (b.displayName ?? '') && !!a.notify === !!b.notify;
+
+/**
+ * The draft kept for `key`: IndexedDB's, or its localStorage backstop when that is newer
+ * (which then moves into IndexedDB).
+ */
+async function storedDraft(store: LocalStore, key: string): Promise<Draft | undefined> {
+  const draft = await store.get('drafts', key);
+  const backstop = readBackstop(store.database, key);
+  if (!backstop) return draft;
+  if (backstop.savedAt <= (draft?.savedAt ?? 0)) {
+    removeBackstop(store.database, key); // IndexedDB already holds newer text
+    return draft;
+  }
+  if (await store.write({store: 'drafts', put: backstop})) removeBackstop(store.database, key);
+  return backstop;
 }
 
 /** Where the synchronous backstop of a form's draft lives in localStorage. */

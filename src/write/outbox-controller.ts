@@ -167,31 +167,36 @@ export class OutboxController implements ReactiveController {
         this.#show();
         return false;
       }
-      const reason = this.#handlers.refused(item, failure);
-      const key = storageKey(item.scope, item.form);
-      let draft: Draft | undefined;
-      if (item.post) {
-        // Back to its form, before whatever the reader has written there since.
-        const stored = await store.get('drafts', key);
-        const {body, displayName, notify} = item.post;
-        const since = stored?.body.trim() ? `\n\n${stored.body}` : '';
-        draft = {
-          key,
-          body: body + since,
-          displayName,
-          notify,
-          savedAt: Date.now(),
-          refused: reason,
-        };
-        store.tell({draft: {...draft, body}}); // an open form adds what it holds itself
-      }
-      await store.write(
-        {store: 'outbox', delete: item.key},
-        ...(draft ? [{store: 'drafts' as const, put: draft}] : []),
-      );
-      this.#drop(item);
+      await this.#refused(store, item, failure);
       return true;
     }
+  }
+
+  /** The server will never take it: its text goes back to its form, and it leaves the queue. */
+  async #refused(store: LocalStore, item: QueuedWrite, failure: QuandaError) {
+    const reason = this.#handlers.refused(item, failure);
+    const key = storageKey(item.scope, item.form);
+    let draft: Draft | undefined;
+    if (item.post) {
+      // Back to its form, before whatever the reader has written there since.
+      const stored = await store.get('drafts', key);
+      const {body, displayName, notify} = item.post;
+      const since = stored?.body.trim() ? `\n\n${stored.body}` : '';
+      draft = {
+        key,
+        body: body + since,
+        displayName,
+        notify,
+        savedAt: Date.now(),
+        refused: reason,
+      };
+      store.tell({draft: {...draft, body}}); // an open form adds what it holds itself
+    }
+    await store.write(
+      {store: 'outbox', delete: item.key},
+      ...(draft ? [{store: 'drafts' as const, put: draft}] : []),
+    );
+    this.#drop(item);
   }
 
   #drop(item: QueuedWrite) {

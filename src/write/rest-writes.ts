@@ -28,7 +28,7 @@ export async function write<T>(context: WriteContext, request: WriteRequest<T>):
       return await context.call({method, path, body, schema, signal, token, idempotencyKey});
     } catch (error) {
       if (!(error instanceof QuandaError)) throw error;
-      if (error.status === 401 && !context.fixedToken && !renewed) {
+      if (!renewed && forgotten(error, context)) {
         // The server no longer knows this reader (a reset database, say): start afresh.
         renewed = true;
         await context.tokens.delete(context.endpoint);
@@ -36,12 +36,18 @@ export async function write<T>(context: WriteContext, request: WriteRequest<T>):
         attempt--;
         continue;
       }
-      const retryable = error.isTransient && error.status !== 429;
-      if (!retryable || attempt >= context.attempts) throw error;
+      if (!retryable(error) || attempt >= context.attempts) throw error;
       await pause(context.retryDelay * 2 ** (attempt - 1), signal);
     }
   }
 }
+
+/** The server does not know the anonymous viewer this client minted. */
+const forgotten = (error: QuandaError, context: WriteContext) =>
+  error.status === 401 && !context.fixedToken;
+
+/** A failure that may pass (not a rate limit, which says when to come back). */
+const retryable = (error: QuandaError) => error.isTransient && error.status !== 429;
 
 /** A fresh idempotency key (random, 128 bits). Works outside secure contexts too. */
 export function newIdempotencyKey(): string {

@@ -1,8 +1,8 @@
 import {QuandaError} from '../api/api-error.js';
 import type {NewAnswer, NewComment} from '../api/requests.js';
 import {newIdempotencyKey} from './rest-writes.js';
-import {Answer, Comment} from '../api/schemas.js';
-import type {Question} from '../api/schemas.js';
+import {Answer} from '../api/schemas.js';
+import type {Question, Comment} from '../api/schemas.js';
 import type {ThreadStore} from '../data/thread-store.js';
 import type {Queued} from '../data/thread-view.js';
 import {OutboxController} from './outbox-controller.js';
@@ -251,5 +251,5 @@ function queuedPost(item: QueuedWrite, note: 'offline' | 'retrying'): (Answer | 
     viewerCan: {vote: nobody, accept: nobody, edit: nobody, flag: nobody, comment: nobody},
     comments: {items: [], count: 0},
     isAccepted: false,
-  } as (Answer | Comment) & Queued;
+  };
 }

@@ -179,16 +179,16 @@ export class QuandaFlagDialog extends LocalizedElement {
     </dialog>`;
   }
 
-  private handleCancel(event: Event) {
+  private readonly handleCancel = (event: Event) => {
     event.preventDefault();
     if (!this.pending) this.dialog.close();
-  }
+  };
 
   /**
    * Tab from the last control comes back to the first, Shift+Tab the other way: a modal
    * dialog alone would send focus out to the browser's own controls.
    */
-  private handleKeydown(event: KeyboardEvent) {
+  private readonly handleKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Tab') return;
     // The checked reason is the radio group's one stop.
     const stops = [...this.renderRoot.querySelectorAll<HTMLElement>(':checked, textarea, button')];
@@ -196,9 +196,9 @@ export class QuandaFlagDialog extends LocalizedElement {
     if (this.shadowRoot!.activeElement !== last) return;
     event.preventDefault();
     first?.focus();
-  }
+  };
 
-  private async handleSubmit(event: SubmitEvent) {
+  private readonly handleSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (this.pending) return;
     const textarea = this.renderRoot.querySelector('textarea')!;
@@ -222,7 +222,7 @@ export class QuandaFlagDialog extends LocalizedElement {
     } finally {
       this.pending = false;
     }
-  }
+  };
 }
 
 declare global {

@@ -21,6 +21,7 @@ import {hostStyles} from '../../styles/host.styles.js';
 import {ANSWER_FORM_PARTS, ANSWER_PARTS, QUESTION_PARTS} from '../shared/exportparts.js';
 import type {QuandaEvent} from '../../events/quanda-event.js';
 import {styles} from './thread.styles.js';
+import type * as ThreadWrites from '../../write/thread-writes.js';
 
 const SORTS = Sort.def.entries;
 
@@ -255,12 +256,7 @@ export class QuandaThread extends LitElement {
 
   #renderThread(state: ThreadState, view: ThreadView, status: TaskStatus) {
     const {i18n} = this.#store;
-    const offset = state.clockOffset;
-    const current = Date.now() + offset;
-    if (this.#now?.offset !== offset || current - this.#now.date.getTime() > 30_000) {
-      this.#now = {date: new Date(current), offset};
-    }
-    const now = this.#now.date;
+    const now = this.#postsNow(state.clockOffset);
     const count = view.question.answerCount;
     const canAnswer = state.viewer?.canAnswer.allowed && this.#store.supports('postAnswer');
     return html`<quanda-question
@@ -298,6 +294,15 @@ export class QuandaThread extends LitElement {
             ></quanda-answer-form>`
           : nothing
       }`;
+  }
+
+  /** "Now" as the posts are given it (see `#now`), `offset` the server's clock ahead of ours. */
+  #postsNow(offset: number): Date {
+    const current = Date.now() + offset;
+    if (this.#now?.offset !== offset || current - this.#now.date.getTime() > 30_000) {
+      this.#now = {date: new Date(current), offset};
+    }
+    return this.#now.date;
   }
 
   #renderSort() {
@@ -356,19 +361,19 @@ export class QuandaThread extends LitElement {
       }`;
   }
 
-  private handleRetry() {
+  private readonly handleRetry = () => {
     void this.#load.run();
-  }
+  };
 
-  private handleSortChange(event: Event) {
+  private readonly handleSortChange = (event: Event) => {
     const value = (event.target as HTMLSelectElement).value;
     const parsed = z.safeParse(Sort, value);
     if (parsed.success) this.sort = parsed.data;
-  }
+  };
 
-  private handleShowMore() {
+  private readonly handleShowMore = () => {
     void this.#store.showMore();
-  }
+  };
 }
 
 const INTENTS = [
@@ -382,7 +387,7 @@ const INTENTS = [
   'quanda-remove',
 ] as const;
 
-let writes: Promise<typeof import('../../write/thread-writes.js')> | undefined;
+let writes: Promise<typeof ThreadWrites> | undefined;
 /** One import for every intent, so intents are handled in the order they were fired. */
 const loadWrites = () => (writes ??= import('../../write/thread-writes.js'));
 

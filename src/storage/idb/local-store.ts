@@ -34,12 +34,13 @@ export class LocalStore {
 
   #mem(store: Store): Map<string, unknown> {
     let memory = this.#memory.get(store);
-    if (!memory) this.#memory.set(store, (memory = new Map()));
+    if (!memory) this.#memory.set(store, (memory = new Map<string, unknown>()));
     return memory;
   }
 
   /** The database, unless IndexedDB has failed on this page: then memory from now on. */
   async #open() {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- what IndexedDB failed with, as it came
     if (this.failure) throw this.failure;
     try {
       return await openQuandaDatabase(this.database);
@@ -86,7 +87,7 @@ export class LocalStore {
       await Promise.all([
         ...changes.map((change) => {
           const store = tx.objectStore(change.store);
-          return 'put' in change ? store.put(change.put as never) : store.delete(change.delete);
+          return 'put' in change ? store.put(change.put) : store.delete(change.delete);
         }),
         tx.done,
       ]);
