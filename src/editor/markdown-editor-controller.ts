@@ -3,6 +3,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {describeError} from '../i18n/describe-error.js';
 import {enEditor} from './en-editor.js';
 import type {Localizer, MessageKey} from '../i18n/localizer.js';
+import {editorStyles} from './editor.styles.js';
 
 type Tool = 'bold' | 'italic' | 'link' | 'bulleted' | 'numbered' | 'quote';
 
@@ -50,7 +51,14 @@ export class MarkdownEditorController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected() {}
+  hostConnected() {
+    // The toolbar's and the preview's looks come with them, not in every form's styles.
+    const root = this.#host.renderRoot;
+    const sheet = editorStyles.styleSheet;
+    if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
+  }
 
   /** The toolbar, its Write and Preview buttons last. `busy`: the form is sending. */
   toolbar(busy: boolean) {

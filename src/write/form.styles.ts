@@ -65,59 +65,6 @@ export const formStyles = css`
     resize: vertical;
   }
 
-  [part~='toolbar'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-xs);
-  }
-
-  [part~='tool-button'] {
-    min-inline-size: 40px;
-  }
-
-  /* The glyphs are decoration: each button's name is its (translated) aria-label. */
-  [data-tool='bold']::before {
-    content: 'B';
-    font-weight: 700;
-  }
-
-  [data-tool='italic']::before {
-    content: 'I';
-    font-style: italic;
-  }
-
-  [data-tool='link']::before {
-    content: '↗';
-  }
-
-  [data-tool='bulleted']::before {
-    content: '•';
-  }
-
-  [data-tool='numbered']::before {
-    content: '1.';
-  }
-
-  [data-tool='quote']::before {
-    content: '❝';
-  }
-
-  [part~='write-button'] {
-    margin-inline-start: auto;
-  }
-
-  [aria-pressed='true'] {
-    border-color: currentColor;
-    background: var(--_raised);
-  }
-
-  [part~='preview'] {
-    min-block-size: 8em;
-    padding: var(--_space-s);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-  }
-
   :is(textarea, input)[aria-invalid='true'] {
     border-color: var(--_danger);
     outline-color: var(--_danger);
