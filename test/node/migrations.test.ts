@@ -2,29 +2,37 @@ import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {after, describe, it} from 'node:test';
+import {after, before, describe, it} from 'node:test';
 import type {Kysely} from 'kysely';
-import {openSqlite} from '../../src/server/db/database.js';
 import {migrateTo, migrateToLatest, migrationNames} from '../../src/server/db/migrations.js';
+import {openDatabase} from '../../src/server/db/open.js';
 import {KyselyStore, hashToken} from '../../src/server/store.js';
 import {storeWrites} from '../support/store-writes.js';
+import {databaseName, dropDatabase, freshDatabase} from '../support/test-db.mjs';
 
 /**
  * The upgrade path: a database made by the first release (schema 0001, written with that
  * release's columns only), migrated by this one, keeps every row and works with the new store.
  */
-describe('migrating a database from 0001', () => {
+describe(`migrating a database from 0001 (${databaseName})`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'quanda-migrate-'));
   const file = join(dir, 'quanda.db');
-  after(() => rmSync(dir, {recursive: true, force: true}));
+  let target: string;
+  before(async () => {
+    target = await freshDatabase(file);
+  });
+  after(async () => {
+    rmSync(dir, {recursive: true, force: true});
+    await dropDatabase(target);
+  });
 
   it('keeps the data of 0001 and fills in what 0002 and 0003 add', async () => {
-    const old = openSqlite(file);
+    const old = openDatabase(target);
     assert.deepEqual(await migrateTo(old, '0001_posts_and_votes'), ['0001_posts_and_votes']);
     await writeRelease1Data(old as Kysely<any>);
     await old.destroy();
 
-    const db = openSqlite(file);
+    const db = openDatabase(target);
     assert.deepEqual(await migrateToLatest(db), migrationNames.slice(1));
     const store = new KyselyStore(db);
     const writes = storeWrites(store);
