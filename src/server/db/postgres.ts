@@ -80,7 +80,8 @@ export function openPostgres(url: string, options: PoolOptions = {}): Kysely<DB>
     max: size,
     connectionTimeoutMillis: queueTimeoutMs,
     idleTimeoutMillis: 30_000,
-    application_name: 'quanda',
+    // Named in pg_stat_activity, unless the URL names it (?application_name=…).
+    ...(new URL(url).searchParams.has('application_name') ? {} : {application_name: 'quanda'}),
     types,
   });
   // An idle connection the server closed (a restart): the pool drops it and opens another.
