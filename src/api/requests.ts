@@ -101,6 +101,7 @@ export const ErrorCode = z.enum([
   'idempotency_key_reused',
   'rate_limited',
   'payload_too_large',
+  'unavailable',
   'internal',
 ]);
 

@@ -36,6 +36,7 @@ import {flag, moderate} from './domain/moderation.js';
 import {addPost, bodyText, createQuestion, editPost, removePost} from './domain/posts.js';
 import type {Repository} from './domain/repository.js';
 import {RuleError} from './domain/rule-error.js';
+import {isUnavailable} from './db/errors.js';
 import {chooseBestAnswer, vote} from './domain/votes.js';
 import {InvalidCursorError} from './store.js';
 import type {Store, Viewers, WriteResponse} from './store.js';
@@ -274,6 +275,17 @@ export function createApi({
 
   api.get('/openapi.json', (c) => c.json(openApiDocument(new URL('.', c.req.url).pathname)));
 
+  // For a load balancer: 200 while the database answers, 503 while it does not.
+  api.get('/health', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    try {
+      await store.ping();
+      return c.json({ok: true});
+    } catch {
+      return c.json({ok: false}, 503);
+    }
+  });
+
   // Reading.
 
   api.get('/questions/:id', async (c) => {
@@ -451,6 +463,21 @@ export function createApi({
         new ApiError(429, 'rate_limited', error.message, {
           headers: {'Retry-After': String(error.retryAfter)},
         }),
+      );
+    }
+    if (isUnavailable(error)) {
+      // One line, not a stack: while the database is away there is one for every request.
+      console.error(`Quanda: the database did not answer: ${error.message}`);
+      return sendError(
+        c,
+        new ApiError(
+          503,
+          'unavailable',
+          'The database is not answering now: try again in a moment',
+          {
+            headers: {'Retry-After': '1'},
+          },
+        ),
       );
     }
     // The stack, not the error object: no request data goes into the log.

@@ -6,8 +6,11 @@
  *       Creates the question an article asks; prints its id and the asker token.
  *   migrate         Brings the database up to the latest schema.
  *   seed            Adds the demo thread if it is not there.
+ *   backup <file>   Copies a SQLite database, consistent while servers write, to <file>.
+ *                   On PostgreSQL, pg_dump does it: see docs/server.md.
  *
- * The database is QUANDA_DB (default ./data/quanda.db) or --db path.
+ * The database is QUANDA_DB (default ./data/quanda.db) or --db: a SQLite file, or a
+ * postgres:// URL.
  */
 import {readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
@@ -16,7 +19,9 @@ import * as z from 'zod/mini';
 import {NewQuestion} from '../api/requests.js';
 import './zod-locale.js';
 import {configFromEnv} from './config.js';
-import {openSqlite} from './db/database.js';
+import {backupSqlite} from './db/database.js';
+import {openDatabase} from './db/open.js';
+import {isPostgresUrl, safeUrl} from './db/target.js';
 import {migrateToLatest} from './db/migrations.js';
 import {createQuestion} from './domain/posts.js';
 import {seedDemo} from './seed.js';
@@ -43,12 +48,18 @@ const usage = readFileSync(new URL(import.meta.url), 'utf8')
   .replace(/^ \* ?/gm, '');
 
 async function main(): Promise<number> {
-  const command = positionals.join(' ');
+  const command = positionals[0] === 'backup' ? 'backup' : positionals.join(' ');
   if (values.help || !command) {
     console.log(usage.trim());
     return values.help ? 0 : 2;
   }
-  const db = openSqlite(values.db ? resolve(values.db) : configFromEnv().database);
+  const target = values.db
+    ? isPostgresUrl(values.db)
+      ? values.db
+      : resolve(values.db)
+    : configFromEnv().database;
+  if (command === 'backup') return backup(target, positionals[1]);
+  const db = openDatabase(target);
   try {
     await migrateToLatest(db);
     const store = new KyselyStore(db);
@@ -95,6 +106,22 @@ async function main(): Promise<number> {
   } finally {
     await db.destroy();
   }
+}
+
+async function backup(target: string, file: string | undefined): Promise<number> {
+  if (isPostgresUrl(target)) {
+    console.error(
+      `On PostgreSQL, back up with pg_dump, which copies a consistent snapshot while servers write:\n\n  pg_dump --format=custom --file=quanda.dump '${safeUrl(target)}'\n\nand restore with pg_restore (docs/server.md).`,
+    );
+    return 2;
+  }
+  if (!file) {
+    console.error('Usage: backup <file>');
+    return 2;
+  }
+  await backupSqlite(target, resolve(file));
+  console.log(`Backed up ${target} to ${resolve(file)}.`);
+  return 0;
 }
 
 process.exitCode = await main().catch((error: unknown) => {

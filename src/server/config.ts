@@ -1,4 +1,5 @@
 import {resolve} from 'node:path';
+import {isPostgresUrl} from './db/target.js';
 
 /** Writes with an hourly limit per viewer and per IP address. */
 export type LimitedAction = 'answers' | 'comments' | 'votes' | 'flags' | 'edits' | 'viewers';
@@ -30,8 +31,19 @@ export interface ServerConfig {
   port: number;
   /** Address to listen on (`HOST`, default 127.0.0.1; `0.0.0.0` to serve a network). */
   host: string;
-  /** SQLite file (`QUANDA_DB`, default ./data/quanda.db). */
+  /**
+   * The database (`QUANDA_DB`): a `postgres://` or `postgresql://` URL for PostgreSQL, or
+   * a SQLite file (default ./data/quanda.db).
+   */
   database: string;
+  /**
+   * PostgreSQL's connections (`QUANDA_DB_POOL`, default 10), the requests that may wait
+   * for one when all are busy (`QUANDA_DB_QUEUE`, default 1000) and how long they wait
+   * (`QUANDA_DB_QUEUE_TIMEOUT`, seconds, default 10) before a 503.
+   */
+  pool: {size: number; queue: number; queueTimeoutMs: number};
+  /** Tries to reach the database at start, a few seconds apart (`QUANDA_DB_CONNECT_ATTEMPTS`, default 10). */
+  connectAttempts: number;
   /** Bearer token for the site owner's API (`QUANDA_ADMIN_TOKEN`); unset turns that API off. */
   adminToken: string | null;
   /** Bearer token for the moderation API (`QUANDA_MODERATOR_TOKEN`); unset turns it off. */
@@ -81,7 +93,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   return {
     port,
     host: env['HOST'] || '127.0.0.1',
-    database: resolve(env['QUANDA_DB'] || 'data/quanda.db'),
+    database: databaseFromEnv(env['QUANDA_DB']),
+    pool: {
+      size: wholeNumber(env, 'QUANDA_DB_POOL', 10, 1),
+      queue: wholeNumber(env, 'QUANDA_DB_QUEUE', 1000, 0),
+      queueTimeoutMs: wholeNumber(env, 'QUANDA_DB_QUEUE_TIMEOUT', 10, 1) * 1000,
+    },
+    connectAttempts: wholeNumber(env, 'QUANDA_DB_CONNECT_ATTEMPTS', 10, 1),
     adminToken: env['QUANDA_ADMIN_TOKEN'] || null,
     moderatorToken: env['QUANDA_MODERATOR_TOKEN'] || null,
     allowedOrigins:
@@ -98,6 +116,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ipKey: env['QUANDA_IP_KEY'] || null,
     trustProxy: proxiesFromEnv(env['QUANDA_TRUST_PROXY']),
   };
+}
+
+function databaseFromEnv(value = ''): string {
+  const target = value.trim();
+  return isPostgresUrl(target) ? target : resolve(target || 'data/quanda.db');
+}
+
+/** A whole number of at least `min` from the environment, or the default when unset. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) {
+    throw new Error(`${name} must be a whole number of at least ${min}, not "${value}"`);
+  }
+  return number;
 }
 
 function proxiesFromEnv(value = '0'): number {

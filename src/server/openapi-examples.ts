@@ -237,4 +237,5 @@ export const errors: Record<number, ErrorEnvelope> = {
   413: envelope('payload_too_large', 'The request body is too large'),
   422: envelope('idempotency_key_reused', 'This Idempotency-Key was used for a different request'),
   429: envelope('rate_limited', 'Too many answers in an hour: try again in 20 minutes'),
+  503: envelope('unavailable', 'The database is not answering now: try again in a moment'),
 };

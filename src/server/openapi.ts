@@ -90,11 +90,17 @@ const writeErrors = {
   401: error('No viewer token, or one this server does not know: get one with POST /viewer'),
   413: error('The request body is too large'),
   422: error('The Idempotency-Key was already used for a different request'),
+  503: error(
+    'The database cannot answer now (down, restarting, or every connection busy): nothing was written; retry with the same Idempotency-Key after Retry-After',
+  ),
 };
 
 const limited = {429: error('Over the hourly limit; see Retry-After')};
 
 const ex = examples.responses;
+
+/** What `GET /health` answers. */
+export const Health = z.object({ok: z.boolean()});
 const errorExample = (code: string, message: string, reason?: string) => ({
   error: {code, message, ...(reason ? {reason} : {})},
 });
@@ -425,6 +431,23 @@ export const operations: Operation[] = [
     },
   },
   {
+    id: 'getHealth',
+    method: 'get',
+    path: '/health',
+    summary: 'Whether this server can reach its database: for load balancers and monitoring',
+    description:
+      'Optional for a backend. The widget never asks for it; a reverse proxy in front of several instances routes around one that answers 503.',
+    auth: 'none',
+    responses: {
+      200: {description: 'The database answers', schema: Health, example: {ok: true}},
+      404: error(
+        'This backend has no health check',
+        errorExample('not_found', 'No such API route'),
+      ),
+      503: {description: 'The database does not answer', schema: Health, example: {ok: false}},
+    },
+  },
+  {
     id: 'getOpenApiDocument',
     method: 'get',
     path: '/openapi.json',
@@ -487,7 +510,8 @@ export function openApiDocument(serverUrl = '/api') {
       description:
         'The contract between the Quanda widget and a backend. Errors are always ' +
         '`{error: {code, message, fields?, reason?}}`; writes carry an `Idempotency-Key`, ' +
-        'and a retry with the same key gets the first response back.',
+        'and a retry with the same key gets the first response back. Any route may answer 503 ' +
+        '(`unavailable`, with `Retry-After`) while the database cannot answer: nothing was written.',
     },
     servers: [{url: serverUrl.replace(/(.)\/+$/, '$1')}],
     components: {

@@ -69,8 +69,10 @@ function subjectsOf({viewerId, ipHash}: RateSubjects, action: LimitedAction, lim
 
 /**
  * Counts one write, or refuses it when the viewer or the address has used up the hour.
- * Runs inside the write's transaction, so a write that fails is not counted and two
- * processes cannot both take the last one.
+ * One statement adds one to each counter and returns the new counts: two processes (or
+ * two PostgreSQL transactions) cannot both take the last one, since each sees the other's
+ * count once the row is its. A refused write rolls back with its count, as does one that
+ * fails for any other reason: runs inside the write's transaction.
  */
 export async function countWrite(
   db: Kysely<DB>,
@@ -83,24 +85,6 @@ export async function countWrite(
   const counted = subjectsOf(subjects, action, limits[action]);
   if (!counted.length) return;
   const rows = await db
-    .selectFrom('rate_counters')
-    .select(['subject', 'count'])
-    .where(
-      'subject',
-      'in',
-      counted.map((s) => s.subject),
-    )
-    .where('action', '=', action)
-    .where('window_start', '=', window)
-    .execute();
-  for (const {subject, limit, who} of counted) {
-    const used = rows.find((row) => row.subject === subject)?.count ?? 0;
-    if (used >= limit) {
-      const retryAfter = Math.max(1, Math.ceil((Date.parse(window) + HOUR - now.getTime()) / 1000));
-      throw new RateLimitedError(limitMessage(action, limit, who, retryAfter), retryAfter);
-    }
-  }
-  await db
     .insertInto('rate_counters')
     .values(counted.map(({subject}) => ({subject, action, window_start: window, count: 1})))
     .onConflict((oc) =>
@@ -108,7 +92,15 @@ export async function countWrite(
         .columns(['subject', 'action', 'window_start'])
         .doUpdateSet((eb) => ({count: eb('rate_counters.count', '+', 1)})),
     )
+    .returning(['subject', 'count'])
     .execute();
+  for (const {subject, limit, who} of counted) {
+    const used = rows.find((row) => row.subject === subject)?.count ?? 0;
+    if (used > limit) {
+      const retryAfter = Math.max(1, Math.ceil((Date.parse(window) + HOUR - now.getTime()) / 1000));
+      throw new RateLimitedError(limitMessage(action, limit, who, retryAfter), retryAfter);
+    }
+  }
 }
 
 /** The actions the viewer (or their address) has no writes left for this hour. */

@@ -10,7 +10,8 @@ import type {CommentsPage, Post, Thread} from '../api/schemas.js';
 import type {ModerationFilter, ModerationQueue} from '../api/moderation.js';
 import type {LimitedAction, RateLimits} from './config.js';
 import type {DB} from './db/database.js';
-import {isUniqueViolation} from './db/database.js';
+import {isRetryable, isUniqueViolation} from './db/errors.js';
+import {ping} from './db/open.js';
 import type {Repository} from './domain/repository.js';
 import {purgeIdempotencyKeys, storeResponse, storedResponse} from './idempotency.js';
 import {hashToken} from './ids.js';
@@ -90,12 +91,20 @@ export interface Purging {
   purgeExpired(): Promise<{idempotencyKeys: number; rateCounters: number}>;
 }
 
+export interface Health {
+  /** Resolves when the database answers; throws what it answered otherwise. */
+  ping(): Promise<void>;
+}
+
 /** All of it, as the server opens it. */
-export interface Store extends Viewers, Reads, Writes, Limits, IpKeys, Purging {
+export interface Store extends Viewers, Reads, Writes, Limits, IpKeys, Purging, Health {
   close(): Promise<void>;
 }
 
-/** Attempts of a write that lost a race on a unique key to a twin (PostgreSQL). */
+/**
+ * Attempts of a write that lost a race on a unique key to a twin, or that PostgreSQL
+ * stopped to break a deadlock: each attempt is a new transaction, the last one's undone.
+ */
 const WRITE_ATTEMPTS = 3;
 
 export class KyselyStore implements Store {
@@ -114,8 +123,15 @@ export class KyselyStore implements Store {
     return new KyselyRepository(trx, new PostReads(trx, this.#clock), this.#clock().toISOString());
   }
 
-  transaction<T>(run: (tx: Repository) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => run(this.#repository(trx)));
+  async transaction<T>(run: (tx: Repository) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction().execute((trx) => run(this.#repository(trx)));
+      } catch (error) {
+        if (attempt < WRITE_ATTEMPTS && isRetryable(error)) continue;
+        throw error;
+      }
+    }
   }
 
   async write(
@@ -142,7 +158,8 @@ export class KyselyStore implements Store {
         });
       } catch (error) {
         // A twin request with the same key committed first: run again to replay its response.
-        if (key && attempt < WRITE_ATTEMPTS && isUniqueViolation(error)) continue;
+        const again = (key !== null && isUniqueViolation(error)) || isRetryable(error);
+        if (again && attempt < WRITE_ATTEMPTS) continue;
         throw error;
       }
     }
@@ -190,6 +207,10 @@ export class KyselyStore implements Store {
       idempotencyKeys: await purgeIdempotencyKeys(this.db, now),
       rateCounters: await purgeRateCounters(this.db, now),
     };
+  }
+
+  ping(): Promise<void> {
+    return ping(this.db);
   }
 
   async close(): Promise<void> {

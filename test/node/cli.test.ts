@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {after, describe, it} from 'node:test';
+import {after, before, describe, it} from 'node:test';
 import {runTs} from '../support/quanda-server.mjs';
-import {openSqlite} from '../../src/server/db/database.js';
+import {openDatabase} from '../../src/server/db/open.js';
 import {KyselyStore} from '../../src/server/store.js';
+import {databaseName, dropDatabase, freshDatabase, onPostgres} from '../support/test-db.mjs';
 
 async function cli(args: string[]) {
   const child = runTs('src/server/cli.ts', args);
@@ -17,10 +18,16 @@ async function cli(args: string[]) {
   return {code, stdout, stderr};
 }
 
-describe('npm run quanda -- …', () => {
+describe(`npm run quanda -- … (${databaseName})`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'quanda-cli-'));
-  const db = join(dir, 'quanda.db');
-  after(() => rmSync(dir, {recursive: true, force: true}));
+  let db: string;
+  before(async () => {
+    db = await freshDatabase(join(dir, 'quanda.db'));
+  });
+  after(async () => {
+    rmSync(dir, {recursive: true, force: true});
+    await dropDatabase(db);
+  });
 
   it('creates the question an article asks, and prints its id and the asker token', async () => {
     const bodyFile = join(dir, 'body.txt');
@@ -49,7 +56,7 @@ describe('npm run quanda -- …', () => {
     const printed = JSON.parse(stdout) as {id: string; askerToken: string};
     assert.equal(printed.id, 'sleep-hygiene');
 
-    const store = new KyselyStore(openSqlite(db));
+    const store = new KyselyStore(openDatabase(db));
     const viewerId = await store.viewerIdForToken(printed.askerToken);
     const thread = (await store.getThread('sleep-hygiene', {sort: 'votes', viewerId}))!;
     assert.deepEqual(thread.question.body, {
@@ -90,5 +97,22 @@ describe('npm run quanda -- …', () => {
     const unknown = await cli(['frobnicate', '--db', db]);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /Unknown command "frobnicate"/);
+  });
+
+  it('backs up a SQLite database to a copy that opens; on PostgreSQL it points to pg_dump', async () => {
+    const copy = join(dir, 'backup.db');
+    const {code, stdout, stderr} = await cli(['backup', copy, '--db', db]);
+    if (onPostgres) {
+      assert.equal(code, 2);
+      assert.match(stderr, /pg_dump --format=custom/);
+      assert.ok(!stderr.includes('search_path=t_') || !/:[^@/]*@/.test(stderr.split('\n')[2]));
+      return;
+    }
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /Backed up/);
+    const store = new KyselyStore(openDatabase(copy));
+    const thread = await store.getThread('sleep-hygiene', {sort: 'votes', viewerId: null});
+    await store.close();
+    assert.equal(thread?.question.title, 'Does sleep hygiene actually work?');
   });
 });

@@ -1,9 +1,10 @@
 import {randomUUID} from 'node:crypto';
 import {createApi} from '../../src/server/app.js';
 import type {ApiConfig} from '../../src/server/app.js';
-import {openSqlite} from '../../src/server/db/database.js';
 import {migrateToLatest} from '../../src/server/db/migrations.js';
+import {openDatabase} from '../../src/server/db/open.js';
 import {KyselyStore} from '../../src/server/store.js';
+import {dropDatabase, freshDatabase} from '../support/test-db.mjs';
 
 export const ADMIN = 'admin-token-for-tests-0123456789';
 export const MODERATOR = 'moderator-token-for-tests-0123456789';
@@ -15,7 +16,8 @@ export interface Reply {
 }
 
 /**
- * The real API on a real (in-memory) SQLite database, with its log lines captured.
+ * The real API on a real database (in-memory SQLite, or a fresh schema on PostgreSQL when
+ * QUANDA_TEST_DB says so; `file` is shared by APIs given the same one), its log captured.
  * Requests made through it have no client address unless `from` is given (the address
  * a Node server would see on the socket).
  */
@@ -24,7 +26,8 @@ export async function makeApi(
   clock?: () => Date,
   file = ':memory:',
 ) {
-  const db = openSqlite(file);
+  const target = await freshDatabase(file === ':memory:' ? undefined : file);
+  const db = openDatabase(target);
   await migrateToLatest(db);
   const store = new KyselyStore(db, {clock});
   const logs: string[] = [];
@@ -88,7 +91,10 @@ export async function makeApi(
     viewer,
     send,
     question,
-    close: () => store.close(),
+    close: async () => {
+      await store.close();
+      await dropDatabase(target);
+    },
   };
 }
 

@@ -2,29 +2,39 @@ import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {after, describe, it} from 'node:test';
+import {once} from 'node:events';
+import {after, before, describe, it} from 'node:test';
 import type {Kysely} from 'kysely';
-import {openSqlite} from '../../src/server/db/database.js';
 import {migrateTo, migrateToLatest, migrationNames} from '../../src/server/db/migrations.js';
+import {openDatabase} from '../../src/server/db/open.js';
 import {KyselyStore, hashToken} from '../../src/server/store.js';
+import {runTs} from '../support/quanda-server.mjs';
 import {storeWrites} from '../support/store-writes.js';
+import {databaseName, dropDatabase, freshDatabase} from '../support/test-db.mjs';
 
 /**
  * The upgrade path: a database made by the first release (schema 0001, written with that
  * release's columns only), migrated by this one, keeps every row and works with the new store.
  */
-describe('migrating a database from 0001', () => {
+describe(`migrating a database from 0001 (${databaseName})`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'quanda-migrate-'));
   const file = join(dir, 'quanda.db');
-  after(() => rmSync(dir, {recursive: true, force: true}));
+  let target: string;
+  before(async () => {
+    target = await freshDatabase(file);
+  });
+  after(async () => {
+    rmSync(dir, {recursive: true, force: true});
+    await dropDatabase(target);
+  });
 
   it('keeps the data of 0001 and fills in what 0002 and 0003 add', async () => {
-    const old = openSqlite(file);
+    const old = openDatabase(target);
     assert.deepEqual(await migrateTo(old, '0001_posts_and_votes'), ['0001_posts_and_votes']);
     await writeRelease1Data(old as Kysely<any>);
     await old.destroy();
 
-    const db = openSqlite(file);
+    const db = openDatabase(target);
     assert.deepEqual(await migrateToLatest(db), migrationNames.slice(1));
     const store = new KyselyStore(db);
     const writes = storeWrites(store);
@@ -155,3 +165,43 @@ async function writeRelease1Data(db: Kysely<any>) {
     ])
     .execute();
 }
+
+/**
+ * A migration cut off halfway (the process killed after its Nth statement, inside a
+ * migration's transaction): the next start finds the schema as it was before that
+ * migration, finishes every migration, and the store works.
+ */
+describe(`a migration interrupted halfway (${databaseName})`, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'quanda-interrupted-'));
+  after(() => rmSync(dir, {recursive: true, force: true}));
+
+  // Statements into the migrations: in 0001's tables, in 0002's backfill and indexes, in 0004.
+  for (const cut of [4, 14, 30]) {
+    it(`finishes on the next start after a kill at statement ${cut}`, async () => {
+      const target = await freshDatabase(join(dir, `cut-${cut}.db`));
+      try {
+        const child = runTs('test/support/migrate-and-die.ts', [target, String(cut)]);
+        const [, signal] = (await once(child, 'exit')) as [number | null, string | null];
+        assert.equal(signal, 'SIGKILL', 'killed halfway, not finished');
+        const db = openDatabase(target);
+        const applied = await migrateToLatest(db);
+        assert.ok(
+          applied.length > 0 && applied.at(-1) === migrationNames.at(-1),
+          applied.join(', '),
+        );
+        assert.deepEqual(await migrateToLatest(db), []);
+        const store = new KyselyStore(db);
+        const {askerToken} = await storeWrites(store).createQuestion({
+          id: 'after-the-cut',
+          title: 'A question after the interrupted migration',
+          body: 'Does it work?',
+          tags: [],
+        });
+        assert.ok(await store.viewerIdForToken(askerToken));
+        await store.close();
+      } finally {
+        await dropDatabase(target);
+      }
+    });
+  }
+});

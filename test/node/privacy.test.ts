@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import {randomUUID} from 'node:crypto';
 import {after, before, describe, it} from 'node:test';
 import {sql} from 'kysely';
-import {openSqlite} from '../../src/server/db/database.js';
+import {openDatabase} from '../../src/server/db/open.js';
 import {startServer} from '../support/quanda-server.mjs';
 import {httpRequest, mintViewer, write} from './real-http.js';
 import type {HttpReply} from './real-http.js';
+import {onPostgres} from '../support/test-db.mjs';
 
 /** Distinctive enough that finding it anywhere means it leaked. */
 const EMAIL = 'Quanda.Leak-Canary.7f3a9c@example.org';
@@ -143,7 +144,7 @@ describe('email addresses stay private', () => {
     );
     assert.equal(comment.status, 201);
     // Kept for the double opt-in mail a later release sends: unconfirmed, with a token.
-    const db = openSqlite(server.db);
+    const db = openDatabase(server.db);
     const kept = await db
       .selectFrom('notification_emails')
       .select(['post_id', 'email', 'confirm_token', 'confirmed_at'])
@@ -264,11 +265,13 @@ describe('email addresses stay private', () => {
   });
 
   it('keeps it only in notification_emails, for the posts that asked, until they go', async () => {
-    const db = openSqlite(server.db);
+    const db = openDatabase(server.db);
     try {
-      const tables = await sql<{
-        name: string;
-      }>`select name from sqlite_master where type = 'table'`.execute(db);
+      const tables = await sql<{name: string}>`${
+        onPostgres
+          ? sql`select table_name as name from information_schema.tables where table_schema = current_schema()`
+          : sql`select name from sqlite_master where type = 'table'`
+      }`.execute(db);
       for (const {name} of tables.rows) {
         if (name === 'notification_emails') continue;
         const rows = await sql`select * from ${sql.table(name)}`.execute(db);

@@ -7,22 +7,24 @@
  * No hook inside the server is needed, or used.
  *
  * New connections go to the current upstream, which a test can switch (a retry reaching
- * a second server process, or the same one after a restart).
+ * a second server process, or the same one after a restart); given several, the proxy
+ * takes them in turn, one new connection each (round robin, as a load balancer does).
  */
 import net from 'node:net';
 
 /**
- * @param {number} upstreamPort
+ * @param {number | number[]} upstreamPorts
  */
-export async function startDropProxy(upstreamPort) {
-  let upstreamPortNow = upstreamPort;
+export async function startDropProxy(upstreamPorts) {
+  let upstreams = [upstreamPorts].flat();
+  let turn = 0;
   let dropsLeft = 0;
   let dropped = 0;
   /** @type {Set<net.Socket>} */
   const sockets = new Set();
 
   const server = net.createServer((client) => {
-    const upstream = net.connect(upstreamPortNow, '127.0.0.1');
+    const upstream = net.connect(upstreams[turn++ % upstreams.length] ?? 0, '127.0.0.1');
     // A browser asks before a cross-origin write (CORS preflight): answers to those pass,
     // so the answer lost is the write's own. Requests on one connection come one at a time.
     let lastMethod = '';
@@ -32,14 +34,7 @@ export async function startDropProxy(upstreamPort) {
       );
       if (method) lastMethod = method[1] ?? '';
     });
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
+    pair(client, upstream, sockets);
     client.pipe(upstream);
     upstream.on('data', (chunk) => {
       if (dropsLeft > 0 && lastMethod !== 'OPTIONS') {
@@ -64,9 +59,9 @@ export async function startDropProxy(upstreamPort) {
     dropNextResponse() {
       dropsLeft++;
     },
-    /** @param {number} port New connections go here from now on. */
-    setUpstream(port) {
-      upstreamPortNow = port;
+    /** @param {number | number[]} ports New connections go here (in turn) from now on. */
+    setUpstream(ports) {
+      upstreams = [ports].flat();
     },
     /** Responses lost so far. */
     get dropped() {
@@ -77,4 +72,22 @@ export async function startDropProxy(upstreamPort) {
       return new Promise((resolve) => server.close(() => resolve(undefined)));
     },
   };
+}
+
+/**
+ * Keeps the two ends of a proxied connection in `sockets` while open, and ends both when
+ * either fails.
+ * @param {net.Socket} client
+ * @param {net.Socket} upstream
+ * @param {Set<net.Socket>} sockets
+ */
+export function pair(client, upstream, sockets) {
+  for (const socket of [client, upstream]) {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {
+      client.destroy();
+      upstream.destroy();
+    });
+  }
 }

@@ -2,10 +2,10 @@
  * Writes test data into a Quanda database through the Store (the same calls the API
  * makes), then prints what it made as one JSON line. Run by quanda-server.mjs.
  *
- *   tsx test/support/fixture.ts <db file> '<fixture json>'
+ *   tsx test/support/fixture.ts <QUANDA_DB: file or URL> '<fixture json>'
  */
-import {openSqlite} from '../../src/server/db/database.js';
 import {migrateToLatest} from '../../src/server/db/migrations.js';
+import {openDatabase} from '../../src/server/db/open.js';
 import {seedDemo} from '../../src/server/seed.js';
 import {KyselyStore} from '../../src/server/store.js';
 import {storeWrites} from './store-writes.js';
@@ -35,7 +35,7 @@ interface Fixture {
 
 const [file, json] = process.argv.slice(2);
 const fixture = JSON.parse(json ?? '{}') as Fixture;
-const db = openSqlite(file);
+const db = openDatabase(file);
 await migrateToLatest(db);
 let tick = Date.parse('2026-01-01T00:00:00.000Z');
 const store = new KyselyStore(db, {clock: () => new Date((tick += 60_000))});

@@ -1,14 +1,16 @@
 // @ts-check
 /**
  * Starts real Quanda reference servers for tests: each on a free port, each on its own
- * fresh SQLite file, as separate processes exactly as `npm start` runs them (minus the
- * build). Used by the browser tests (through a web-test-runner plugin) and the Node tests.
+ * fresh database (a SQLite file, or with QUANDA_TEST_DB a schema on PostgreSQL, see
+ * test-db.mjs), as separate processes exactly as `npm start` runs them (minus the build).
+ * Used by the browser tests (through a web-test-runner plugin) and the Node tests.
  */
 import {spawn} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {dropDatabase, freshDatabase} from './test-db.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -16,9 +18,9 @@ export const MODERATOR_TOKEN = 'test-moderator-token-0123456789';
 
 /**
  * @typedef {{seed?: boolean, fixture?: unknown, env?: Record<string, string>, dir?: string}} StartOptions
- *   `dir`: the folder of the database file; servers started with the same one share it,
- *   and it is left in place when they stop.
- * @typedef {{url: string, api: string, db: string, adminToken: string, moderatorToken: string, pid: number, stop: () => Promise<void>, lines: string[]}} RunningServer
+ *   `dir`: the folder of the database file; servers started with the same one share it
+ *   (on PostgreSQL, a schema named after it), and it is left in place when they stop.
+ * @typedef {{url: string, api: string, db: string, dir: string, adminToken: string, moderatorToken: string, pid: number, stop: () => Promise<void>, lines: string[]}} RunningServer
  */
 
 /**
@@ -56,7 +58,7 @@ export async function writeFixture(db, fixture) {
  */
 export async function startServer(options = {}) {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'quanda-test-'));
-  const db = join(dir, 'quanda.db');
+  const db = await freshDatabase(join(dir, 'quanda.db'));
   const fixture = options.fixture ? await writeFixture(db, options.fixture) : null;
   const child = runTs('src/server/main.ts', [], {
     PORT: '0',
@@ -101,12 +103,16 @@ export async function startServer(options = {}) {
       child.kill('SIGTERM');
       await exited;
     }
-    if (!options.dir) rmSync(dir, {recursive: true, force: true});
+    if (!options.dir) {
+      rmSync(dir, {recursive: true, force: true});
+      await dropDatabase(db);
+    }
   };
   return {
     url,
     api: `${url}/api`,
     db,
+    dir,
     adminToken: ADMIN_TOKEN,
     moderatorToken: MODERATOR_TOKEN,
     pid: child.pid ?? 0,

@@ -39,6 +39,7 @@ import {join} from 'node:path';
 import {startDropProxy} from './drop-proxy.mjs';
 import {startMisbehavingServer} from './misbehaving-server.mjs';
 import {runTs, startServer} from './quanda-server.mjs';
+import {dropDatabase} from './test-db.mjs';
 import {startStrictPageServer} from './strict-page.mjs';
 
 /**
@@ -201,6 +202,7 @@ export function serversPlugin() {
               async stop() {
                 await entry.server.stop();
                 rmSync(dir, {recursive: true, force: true});
+                await dropDatabase(server.db);
               },
             };
             restartable.set(server.url, entry);

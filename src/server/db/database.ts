@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import {mkdirSync} from 'node:fs';
 import {dirname} from 'node:path';
-import {CompiledQuery, Kysely, SqliteDialect, SqliteDriver} from 'kysely';
+import {CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver} from 'kysely';
 import type {
   DatabaseConnection,
+  DialectAdapter,
   Driver,
   Generated,
   SqliteDatabase,
@@ -142,6 +143,19 @@ export function openSqlite(
   return kysely;
 }
 
+/**
+ * Copies a SQLite database to `to` with SQLite's online backup, which gives a consistent
+ * copy while other connections write. The copy is a database Quanda opens as it is.
+ */
+export async function backupSqlite(from: string, to: string): Promise<void> {
+  const database = new Database(from, {readonly: true, fileMustExist: true});
+  try {
+    await database.backup(to);
+  } finally {
+    database.close();
+  }
+}
+
 /** Runs a compiled read at once, without Kysely's executor (see PreparedQueries). */
 export type DirectReader = (sql: string, parameters: readonly unknown[]) => unknown[];
 
@@ -174,6 +188,23 @@ class ImmediateSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.#config);
   }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalSqliteAdapter();
+  }
+}
+
+/**
+ * SQLite runs schema changes inside a transaction as well as PostgreSQL does, but Kysely's
+ * SQLite adapter says it cannot, so its migrator would run a migration statement by
+ * statement: one interrupted halfway (a crash, a kill) would leave its first steps in
+ * place, unrecorded, and the next start would fail on them. With this, each migration
+ * commits whole or not at all, on both databases.
+ */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {
@@ -182,18 +213,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
-/**
- * A write refused by a primary or unique key: SQLite's constraint codes, or PostgreSQL's
- * `unique_violation`, so the store can tell "someone got there first" from a real failure.
- */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as {code?: unknown} | null)?.code;
-  return (
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    code === '23505'
-  );
-}
+export {isUniqueViolation} from './errors.js';
 
 /** How many distinct SQL strings keep their prepared statement: the Store has a few dozen. */
 const STATEMENT_CACHE_SIZE = 200;

@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto';
-import {Migrator} from 'kysely';
-import type {Kysely, Migration, MigrationProvider, MigrationResultSet} from 'kysely';
+import {Migrator, sql} from 'kysely';
+import type {Kysely, Migration, MigrationProvider, MigrationResultSet, RawBuilder} from 'kysely';
+import {dialectOf} from './open.js';
 
 /**
  * The schema's history. Each migration runs once, in order, inside a transaction, and is
@@ -8,8 +9,9 @@ import type {Kysely, Migration, MigrationProvider, MigrationResultSet} from 'kys
  * newer version. Never edit a migration that has shipped: add the next one.
  *
  * Written with Kysely's schema builder in portable types (text, integer) so the same
- * migrations run on SQLite and PostgreSQL. Times are ISO-8601 UTC text, which sorts
- * correctly as text on both.
+ * migrations run on SQLite and PostgreSQL; a step only one of them needs says so
+ * (`dialectOf`). Times are ISO-8601 UTC text, which sorts correctly as text on both
+ * (on PostgreSQL in the "C" collation, 0005).
  */
 const migrations: Record<string, Migration> = {
   '0001_posts_and_votes': {
@@ -243,6 +245,35 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_binary_text_order': {
+    // Pages and sorts compare ids and ISO times as text, and the server orders the same
+    // values in JavaScript by code unit. SQLite's default collation is that (BINARY);
+    // PostgreSQL's is the database's locale (en-US puts "a" before "B" and skips "-"), so
+    // there the columns compared or sorted as text take the "C" collation: byte order.
+    up: (db: Kysely<any>) => collateOrdered(db, sql`"C"`),
+    down: (db: Kysely<any>) => collateOrdered(db, sql`"default"`),
+  },
+};
+
+/** Gives every column of `BINARY_ORDERED` the collation, on PostgreSQL (SQLite is binary). */
+async function collateOrdered(db: Kysely<any>, collation: RawBuilder<unknown>) {
+  if (dialectOf(db) !== 'postgres') return;
+  for (const [table, columns] of Object.entries(BINARY_ORDERED)) {
+    for (const column of columns) {
+      await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} type text collate ${collation}`.execute(
+        db,
+      );
+    }
+  }
+}
+
+/** The text columns that are compared or sorted, by table (migration 0005). */
+const BINARY_ORDERED: Record<string, string[]> = {
+  posts: ['id', 'question_id', 'parent_id', 'created_at'],
+  votes: ['post_id'],
+  flags: ['post_id', 'created_at'],
+  idempotency_keys: ['created_at'],
+  rate_counters: ['window_start'],
 };
 
 /**
@@ -256,17 +287,32 @@ function bodyKey0002(body: string): string {
 
 const provider: MigrationProvider = {getMigrations: () => Promise.resolve(migrations)};
 
-const migratorFor = (db: Kysely<any>) =>
-  new Migrator({db, provider, migrationTableName: 'quanda_migrations'});
+/**
+ * The migrator. On PostgreSQL its tables go in the schema Quanda's tables go in (the first
+ * of `search_path`): Kysely looks for them in every schema otherwise, and a database with
+ * another Quanda in another schema would look migrated when it is not.
+ */
+async function migratorFor(db: Kysely<any>) {
+  const migrationTableSchema =
+    dialectOf(db) === 'postgres'
+      ? (await sql<{schema: string}>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  return new Migrator({
+    db,
+    provider,
+    migrationTableName: 'quanda_migrations',
+    migrationTableSchema,
+  });
+}
 
 /** Brings the database up to the latest schema; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  return report(await migratorFor(db).migrateToLatest());
+  return report(await (await migratorFor(db)).migrateToLatest());
 }
 
 /** Brings the database to the schema of one migration: tests build older databases with it. */
 export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
-  return report(await migratorFor(db).migrateTo(name));
+  return report(await (await migratorFor(db)).migrateTo(name));
 }
 
 function report({error, results = []}: MigrationResultSet): string[] {
