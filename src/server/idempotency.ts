@@ -8,6 +8,8 @@
 import {createHash} from 'node:crypto';
 import type {Kysely} from 'kysely';
 import type {DB} from './db/database.js';
+import {parameter} from './db/prepared.js';
+import type {PreparedQueries} from './db/prepared.js';
 
 /** How long a key is remembered: far longer than any client keeps retrying. */
 export const KEEP_KEYS_MS = 24 * 3_600_000;
@@ -46,17 +48,22 @@ function canonicalJson(value: unknown): string {
 
 /** The response stored for this key, or null; refuses the key if it came with another request. */
 export async function storedResponse(
-  db: Kysely<DB>,
+  q: PreparedQueries,
   scope: string,
   key: string,
   requestFingerprint: string,
 ): Promise<StoredResponse | null> {
-  const row = await db
-    .selectFrom('idempotency_keys')
-    .select(['fingerprint', 'status', 'body'])
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .executeTakeFirst();
+  const db = q.db as Kysely<DB>;
+  const [row] = await q.run(
+    'storedResponse',
+    () =>
+      db
+        .selectFrom('idempotency_keys')
+        .select(['fingerprint', 'status', 'body'])
+        .where('scope', '=', parameter<string>(0))
+        .where('key', '=', parameter<string>(1)),
+    [scope, key],
+  );
   if (!row) return null;
   if (row.fingerprint !== requestFingerprint) {
     throw new IdempotencyKeyReusedError(
@@ -72,20 +79,23 @@ export async function storedResponse(
  * fails, the write rolls back, and the retry finds the twin's response.
  */
 export async function storeResponse(
-  db: Kysely<DB>,
+  q: PreparedQueries,
   row: {scope: string; key: string; fingerprint: string; now: string} & StoredResponse,
 ): Promise<void> {
-  await db
-    .insertInto('idempotency_keys')
-    .values({
-      scope: row.scope,
-      key: row.key,
-      fingerprint: row.fingerprint,
-      status: row.status,
-      body: JSON.stringify(row.body),
-      created_at: row.now,
-    })
-    .execute();
+  const db = q.db as Kysely<DB>;
+  await q.run(
+    'storeResponse',
+    () =>
+      db.insertInto('idempotency_keys').values({
+        scope: parameter<string>(0),
+        key: parameter<string>(1),
+        fingerprint: parameter<string>(2),
+        status: parameter<number>(3),
+        body: parameter<string>(4),
+        created_at: parameter<string>(5),
+      }),
+    [row.scope, row.key, row.fingerprint, row.status, JSON.stringify(row.body), row.now],
+  );
 }
 
 export async function purgeIdempotencyKeys(db: Kysely<DB>, now: Date): Promise<number> {

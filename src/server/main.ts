@@ -54,7 +54,8 @@ const purging = setInterval(() => void purge(), 10 * 60_000);
 purging.unref();
 const server = serve({fetch: site.fetch, port: config.port, hostname: config.host}, (info) => {
   const host = info.address.includes(':') ? `[${info.address}]` : info.address;
-  console.log(`Quanda is running at http://${host}:${info.port}/ on ${name}`);
+  console.log(`Quanda: serving ${name}`);
+  console.log(`Quanda is running at http://${host}:${info.port}/`);
 }) as Server;
 
 let stopping = false;

@@ -9,6 +9,8 @@ import {createHmac, randomBytes} from 'node:crypto';
 import type {Kysely} from 'kysely';
 import type {HourlyLimit, RateLimits} from './config.js';
 import type {DB} from './db/database.js';
+import {parameter} from './db/prepared.js';
+import type {PreparedQueries} from './db/prepared.js';
 import type {LimitedAction} from './config.js';
 
 const HOUR = 3_600_000;
@@ -75,7 +77,7 @@ function subjectsOf({viewerId, ipHash}: RateSubjects, action: LimitedAction, lim
  * fails for any other reason: runs inside the write's transaction.
  */
 export async function countWrite(
-  db: Kysely<DB>,
+  q: PreparedQueries,
   action: LimitedAction,
   subjects: RateSubjects,
   limits: RateLimits,
@@ -84,16 +86,28 @@ export async function countWrite(
   const window = windowStart(now);
   const counted = subjectsOf(subjects, action, limits[action]);
   if (!counted.length) return;
-  const rows = await db
-    .insertInto('rate_counters')
-    .values(counted.map(({subject}) => ({subject, action, window_start: window, count: 1})))
-    .onConflict((oc) =>
-      oc
-        .columns(['subject', 'action', 'window_start'])
-        .doUpdateSet((eb) => ({count: eb('rate_counters.count', '+', 1)})),
-    )
-    .returning(['subject', 'count'])
-    .execute();
+  const db = q.db as Kysely<DB>;
+  const rows = await q.run(
+    `countWrite:${counted.length}`,
+    () =>
+      db
+        .insertInto('rate_counters')
+        .values(
+          counted.map((_, i) => ({
+            subject: parameter<string>(2 + i),
+            action: parameter<string>(0),
+            window_start: parameter<string>(1),
+            count: 1,
+          })),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['subject', 'action', 'window_start'])
+            .doUpdateSet((eb) => ({count: eb('rate_counters.count', '+', 1)})),
+        )
+        .returning(['subject', 'count']),
+    [action, window, ...counted.map(({subject}) => subject)],
+  );
   for (const {subject, limit, who} of counted) {
     const used = rows.find((row) => row.subject === subject)?.count ?? 0;
     if (used > limit) {

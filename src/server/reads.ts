@@ -11,10 +11,12 @@ import type {ModeratedPost, ModerationFilter, ModerationQueue} from '../api/mode
 import type {LimitedAction} from './config.js';
 import type {DB} from './db/database.js';
 import {PreparedQueries, parameter} from './db/prepared.js';
+import type {CompiledCache} from './db/prepared.js';
+import {dialectOf} from './db/open.js';
 import {reachable} from './domain/access.js';
 import {canAnswer} from './domain/permissions.js';
 import type {ViewerFacts} from './domain/permissions.js';
-import type {PostRecord} from './domain/repository.js';
+import type {PostRecord, ReadOptions} from './domain/repository.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -83,10 +85,13 @@ export class PostReads {
   /** The read path's queries, compiled once per shape (see db/prepared.ts). */
   readonly #prepared: PreparedQueries;
 
-  constructor(db: Kysely<DB>, clock: () => Date) {
+  readonly #postgres: boolean;
+
+  constructor(db: Kysely<DB>, clock: () => Date, compiled?: CompiledCache) {
     this.db = db;
     this.#clock = clock;
-    this.#prepared = new PreparedQueries(db);
+    this.#prepared = new PreparedQueries(db, compiled);
+    this.#postgres = dialectOf(db) === 'postgres';
   }
 
   async getThread(questionId: string, options: ThreadOptions): Promise<Thread | null> {
@@ -327,28 +332,37 @@ export class PostReads {
       : toAnswer(row, facts, record.question.acceptedAnswerId, comments);
   }
 
-  async findPost(postId: string): Promise<PostRecord | null> {
-    const row = await this.db
-      .selectFrom('posts as p')
-      .innerJoin('posts as q', 'q.id', 'p.question_id')
-      .leftJoin('posts as parent', 'parent.id', 'p.parent_id')
-      .select([
-        'p.id',
-        'p.kind',
-        'p.status',
-        'p.author_id',
-        'p.author_name',
-        'p.question_id',
-        'p.parent_id',
-        'q.status as question_status',
-        'q.author_id as question_author_id',
-        'q.accepted_answer_id',
-        'parent.kind as parent_kind',
-        'parent.status as parent_status',
-        'parent.author_id as parent_author_id',
-      ])
-      .where('p.id', '=', postId)
-      .executeTakeFirst();
+  async findPost(postId: string, options: ReadOptions = {}): Promise<PostRecord | null> {
+    const lock = Boolean(options.forUpdate) && this.#postgres;
+    const [row] = await this.#prepared.run(
+      `findPost:${lock}`,
+      () => {
+        const query = this.db
+          .selectFrom('posts as p')
+          .innerJoin('posts as q', 'q.id', 'p.question_id')
+          .leftJoin('posts as parent', 'parent.id', 'p.parent_id')
+          .select([
+            'p.id',
+            'p.kind',
+            'p.status',
+            'p.author_id',
+            'p.author_name',
+            'p.question_id',
+            'p.parent_id',
+            'q.status as question_status',
+            'q.author_id as question_author_id',
+            'q.accepted_answer_id',
+            'parent.kind as parent_kind',
+            'parent.status as parent_status',
+            'parent.author_id as parent_author_id',
+          ])
+          .where('p.id', '=', parameter<string>(0));
+        // PostgreSQL locks the post's row as it reads it; SQLite's writer already holds
+        // the database (BEGIN IMMEDIATE), and has no FOR UPDATE.
+        return lock ? query.forUpdate('p') : query;
+      },
+      [postId],
+    );
     if (!row) return null;
     return {
       id: row.id,

@@ -4,12 +4,22 @@
  * the same statements run on SQLite and PostgreSQL.
  */
 import {randomBytes} from 'node:crypto';
-import type {Kysely} from 'kysely';
+import type {ExpressionBuilder, Kysely} from 'kysely';
 import type {ModeratedPost} from '../api/moderation.js';
 import type {FlagReason} from '../api/requests.js';
 import type {Post} from '../api/schemas.js';
 import type {DB, StoredStatus} from './db/database.js';
-import type {BodyEdit, NewPostRow, PostFacts, PostRecord, Repository} from './domain/repository.js';
+import {dialectOf} from './db/open.js';
+import {PreparedQueries, parameter} from './db/prepared.js';
+import type {CompiledCache} from './db/prepared.js';
+import type {
+  BodyEdit,
+  NewPostRow,
+  PostFacts,
+  PostRecord,
+  ReadOptions,
+  Repository,
+} from './domain/repository.js';
 import {hashToken, newId} from './ids.js';
 import {visibleFilter} from './post-rows.js';
 import type {PostReads} from './reads.js';
@@ -17,17 +27,20 @@ import type {PostReads} from './reads.js';
 export class KyselyRepository implements Repository {
   readonly #db: Kysely<DB>;
   readonly #reads: PostReads;
+  /** The write path's statements, compiled once for the database (db/prepared.ts). */
+  readonly #q: PreparedQueries;
   /** The transaction's time: every row it writes says the same. */
   readonly #now: string;
 
-  constructor(db: Kysely<DB>, reads: PostReads, now: string) {
+  constructor(db: Kysely<DB>, reads: PostReads, now: string, compiled?: CompiledCache) {
     this.#db = db;
     this.#reads = reads;
+    this.#q = new PreparedQueries(db, compiled);
     this.#now = now;
   }
 
-  findPost(postId: string): Promise<PostRecord | null> {
-    return this.#reads.findPost(postId);
+  findPost(postId: string, options?: ReadOptions): Promise<PostRecord | null> {
+    return this.#reads.findPost(postId, options);
   }
 
   getPost(postId: string, viewerId: string | null): Promise<Post | null> {
@@ -38,12 +51,19 @@ export class KyselyRepository implements Repository {
     return this.#reads.moderatedPost(postId);
   }
 
-  async postFacts(postId: string): Promise<PostFacts | null> {
-    const row = await this.#db
-      .selectFrom('posts')
-      .select(['id', 'kind', 'status', 'author_id', 'question_id'])
-      .where('id', '=', postId)
-      .executeTakeFirst();
+  async postFacts(postId: string, options: ReadOptions = {}): Promise<PostFacts | null> {
+    const lock = Boolean(options.forUpdate) && dialectOf(this.#db) === 'postgres';
+    const [row] = await this.#q.run(
+      `postFacts:${lock}`,
+      () => {
+        const query = this.#db
+          .selectFrom('posts')
+          .select(['id', 'kind', 'status', 'author_id', 'question_id'])
+          .where('id', '=', parameter<string>(0));
+        return lock ? query.forUpdate() : query;
+      },
+      [postId],
+    );
     return row
       ? {
           id: row.id,
@@ -53,15 +73,6 @@ export class KyselyRepository implements Repository {
           questionId: row.question_id,
         }
       : null;
-  }
-
-  /** A no-op UPDATE is the row lock both databases understand (SQLite has no FOR UPDATE). */
-  async lockPost(postId: string): Promise<void> {
-    await this.#db
-      .updateTable('posts')
-      .set((eb) => ({score: eb.ref('score')}))
-      .where('id', '=', postId)
-      .execute();
   }
 
   async postExists(postId: string): Promise<boolean> {
@@ -169,41 +180,69 @@ export class KyselyRepository implements Repository {
       .execute();
   }
 
-  async voteOf(postId: string, viewerId: string): Promise<number> {
-    const row = await this.#db
-      .selectFrom('votes')
-      .select('value')
-      .where('post_id', '=', postId)
-      .where('viewer_id', '=', viewerId)
-      .executeTakeFirst();
-    return row?.value ?? 0;
+  async scoreVote(
+    postId: string,
+    viewerId: string,
+    value: number,
+  ): Promise<{score: number; before: number}> {
+    const [row] = await this.#q.run(
+      'scoreVote',
+      () => {
+        // The vote as it is before this statement (RETURNING reads it too: the votes
+        // table is `putVote`'s, after this).
+        const present = (eb: ExpressionBuilder<DB, 'posts'>) =>
+          eb.fn.coalesce(
+            eb
+              .selectFrom('votes')
+              .select('votes.value')
+              .where('votes.post_id', '=', parameter<string>(0))
+              .where('votes.viewer_id', '=', parameter<string>(1)),
+            eb.lit(0),
+          );
+        return this.#db
+          .updateTable('posts')
+          .set((eb) => ({score: eb(eb('score', '+', parameter<number>(2)), '-', present(eb))}))
+          .where('id', '=', parameter<string>(0))
+          .returning((eb) => ['score', present(eb).as('before')]);
+      },
+      [postId, viewerId, value],
+    );
+    if (!row) throw new Error(`No post "${postId}" to vote on`);
+    return {score: row.score, before: Number(row.before)};
   }
 
   async putVote(postId: string, viewerId: string, value: number): Promise<void> {
     if (value === 0) {
-      await this.#db
-        .deleteFrom('votes')
-        .where('post_id', '=', postId)
-        .where('viewer_id', '=', viewerId)
-        .execute();
+      await this.#q.run(
+        'deleteVote',
+        () =>
+          this.#db
+            .deleteFrom('votes')
+            .where('post_id', '=', parameter<string>(0))
+            .where('viewer_id', '=', parameter<string>(1)),
+        [postId, viewerId],
+      );
       return;
     }
     // The primary key (post, viewer) makes this one row per viewer, whoever else is writing.
-    await this.#db
-      .insertInto('votes')
-      .values({post_id: postId, viewer_id: viewerId, value, created_at: this.#now})
-      .onConflict((oc) => oc.columns(['post_id', 'viewer_id']).doUpdateSet({value}))
-      .execute();
-  }
-
-  async addToScore(postId: string, change: number): Promise<number> {
-    const {score} = await this.#db
-      .updateTable('posts')
-      .set((eb) => ({score: eb('score', '+', change)}))
-      .where('id', '=', postId)
-      .returning('score')
-      .executeTakeFirstOrThrow();
-    return score;
+    await this.#q.run(
+      'putVote',
+      () =>
+        this.#db
+          .insertInto('votes')
+          .values({
+            post_id: parameter<string>(0),
+            viewer_id: parameter<string>(1),
+            value: parameter<number>(2),
+            created_at: parameter<string>(3),
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(['post_id', 'viewer_id'])
+              .doUpdateSet((eb) => ({value: eb.ref('excluded.value')})),
+          ),
+      [postId, viewerId, value, this.#now],
+    );
   }
 
   async votesOn(postId: string): Promise<number[]> {
@@ -231,11 +270,15 @@ export class KyselyRepository implements Repository {
   }
 
   async addPoints(viewerId: string, points: number): Promise<void> {
-    await this.#db
-      .updateTable('viewers')
-      .set((eb) => ({points: eb('points', '+', points)}))
-      .where('id', '=', viewerId)
-      .execute();
+    await this.#q.run(
+      'addPoints',
+      () =>
+        this.#db
+          .updateTable('viewers')
+          .set((eb) => ({points: eb('points', '+', parameter<number>(1))}))
+          .where('id', '=', parameter<string>(0)),
+      [viewerId, points],
+    );
   }
 
   async insertFlag(

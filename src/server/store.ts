@@ -12,6 +12,8 @@ import type {LimitedAction, RateLimits} from './config.js';
 import type {DB} from './db/database.js';
 import {isRetryable, isUniqueViolation} from './db/errors.js';
 import {ping} from './db/open.js';
+import {PreparedQueries, parameter} from './db/prepared.js';
+import type {CompiledCache} from './db/prepared.js';
 import type {Repository} from './domain/repository.js';
 import {purgeIdempotencyKeys, storeResponse, storedResponse} from './idempotency.js';
 import {hashToken} from './ids.js';
@@ -111,16 +113,21 @@ export class KyselyStore implements Store {
   readonly db: Kysely<DB>;
   readonly #clock: () => Date;
   readonly #reads: PostReads;
+  /** Every query compiled once, for this database and its transactions (db/prepared.ts). */
+  readonly #compiled: CompiledCache = new Map();
+  readonly #prepared: PreparedQueries;
 
   constructor(db: Kysely<DB>, options: {clock?: () => Date} = {}) {
     this.db = db;
     this.#clock = options.clock ?? (() => new Date());
-    this.#reads = new PostReads(db, this.#clock);
+    this.#reads = new PostReads(db, this.#clock, this.#compiled);
+    this.#prepared = new PreparedQueries(db, this.#compiled);
   }
 
   /** The repository of one transaction. */
   #repository(trx: Kysely<DB>): Repository {
-    return new KyselyRepository(trx, new PostReads(trx, this.#clock), this.#clock().toISOString());
+    const reads = new PostReads(trx, this.#clock, this.#compiled);
+    return new KyselyRepository(trx, reads, this.#clock().toISOString(), this.#compiled);
   }
 
   async transaction<T>(run: (tx: Repository) => Promise<T>): Promise<T> {
@@ -142,17 +149,17 @@ export class KyselyStore implements Store {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.transaction().execute(async (trx) => {
+          const q = new PreparedQueries(trx, this.#compiled);
           if (key) {
-            const stored = await storedResponse(trx, scope, key, fingerprint);
+            const stored = await storedResponse(q, scope, key, fingerprint);
             if (stored) return {...stored, replayed: true};
           }
           const {limit} = request;
-          if (limit)
-            await countWrite(trx, limit.action, limit.subjects, limit.limits, this.#clock());
+          if (limit) await countWrite(q, limit.action, limit.subjects, limit.limits, this.#clock());
           const response = await run(this.#repository(trx));
           if (key) {
             const now = this.#clock().toISOString();
-            await storeResponse(trx, {scope, key, fingerprint, now, ...response});
+            await storeResponse(q, {scope, key, fingerprint, now, ...response});
           }
           return {...response, replayed: false};
         });
@@ -166,11 +173,12 @@ export class KyselyStore implements Store {
   }
 
   async viewerIdForToken(token: string): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('viewers')
-      .select('id')
-      .where('token_hash', '=', hashToken(token))
-      .executeTakeFirst();
+    const [row] = await this.#prepared.run(
+      'viewerIdForToken',
+      () =>
+        this.db.selectFrom('viewers').select('id').where('token_hash', '=', parameter<string>(0)),
+      [hashToken(token)],
+    );
     return row?.id ?? null;
   }
 

@@ -10,9 +10,8 @@
  * Prints `listening at http://127.0.0.1:<port>` once it is ready.
  */
 import Database from 'better-sqlite3';
-import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
-import {createServer} from 'node:http';
+import {serveBaseline} from './baseline-http.mjs';
 
 /**
  * @typedef {{literal: unknown} | {bind: string}} PlanParameter
@@ -66,55 +65,4 @@ function run(scenario, bound) {
   return results;
 }
 
-/** @param {import('node:http').IncomingMessage} request */
-async function readBody(request) {
-  let body = '';
-  for await (const chunk of request) body += chunk;
-  return body;
-}
-
-const server = createServer(async (request, response) => {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  const now = new Date().toISOString();
-  const scenario = String(request.headers['x-bench-plan'] ?? '');
-  let match;
-  /** @type {unknown} */
-  let result;
-  try {
-    if (!plans[scenario]) {
-      response.writeHead(404, {'content-type': 'application/json'}).end('{"error":"no plan"}');
-      return;
-    }
-    if (request.method === 'GET' && (match = /^\/api\/questions\/([^/]+)$/.exec(url.pathname))) {
-      result = run(scenario, {questionId: decodeURIComponent(match[1] ?? ''), now});
-    } else if (
-      request.method === 'PUT' &&
-      (match = /^\/api\/posts\/([^/]+)\/vote$/.exec(url.pathname))
-    ) {
-      const {value} = JSON.parse(await readBody(request));
-      const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
-      result = run(scenario, {
-        postId: decodeURIComponent(match[1] ?? ''),
-        tokenHash: createHash('sha256').update(token).digest('base64url'),
-        idempotencyKey: request.headers['idempotency-key'] ?? null,
-        value,
-        now,
-      });
-    } else {
-      response.writeHead(404, {'content-type': 'application/json'}).end('{"error":"not found"}');
-      return;
-    }
-    response.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify(result));
-  } catch (error) {
-    response.writeHead(500, {'content-type': 'text/plain'}).end(String(error));
-  }
-});
-
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  if (address && typeof address === 'object') {
-    console.log(`listening at http://127.0.0.1:${address.port}`);
-  }
-});
-
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+serveBaseline((scenario) => scenario in plans, run);

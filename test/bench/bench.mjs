@@ -209,8 +209,11 @@ if (want('typing') || want('page') || want('offline')) {
 if (want('server')) {
   const dir = mkdtempSync(join(tmpdir(), 'quanda-bench-'));
   try {
+    const pg = process.env['QUANDA_TEST_PG'];
+    if (!pg) log('server: the PostgreSQL rows need QUANDA_TEST_PG=postgres://…; not run');
     const {rows: server} = await benchServer({
       dir,
+      pg,
       duration: quick ? 2 : 5,
       rounds: quick ? 1 : 3,
       warmup: quick ? 1 : 2,
@@ -248,7 +251,7 @@ if (want('server')) {
     }
     const slow = [...new Set(server.flatMap((r) => r.slow))];
     rows.push([
-      'server: query plans of all the SQL above (EXPLAIN QUERY PLAN)',
+      'server: query plans of all the SQL above (EXPLAIN QUERY PLAN; PostgreSQL: EXPLAIN)',
       slow.length ? slow.join('; ') : 'index lookups and ranges only',
       '',
       '',

@@ -14,7 +14,9 @@
  *   every answer is theirs to vote on).
  */
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import {openSqlite} from '../../src/server/db/database.js';
+import {openDatabase} from '../../src/server/db/open.js';
 import {migrateToLatest} from '../../src/server/db/migrations.js';
 import {hashToken} from '../../src/server/store.js';
 
@@ -153,6 +155,52 @@ export async function generateDatabase(file, {questions = 10_000, answers = 200_
     votes,
     ms: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * Copies a generated SQLite database into a PostgreSQL one (a URL, migrated here first),
+ * table by table in batches, and has PostgreSQL gather its statistics: the same rows on
+ * both databases, so their benchmark rows compare.
+ * @param {string} file
+ * @param {string} url
+ */
+export async function copyToPostgres(file, url) {
+  const kysely = openDatabase(url);
+  await migrateToLatest(kysely);
+  await kysely.destroy();
+  const source = new Database(file, {readonly: true});
+  const client = new pg.Client({connectionString: url});
+  await client.connect();
+  try {
+    for (const table of ['viewers', 'posts', 'votes']) {
+      const columns = /** @type {{name: string}[]} */ (
+        source.prepare(`pragma table_info(${table})`).all()
+      ).map((column) => column.name);
+      const {rows: types} = await client.query(
+        'select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = $1',
+        [table],
+      );
+      const typeOf = new Map(types.map((row) => [row.column_name, row.data_type]));
+      const names = columns.map((name) => `"${name}"`).join(', ');
+      const arrays = columns
+        .map((name, i) => `$${i + 1}::${typeOf.get(name) === 'integer' ? 'integer' : 'text'}[]`)
+        .join(', ');
+      const rows = /** @type {unknown[][]} */ (
+        source.prepare(`select ${names} from ${table}`).raw().all()
+      );
+      for (let i = 0; i < rows.length; i += 5000) {
+        const chunk = rows.slice(i, i + 5000);
+        await client.query(
+          `insert into ${table} (${names}) select * from unnest(${arrays})`,
+          columns.map((_, j) => chunk.map((row) => row[j])),
+        );
+      }
+    }
+    await client.query('analyze');
+  } finally {
+    await client.end();
+    source.close();
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

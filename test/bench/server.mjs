@@ -18,8 +18,18 @@ import {randomUUID} from 'node:crypto';
 import {closeSync, openSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {BIG_ANSWERS, BIG_QUESTION, VOTERS, generateDatabase, voterToken} from './generate-db.mjs';
-import {captureThread, captureVote, slowPlans} from './sql-plan.mjs';
+import pg from 'pg';
+import {hashToken} from '../../src/server/ids.js';
+import {withSchema} from '../support/test-db.mjs';
+import {
+  BIG_ANSWERS,
+  BIG_QUESTION,
+  VOTERS,
+  copyToPostgres,
+  generateDatabase,
+  voterToken,
+} from './generate-db.mjs';
+import {captureThread, captureVote, slowPlans, slowPlansPostgres} from './sql-plan.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -27,7 +37,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * @typedef {{method: 'GET' | 'PUT', path: string, headers?: Record<string, string>, body?: string}} BenchRequest
  * @typedef {{rps: number, p50: number, p99: number, requests: number, failed: number, statuses: string}} Load
  * @typedef {{
- *   name: string, database: 'small' | 'large',
+ *   name: string, database: 'small' | 'large' | 'postgres',
  *   probe: (file: string) => Promise<{plan: import('./baseline-server.mjs').PlanStatement[], note?: string}>,
  *   request: () => BenchRequest,
  * }} Scenario
@@ -65,29 +75,55 @@ export const SCENARIOS = [
   {
     name: 'PUT vote, random answer and voter (db of 200,000 answers)',
     database: 'large',
-    probe: async (file) => {
-      const {plan, source} = await captureVote(file, {
-        postId: 'a5',
-        token: voterToken(0),
-        viewerId: 'voter0',
-      });
-      return {
-        plan,
-        note: source === 'store' ? 'baseline SQL from Store.setVote (no route yet)' : undefined,
-      };
-    },
-    request: () => ({
-      method: 'PUT',
-      path: `/api/posts/a${pick(200_000)}/vote`,
-      headers: {
-        authorization: `Bearer ${voterToken(pick(VOTERS))}`,
-        'content-type': 'application/json',
-        'idempotency-key': randomUUID(),
-      },
-      body: JSON.stringify({value: pick(2) ? 1 : -1}),
-    }),
+    probe: async (file) => voteProbe(file),
+    request: () => voteRequest(),
+  },
+  {
+    name: 'PostgreSQL: GET thread, 1,000 answers (db of 200,000 answers)',
+    database: 'postgres',
+    probe: (target) => captureThread(target, BIG_QUESTION),
+    request: () => ({method: 'GET', path: `/api/questions/${BIG_QUESTION}`}),
+  },
+  {
+    name: 'PostgreSQL: GET thread, random question (db of 200,000 answers)',
+    database: 'postgres',
+    probe: (target) => captureThread(target, 'q1'),
+    request: () => ({method: 'GET', path: `/api/questions/${plainQuestion()}`}),
+  },
+  {
+    name: 'PostgreSQL: PUT vote, random answer and voter (db of 200,000 answers)',
+    database: 'postgres',
+    probe: async (target) => voteProbe(target),
+    request: () => voteRequest(),
   },
 ];
+
+/** @param {string} target */
+async function voteProbe(target) {
+  const {plan, source} = await captureVote(target, {
+    postId: 'a5',
+    token: voterToken(0),
+    viewerId: 'voter0',
+  });
+  return {
+    plan,
+    note: source === 'store' ? 'baseline SQL from Store.setVote (no route yet)' : undefined,
+  };
+}
+
+/** A vote as the widget sends it: a random answer, a random reader, a new key. */
+function voteRequest() {
+  return /** @type {BenchRequest} */ ({
+    method: 'PUT',
+    path: `/api/posts/a${pick(200_000)}/vote`,
+    headers: {
+      authorization: `Bearer ${voterToken(pick(VOTERS))}`,
+      'content-type': 'application/json',
+      'idempotency-key': randomUUID(),
+    },
+    body: JSON.stringify({value: pick(2) ? 1 : -1}),
+  });
+}
 
 /**
  * Starts a Node process and waits for the line that gives its URL. Its output goes to a
@@ -216,100 +252,153 @@ async function statusOf(url, request) {
 }
 
 /**
- * @param {{dir: string, duration?: number, rounds?: number, warmup?: number,
+ * @param {{dir: string, pg?: string, duration?: number, rounds?: number, warmup?: number,
  *   connections?: number, log?: (line: string) => void}} options
  *   `duration` and `warmup` are seconds per round; each side gets `rounds` rounds,
- *   alternating with the other side's so that both see the same neighbours.
+ *   alternating with the other side's so that both see the same neighbours. `pg`: a
+ *   PostgreSQL URL, for the PostgreSQL rows (the 200,000 answers copied into a schema there).
  * @returns {Promise<{rows: ServerRow[], generated: {ms: number, questions: number, answers: number}}>}
  */
 export async function benchServer({
   dir,
+  pg: pgUrl,
   duration = 5,
   rounds = 3,
   warmup = 2,
   connections = 10,
   log = () => {},
 }) {
-  const files = {small: join(dir, 'small.db'), large: join(dir, 'large.db')};
+  /** @type {Record<'small' | 'large' | 'postgres', string>} */
+  const files = {small: join(dir, 'small.db'), large: join(dir, 'large.db'), postgres: ''};
   await generateDatabase(files.small, {questions: 1, answers: BIG_ANSWERS});
   log('server: generating 10,000 questions and 200,000 answers');
   const generated = await generateDatabase(files.large);
   log(`server: generated in ${(generated.ms / 1000).toFixed(1)} s`);
-
-  /** @type {ServerRow[]} */
-  const rows = [];
-  for (const database of /** @type {const} */ (['small', 'large'])) {
-    const scenarios = SCENARIOS.filter((s) => s.database === database);
-    /** @type {Record<string, import('./baseline-server.mjs').PlanStatement[]>} */
-    const plans = {};
-    /** @type {(string | undefined)[]} */
-    const notes = [];
-    /** @type {string[][]} */
-    const slow = [];
-    for (const [i, scenario] of scenarios.entries()) {
-      const {plan, note} = await scenario.probe(files[database]);
-      plans[i] = plan;
-      notes[i] = note;
-      slow[i] = slowPlans(files[database], plan);
-    }
-    const planFile = join(dir, `plan-${database}.json`);
-    writeFileSync(planFile, JSON.stringify(plans));
-    const quanda = await startProcess(
-      ['--import', 'tsx', 'src/server/main.ts'],
-      {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        QUANDA_DB: files[database],
-        QUANDA_SEED: '0',
-        // One load generator on one address would hit the hourly limits within a second:
-        // lift them (they are still counted, as in production) so every vote is a vote.
-        QUANDA_LIMIT_VOTES: '1000000000/1000000000',
-      },
-      join(dir, `quanda-${database}.log`),
-    );
-    const baseline = await startProcess(
-      ['test/bench/baseline-server.mjs', files[database], planFile],
-      {},
-      join(dir, `baseline-${database}.log`),
-    );
-    try {
-      for (const [i, scenario] of scenarios.entries()) {
-        // The baseline learns which captured plan to replay from a header Quanda ignores.
-        const forBaseline = () => {
-          const request = scenario.request();
-          return {...request, headers: {...request.headers, 'x-bench-plan': String(i)}};
-        };
-        const status = await statusOf(quanda.url, scenario.request());
-        const present = status !== 404;
-        const options = {duration, connections};
-        log(`server: ${scenario.name}`);
-        await round(baseline.url, forBaseline, {duration: warmup, connections});
-        if (present) await round(quanda.url, scenario.request, {duration: warmup, connections});
-        /** @type {Round[]} */
-        const base = [];
-        /** @type {Round[]} */
-        const ours = [];
-        for (let r = 0; r < rounds; r++) {
-          const runBase = async () => base.push(await round(baseline.url, forBaseline, options));
-          const runOurs = async () => {
-            if (present) ours.push(await round(quanda.url, scenario.request, options));
-          };
-          // Alternate who goes first, so neither always follows the other's warm caches.
-          if (r % 2) await runOurs().then(runBase);
-          else await runBase().then(runOurs);
-        }
-        rows.push({
-          name: scenario.name,
-          quanda: present ? summarize(ours) : 'n/a (route not present)',
-          baseline: summarize(base),
-          note: notes[i],
-          slow: slow[i] ?? [],
-          statements: plans[i]?.length ?? 0,
-        });
-      }
-    } finally {
-      await Promise.all([quanda.stop(), baseline.stop()]);
-    }
+  const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  if (pgUrl) {
+    await onPostgres(pgUrl, `create schema ${schema}`);
+    files.postgres = withSchema(pgUrl, schema);
+    log('server: copying the 200,000 answers to PostgreSQL');
+    await copyToPostgres(files.large, files.postgres);
   }
-  return {rows, generated};
+  try {
+    return {rows: await runScenarios(), generated};
+  } finally {
+    if (pgUrl) await onPostgres(pgUrl, `drop schema ${schema} cascade`);
+  }
+
+  async function runScenarios() {
+    /** @type {ServerRow[]} */
+    const rows = [];
+    /** @type {('small' | 'large' | 'postgres')[]} */
+    const databases = pgUrl ? ['small', 'large', 'postgres'] : ['small', 'large'];
+    for (const database of databases) {
+      const scenarios = SCENARIOS.filter((s) => s.database === database);
+      /** @type {Record<string, import('./baseline-server.mjs').PlanStatement[]>} */
+      const plans = {};
+      /** @type {(string | undefined)[]} */
+      const notes = [];
+      /** @type {string[][]} */
+      const slow = [];
+      for (const [i, scenario] of scenarios.entries()) {
+        const {plan, note} = await scenario.probe(files[database]);
+        plans[i] = plan;
+        notes[i] = note;
+        slow[i] =
+          database === 'postgres'
+            ? await slowPlansPostgres(files[database], plan, SAMPLE_REQUEST)
+            : slowPlans(files[database], plan);
+      }
+      const planFile = join(dir, `plan-${database}.json`);
+      writeFileSync(planFile, JSON.stringify(plans));
+      const quanda = await startProcess(
+        ['--import', 'tsx', 'src/server/main.ts'],
+        {
+          PORT: '0',
+          HOST: '127.0.0.1',
+          QUANDA_DB: files[database],
+          QUANDA_SEED: '0',
+          // One load generator on one address would hit the hourly limits within a second:
+          // lift them (they are still counted, as in production) so every vote is a vote.
+          QUANDA_LIMIT_VOTES: '1000000000/1000000000',
+        },
+        join(dir, `quanda-${database}.log`),
+      );
+      const baseline = await startProcess(
+        [
+          database === 'postgres'
+            ? 'test/bench/baseline-pg-server.mjs'
+            : 'test/bench/baseline-server.mjs',
+          files[database],
+          planFile,
+        ],
+        {},
+        join(dir, `baseline-${database}.log`),
+      );
+      try {
+        for (const [i, scenario] of scenarios.entries()) {
+          // The baseline learns which captured plan to replay from a header Quanda ignores.
+          const forBaseline = () => {
+            const request = scenario.request();
+            return {...request, headers: {...request.headers, 'x-bench-plan': String(i)}};
+          };
+          const status = await statusOf(quanda.url, scenario.request());
+          const present = status !== 404;
+          const options = {duration, connections};
+          log(`server: ${scenario.name}`);
+          await round(baseline.url, forBaseline, {duration: warmup, connections});
+          if (present) await round(quanda.url, scenario.request, {duration: warmup, connections});
+          /** @type {Round[]} */
+          const base = [];
+          /** @type {Round[]} */
+          const ours = [];
+          for (let r = 0; r < rounds; r++) {
+            const runBase = async () => base.push(await round(baseline.url, forBaseline, options));
+            const runOurs = async () => {
+              if (present) ours.push(await round(quanda.url, scenario.request, options));
+            };
+            // Alternate who goes first, so neither always follows the other's warm caches.
+            if (r % 2) await runOurs().then(runBase);
+            else await runBase().then(runOurs);
+          }
+          rows.push({
+            name: scenario.name,
+            quanda: present ? summarize(ours) : 'n/a (route not present)',
+            baseline: summarize(base),
+            note: notes[i],
+            slow: slow[i] ?? [],
+            statements: plans[i]?.length ?? 0,
+          });
+        }
+      } finally {
+        await Promise.all([quanda.stop(), baseline.stop()]);
+      }
+    }
+    return rows;
+  }
+}
+
+/** The values of one request, for PostgreSQL's EXPLAIN of its statements. */
+const SAMPLE_REQUEST = {
+  questionId: 'q1',
+  postId: 'a5',
+  tokenHash: hashToken(voterToken(0)),
+  viewerId: 'voter0',
+  idempotencyKey: 'bench-explain',
+  now: new Date().toISOString(),
+  value: 1,
+};
+
+/**
+ * @param {string} url
+ * @param {string} statement
+ */
+async function onPostgres(url, statement) {
+  const client = new pg.Client({connectionString: url});
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }

@@ -12,7 +12,8 @@
 import Database from 'better-sqlite3';
 import {createHash} from 'node:crypto';
 import {createApi} from '../../src/server/app.js';
-import {openSqlite} from '../../src/server/db/database.js';
+import pg from 'pg';
+import {openDatabase} from '../../src/server/db/open.js';
 import {vote} from '../../src/server/domain/votes.js';
 import {KyselyStore} from '../../src/server/store.js';
 
@@ -46,7 +47,7 @@ export function toPlan(queries, bindings) {
 function probe(file) {
   /** @type {{sql: string, parameters: readonly unknown[]}[]} */
   const queries = [];
-  const db = openSqlite(file, {onQuery: (sql, parameters) => queries.push({sql, parameters})});
+  const db = openDatabase(file, {onQuery: (sql, parameters) => queries.push({sql, parameters})});
   const store = new KyselyStore(db);
   const api = createApi({store, config: {adminToken: null, allowedOrigins: []}, log: () => {}});
   return {queries, store, api};
@@ -142,5 +143,49 @@ export function slowPlans(file, plan) {
     return found;
   } finally {
     db.close();
+  }
+}
+
+/**
+ * What PostgreSQL's planner says for the plan's statements on the benchmark's database: a
+ * sequential scan of a table of 1,000 rows or more, or a sort, either of which grows with
+ * the database. Each
+ * statement is explained with the values of one sample request (`sample`: binding → value).
+ * @param {string} url
+ * @param {PlanStatement[]} plan
+ * @param {Record<string, unknown>} sample
+ */
+export async function slowPlansPostgres(url, plan, sample) {
+  const client = new pg.Client({connectionString: url});
+  await client.connect();
+  try {
+    const {rows: tables} = await client.query(
+      `select relname, reltuples::bigint as rows from pg_class
+        where relkind = 'r' and relnamespace = current_schema()::regnamespace`,
+    );
+    const sizes = new Map(tables.map((table) => [table.relname, Number(table.rows)]));
+    /** @type {string[]} */
+    const found = [];
+    for (const {sql, parameters} of plan) {
+      if (!/^\s*(select|update|delete|insert)\b/i.test(sql)) continue;
+      const values = parameters.map((p) => ('literal' in p ? p.literal : sample[p.bind]));
+      const {rows} = await client.query(`explain (format json) ${sql}`, values);
+      /** @param {any} node */
+      const walk = (node) => {
+        // An empty table (the idempotency keys of a fresh database) is read whole, cheaply;
+        // a scan of one that holds the benchmark's rows is what grows.
+        const rows = sizes.get(node['Relation Name']) ?? 0;
+        if (node['Node Type'] === 'Seq Scan' && rows >= 1000) {
+          found.push(`Seq Scan on ${node['Relation Name']} (${rows} rows)`);
+        }
+        if (node['Node Type'] === 'Sort')
+          found.push(`Sort (${(node['Sort Key'] ?? []).join(', ')})`);
+        for (const child of node.Plans ?? []) walk(child);
+      };
+      walk(rows[0]['QUERY PLAN'][0].Plan);
+    }
+    return found;
+  } finally {
+    await client.end();
   }
 }

@@ -76,7 +76,7 @@ describe('PostgreSQL faults', {skip}, () => {
       try {
         await server.waitFor(/does not answer \(attempt 1 of 30: .*ECONNREFUSED/);
         await proxy.up();
-        const [, url] = await server.waitFor(/running at (http:\/\/\S+?)\/? on /);
+        const [, url] = await server.waitFor(/running at (http:\/\/\S+?)\/?$/m);
         assert.equal((await httpRequest(`${url}/api/health`)).status, 200);
       } finally {
         server.child.kill('SIGTERM');
@@ -118,7 +118,7 @@ describe('PostgreSQL faults', {skip}, () => {
         QUANDA_DB: through(target, proxy.port, name),
         QUANDA_LIMIT_ANSWERS: '1000/1000',
       });
-      const [, url] = await server.waitFor(/running at (http:\/\/\S+?)\/? on /);
+      const [, url] = await server.waitFor(/running at (http:\/\/\S+?)\/?$/m);
       api = `${url}/api`;
     });
     after(async () => {

@@ -17,8 +17,7 @@ import type {Writes} from '../../src/server/store.js';
 
 export function storeWrites(store: Writes) {
   const facts = async (tx: Repository, postId: string) => {
-    await tx.lockPost(postId);
-    const post = await tx.postFacts(postId);
+    const post = await tx.postFacts(postId, {forUpdate: true});
     if (!post) throw new Error(`No post "${postId}"`);
     return post;
   };

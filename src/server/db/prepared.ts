@@ -13,13 +13,16 @@ export function parameter<T>(index: number): T {
   return `${MARK}${index}` as unknown as T;
 }
 
+/** Compiled queries by shape, shared by every transaction of one database. */
+export type CompiledCache = Map<string, CompiledQuery>;
+
 /**
  * Queries built and compiled once per shape, then run with new values. Building and
- * compiling with Kysely's query builder cost about as much as running the query itself on
- * the read path (the server benchmark found it), so the thread's queries are prepared
- * here: a key names each shape (the sort, whether there is a cursor, …), `build` makes it
- * with `parameter(i)` stand-ins, and the compiled SQL — the same for SQLite and
- * PostgreSQL, each with its own placeholders — is kept. Only reads go through here.
+ * compiling with Kysely's query builder cost about as much as running the query itself
+ * (the server benchmark found it), so the store's queries, reads and writes alike, are
+ * prepared here: a key names each shape (the sort, whether there is a cursor, …), `build`
+ * makes it with `parameter(i)` stand-ins, and the compiled SQL — each dialect's own, with
+ * its own placeholders — is kept in a cache every transaction on the database shares.
  *
  * A LIMIT goes in as a literal (`sql.lit`), its value part of the key: SQLite ran the
  * page's query 1.5× slower with the LIMIT bound than written in.
@@ -27,11 +30,18 @@ export function parameter<T>(index: number): T {
 export class PreparedQueries {
   readonly #db: Kysely<any>;
   readonly #direct?: DirectReader;
-  readonly #compiled = new Map<string, CompiledQuery>();
+  readonly #compiled: CompiledCache;
 
-  constructor(db: Kysely<any>) {
+  /** What queries are built with (the database, or the transaction they run in). */
+  get db(): Kysely<any> {
+    return this.#db;
+  }
+
+  /** `db`: the database, or a transaction; `compiled`: the database's cache. */
+  constructor(db: Kysely<any>, compiled: CompiledCache = new Map()) {
     this.#db = db;
     this.#direct = directReader(db);
+    this.#compiled = compiled;
   }
 
   async run<R>(key: string, build: () => Compilable<R>, values: readonly unknown[]): Promise<R[]> {
@@ -45,9 +55,12 @@ export class PreparedQueries {
         ? values[Number(value.slice(MARK.length))]
         : value,
     );
-    // A SQLite file: straight to its read-only connection (Kysely's async executor cost
-    // as much as the queries). Otherwise — PostgreSQL, a transaction — through Kysely.
-    if (this.#direct) return this.#direct(compiled.sql, parameters) as R[];
+    // A read on a SQLite file: straight to its read-only connection (Kysely's async
+    // executor cost as much as the queries). Otherwise — PostgreSQL, a write, a
+    // transaction — through Kysely, on the connection it holds.
+    if (this.#direct && compiled.query.kind === 'SelectQueryNode') {
+      return this.#direct(compiled.sql, parameters) as R[];
+    }
     const {rows} = await this.#db.executeQuery<R>({...compiled, parameters});
     return rows;
   }

@@ -8,7 +8,7 @@ import type {StoredStatus} from '../db/database.js';
 import {shownStatus, visibleTo} from '../post-rows.js';
 import {viewerCan} from './permissions.js';
 import type {ViewerFacts} from './permissions.js';
-import type {PostFacts, PostRecord, PostRows} from './repository.js';
+import type {PostFacts, PostRecord, PostRows, ReadOptions} from './repository.js';
 import {RuleError} from './rule-error.js';
 
 type Visibility = {status: StoredStatus; authorId: string | null};
@@ -42,8 +42,9 @@ export async function reachablePost(
   tx: PostRows,
   postId: string,
   viewerId: string,
+  options?: ReadOptions,
 ): Promise<PostRecord> {
-  const post = await tx.findPost(postId);
+  const post = await tx.findPost(postId, options);
   if (!post || !reachable(post, viewerId)) throw notFound('post', postId);
   return post;
 }

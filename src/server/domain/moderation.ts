@@ -19,8 +19,7 @@ export async function flag(
   threshold: number,
 ) {
   // Under the post's lock: the count and the status it decides on are read as they are.
-  await tx.lockPost(postId);
-  const post = await reachablePost(tx, postId, viewerId);
+  const post = await reachablePost(tx, postId, viewerId, {forUpdate: true});
   permit(can(post, post.question, viewerId).flag, 'flag');
   await tx.insertFlag(postId, viewerId, given);
   // Readers' flags alone never hide a question: they reach the moderators' flagged
@@ -35,8 +34,7 @@ export async function moderate(
   postId: string,
   action: ModerationAction,
 ): Promise<ModeratedPost> {
-  await tx.lockPost(postId);
-  const post = await tx.postFacts(postId);
+  const post = await tx.postFacts(postId, {forUpdate: true});
   if (!post || post.status === 'removed') throw notFound('post', postId);
   await changeStatus(tx, post, action === 'hide' ? 'hidden' : 'published');
   // A moderator has looked: the flags so far are dealt with, whichever way it went.

@@ -186,8 +186,7 @@ export async function editPost(
 ) {
   const {viewerId, body} = edit;
   // Whether the post goes back to the moderators depends on its status: read under its lock.
-  if (edit.premoderate) await tx.lockPost(postId);
-  const post = await reachablePost(tx, postId, viewerId);
+  const post = await reachablePost(tx, postId, viewerId, {forUpdate: edit.premoderate});
   permit(can(post, post.question, viewerId).edit, 'edit');
   bodyText(post.kind, body, 'edit');
   if (post.kind !== 'question' && post.parentId) {
@@ -226,8 +225,7 @@ export async function changeBody(tx: Repository, post: PostFacts, edit: PostEdit
 
 /** The author's removal; removing twice is still "removed". */
 export async function removePost(tx: Repository, postId: string, viewerId: string) {
-  await tx.lockPost(postId);
-  const post = await tx.findPost(postId);
+  const post = await tx.findPost(postId, {forUpdate: true});
   if (post?.status === 'removed' && post.authorId === viewerId) return;
   if (!post || !reachable(post, viewerId)) throw notFound('post', postId);
   permit(can(post, post.question, viewerId).edit, 'remove');
@@ -244,8 +242,7 @@ export async function withdrawPost(tx: Repository, post: PostFacts) {
   await withdrawPoints(tx, post);
   if (post.kind === 'answer') {
     // Under the question's lock: a best answer chosen meanwhile is read as it now is.
-    await tx.lockPost(post.questionId);
-    const question = await tx.findPost(post.questionId);
+    const question = await tx.findPost(post.questionId, {forUpdate: true});
     if (question?.question.acceptedAnswerId === post.id) {
       await moveBestAnswer(tx, {id: question.id, ...question.question}, null);
     }

@@ -54,17 +54,22 @@ export interface BodyEdit {
   editorName: string | null;
 }
 
+/**
+ * `forUpdate`: the post's row is locked for the rest of the transaction, as it is read,
+ * because what the write changes depends on what it read (the previous vote, the best
+ * answer, the status). On PostgreSQL (READ COMMITTED) two transactions could otherwise
+ * both read "no vote yet" and both add to the score; on SQLite, BEGIN IMMEDIATE already
+ * runs one writer at a time.
+ */
+export interface ReadOptions {
+  forUpdate?: boolean;
+}
+
 export interface PostRows {
   /** The facts a write decides on, for any post that exists (removed ones included). */
-  findPost(postId: string): Promise<PostRecord | null>;
+  findPost(postId: string, options?: ReadOptions): Promise<PostRecord | null>;
   /** The post alone, without reading its question (see `findPost`). */
-  postFacts(postId: string): Promise<PostFacts | null>;
-  /**
-   * Takes the post's row lock for the rest of the transaction, before reading what a change
-   * to it depends on (the previous vote, the best answer, the status). On SQLite, BEGIN
-   * IMMEDIATE already runs one writer at a time; PostgreSQL (READ COMMITTED) needs the lock.
-   */
-  lockPost(postId: string): Promise<void>;
+  postFacts(postId: string, options?: ReadOptions): Promise<PostFacts | null>;
   postExists(postId: string): Promise<boolean>;
   /** Whether a post under `parentId` of this kind, visible to the author, has this key. */
   hasSibling(
@@ -83,12 +88,17 @@ export interface PostRows {
 }
 
 export interface VoteRows {
-  /** The viewer's vote on the post, 0 when there is none. */
-  voteOf(postId: string, viewerId: string): Promise<number>;
+  /**
+   * Moves the post's score from the viewer's present vote (0 for none) to `value`, in one
+   * statement; returns the new score and the vote it replaced. The vote row is `putVote`'s.
+   */
+  scoreVote(
+    postId: string,
+    viewerId: string,
+    value: number,
+  ): Promise<{score: number; before: number}>;
   /** Sets (or, with 0, deletes) the viewer's one vote on the post. */
   putVote(postId: string, viewerId: string, value: number): Promise<void>;
-  /** Moves the post's score and returns the new one. */
-  addToScore(postId: string, change: number): Promise<number>;
   /** Every vote on the post. */
   votesOn(postId: string): Promise<number[]>;
 }

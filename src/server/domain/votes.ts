@@ -31,13 +31,11 @@ export async function vote(
   viewerId: string,
   value: VoteValue,
 ): Promise<VoteResult> {
-  // Under the post's lock: two votes of one reader at once both read the same "before".
-  await tx.lockPost(postId);
-  const post = await reachablePost(tx, postId, viewerId);
+  // Under the post's lock: two votes of one reader at once would read the same "before".
+  const post = await reachablePost(tx, postId, viewerId, {forUpdate: true});
   permit(can(post, post.question, viewerId).vote, 'vote on');
-  const before = await tx.voteOf(postId, viewerId);
+  const {score, before} = await tx.scoreVote(postId, viewerId, value);
   if (before !== value) await tx.putVote(postId, viewerId, value);
-  const score = await tx.addToScore(postId, value - before);
   const points = pointsForVote(post.kind, value) - pointsForVote(post.kind, before);
   if (points && post.authorId) await tx.addPoints(post.authorId, points);
   return {score, viewerVote: value};
@@ -53,8 +51,7 @@ export async function chooseBestAnswer(
   answerId: string | null,
   viewerId: string,
 ) {
-  await tx.lockPost(questionId);
-  const question = await tx.findPost(questionId);
+  const question = await tx.findPost(questionId, {forUpdate: true});
   if (question?.kind !== 'question' || !reachable(question, viewerId)) {
     throw notFound('question', questionId);
   }
@@ -108,8 +105,7 @@ export async function withdrawPoints(tx: Repository, post: PostFacts) {
 
 /** The best answer as the seed and tests set it, without an asker: what a choice does once allowed. */
 export async function setBestAnswer(tx: Repository, questionId: string, answerId: string | null) {
-  await tx.lockPost(questionId);
-  const question = await tx.findPost(questionId);
+  const question = await tx.findPost(questionId, {forUpdate: true});
   if (!question) throw notFound('question', questionId);
   const answer = answerId === null ? null : await tx.postFacts(answerId);
   await moveBestAnswer(tx, {id: questionId, ...question.question}, answer);
