@@ -19,7 +19,9 @@ if (!pg) {
   process.exitCode = process.env['QUANDA_REQUIRE_PG'] === '1' ? 1 : 0;
 } else {
   console.log(`\n=== Browser write-path tests on PostgreSQL (${new URL(pg).host}) ===\n`);
-  const result = spawnSync('npx', ['web-test-runner', ...FILES], {
+  // One file at a time: side by side on a busy machine, each file's first lazy chunk (the
+  // answer form) took longer than the tests wait for it.
+  const result = spawnSync('npx', ['web-test-runner', '--concurrency', '1', ...FILES], {
     cwd: ROOT,
     stdio: 'inherit',
     env: {...process.env, QUANDA_TEST_DB: pg},
