@@ -3,7 +3,7 @@
  * database, cross-origin as embedding usually is. Each reader is a viewer token of
  * their own (minted by the server), kept in an IndexedDB database of its own.
  */
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent, waitUntil as waitUntilSoon} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../../src/define.js';
 import {RestClient} from '../../../src/api/client.js';
@@ -12,6 +12,7 @@ import type {QuandaAnswer} from '../../../src/components/answer/answer.js';
 import type {QuandaThread} from '../../../src/components/thread/thread.js';
 import {IndexedDbViewerTokens} from '../../../src/storage/viewer-tokens.js';
 import {$, $$, text, waitFor} from '../../support/dom.js';
+import {PATIENT} from '../../support/states/state.js';
 import {
   SERVER_START_TIMEOUT,
   dropNextResponse,
@@ -21,6 +22,13 @@ import {
 } from '../../support/servers.js';
 import type {QuandaServer} from '../../support/servers.js';
 import {shownText} from '../../support/bodies.js';
+
+/**
+ * Waits on an outcome as long as a busy two-core machine may need: the first write in a
+ * file loads the answer form's chunk, which has taken more than a second there.
+ */
+const waitUntil: typeof waitUntilSoon = (predicate, message, options) =>
+  waitUntilSoon(predicate, message, {...PATIENT, ...options});
 
 let server: QuandaServer;
 let readers = 0;
