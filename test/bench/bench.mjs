@@ -69,7 +69,13 @@ const size = await measure();
 if (want('size')) {
   const {failures} = checkBudgets(size);
   for (const f of size.files) {
-    const kind = f.firstLoad ? 'drop-in, first load' : f.answerLoad ? 'lazy, to answer' : 'lazy';
+    const kind = f.firstLoad
+      ? 'drop-in, first load'
+      : f.answerLoad
+        ? 'lazy, to answer'
+        : f.previewLoad
+          ? 'lazy, on Preview'
+          : 'lazy';
     rows.push([
       `size: ${unhashed(f.file)} (${kind}), gzip / brotli`,
       `${kB(f.gzip)} / ${kB(f.brotli)}`,
@@ -91,6 +97,13 @@ if (want('size')) {
     '',
     '',
     size.answerLoad ? verdict(size.answerLoad.gzip <= 40_000, '≤ 40 kB') : '≤ 40 kB',
+  ]);
+  rows.push([
+    'size: what pressing Preview downloads, gzip',
+    size.previewLoad ? kB(size.previewLoad.gzip) : 'n/a (no preview in the build)',
+    '',
+    '',
+    verdict(!!size.previewLoad && size.previewLoad.gzip <= 20_000, '≤ 20 kB'),
   ]);
   for (const failure of failures) log(`size: ✖ ${failure}`);
 }
