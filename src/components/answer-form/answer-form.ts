@@ -69,6 +69,7 @@ export class QuandaAnswerForm extends PostForm {
     });
   }
 
+  /** @internal DraftHost */
   get draftName() {
     return 'answer';
   }

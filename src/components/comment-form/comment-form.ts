@@ -57,6 +57,7 @@ export class QuandaCommentForm extends PostForm {
     this.i18n.addEnglish(enActions); // these strings come with the form
   }
 
+  /** @internal DraftHost */
   get draftName() {
     return `comment:${this.postId}`;
   }

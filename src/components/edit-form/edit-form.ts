@@ -75,6 +75,7 @@ export class QuandaEditForm extends PostForm {
     this.initialBody = this.value;
   }
 
+  /** @internal DraftHost */
   get draftName() {
     return `edit:${this.postId}`;
   }
