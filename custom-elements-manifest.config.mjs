@@ -2,9 +2,9 @@
 /**
  * `npm run manifest` → custom-elements.json, from the elements' JSDoc (`cem analyze`).
  * Two plugins. The parts plugin completes each element's part list from the table of parts
- * (src/components/shared/parts.ts): a JSDoc describes only the parts its element draws, and
- * the parts it passes up from inner elements are added, described by the element that draws
- * them. The shared-tokens plugin: the page tokens every element reads (documented once, in the JSDoc of
+ * (src/components/shared/parts.ts): a JSDoc describes only the parts its element draws, less
+ * those shared code draws alike (described once, in the table's `SHARED`), and the parts it
+ * passes up from inner elements are added, described by the element that draws them. The shared-tokens plugin: the page tokens every element reads (documented once, in the JSDoc of
  * src/styles/host.styles.ts) are added to each element's cssProperties, so a tool
  * looking at any one element sees every custom property that styles it. It also drops
  * the events the analyzer guesses from `dispatchEvent(new XEvent())` (named after the
@@ -12,7 +12,7 @@
  */
 import {readFileSync} from 'node:fs';
 // TypeScript: analyze.mjs runs the analyzer under tsx.
-import {PARTS, exportedBy, exposedParts} from './src/components/shared/parts.js';
+import {PARTS, SHARED, exportedBy, exposedParts} from './src/components/shared/parts.js';
 
 const HOST_STYLES = 'src/styles/host.styles.ts';
 
@@ -125,6 +125,30 @@ function describe(tag, name, from) {
     .join(' ');
 }
 
+/**
+ * The description of each part `tag` draws: its own `@csspart` line, or the shared one.
+ * Fails on a part the table does not say it draws, a part described nowhere, and a line
+ * that copies the shared description.
+ * @param {Tag} tag @param {Part[]} documented
+ */
+function ownParts(tag, documented) {
+  const drawn = PARTS[tag].own.split(' ');
+  const where = `<${tag}> (src/components/shared/parts.ts)`;
+  for (const {name, description} of documented) {
+    if (!drawn.includes(name)) throw new Error(`${where}: @csspart ${name} is not a part it draws`);
+    if (SHARED[name] === description) {
+      throw new Error(`${where}: @csspart ${name} copies SHARED's description: leave it out`);
+    }
+  }
+  const described = new Map(documented.map((part) => [part.name, part.description ?? '']));
+  for (const name of drawn) {
+    const description = described.get(name) ?? SHARED[name];
+    if (description === undefined) throw new Error(`${where}: no @csspart line for ${name}`);
+    described.set(name, description);
+  }
+  return described;
+}
+
 /** @returns {import('@custom-elements-manifest/analyzer').Plugin} */
 function partsPlugin() {
   return {
@@ -139,31 +163,20 @@ function partsPlugin() {
           }
         }
       }
-      // What each element's JSDoc says of the parts it draws: the table's, no more, no less.
+      // What each element's JSDoc says of the parts it draws, with the shared descriptions:
+      // the table's parts, no more, no less.
       /** @type {Map<string, Map<string, string>>} */
       const described = new Map();
       for (const tag of /** @type {Tag[]} */ (Object.keys(PARTS))) {
-        const documented = elements.get(tag)?.cssParts ?? [];
-        const names = documented
-          .map((part) => part.name)
-          .sort()
-          .join(' ');
-        const drawn = PARTS[tag].own.split(' ').sort().join(' ');
-        if (names !== drawn) {
-          throw new Error(
-            `<${tag}>: its @csspart lines (${names}) are not the parts src/components/shared/parts.ts says it draws (${drawn})`,
-          );
-        }
-        described.set(tag, new Map(documented.map((part) => [part.name, part.description ?? ''])));
+        described.set(tag, ownParts(tag, elements.get(tag)?.cssParts ?? []));
       }
       for (const tag of /** @type {Tag[]} */ (Object.keys(PARTS))) {
         const element = elements.get(tag);
         if (!element?.cssParts) continue;
-        const own = new Set(PARTS[tag].own.split(' '));
-        element.cssParts = [
-          ...element.cssParts.map((part) => part.name),
-          ...exposedParts(tag).filter((name) => !own.has(name)),
-        ].map((name) => ({name, description: describe(tag, name, origins(tag, name, described))}));
+        const own = PARTS[tag].own.split(' ');
+        element.cssParts = [...own, ...exposedParts(tag).filter((name) => !own.includes(name))].map(
+          (name) => ({name, description: describe(tag, name, origins(tag, name, described))}),
+        );
       }
     },
   };

@@ -103,7 +103,7 @@ export class ThreadStore extends Store<ThreadState> {
     this.#outlet = outlet;
   }
 
-  /** Takes the element's properties; resolves true when the storage settings changed. */
+  /** Takes the element's properties; returns true when the storage settings changed. */
   configure(source: ThreadSource): boolean {
     this.#source = source;
     const client = source.client;
@@ -314,7 +314,8 @@ export class ThreadStore extends Store<ThreadState> {
 
   #restClient(): RestClient {
     const {endpoint, viewerToken, databaseName} = this.#source;
-    const key = `${endpoint}\n${viewerToken}\n${databaseName}`;
+    // An unset token stays distinct from any token: JSON writes it as null.
+    const key = JSON.stringify([endpoint, viewerToken, databaseName]);
     if (this.#rest?.key !== key) {
       // The viewer token lives in the same database as everything else this thread keeps.
       const client = new RestClient({

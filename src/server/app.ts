@@ -33,7 +33,14 @@ import {RenderPool} from './render-pool.js';
 import {TooComplexError} from './rich-text.js';
 import {notFound} from './domain/access.js';
 import {flag, moderate} from './domain/moderation.js';
-import {addPost, bodyText, createQuestion, editPost, removePost} from './domain/posts.js';
+import {
+  addPost,
+  bodyText,
+  createQuestion,
+  editPost,
+  questionText,
+  removePost,
+} from './domain/posts.js';
 import type {Repository} from './domain/repository.js';
 import {RuleError} from './domain/rule-error.js';
 import {isUnavailable} from './db/errors.js';
@@ -419,12 +426,7 @@ export function createApi({
 
   api.post('/questions', async (c) => {
     requireToken(c, config.adminToken, 'admin', 'QUANDA_ADMIN_TOKEN');
-    const data = validate(NewQuestion, await jsonBody(c), 'question');
-    data.title = cleanText(data.title, {multiline: false});
-    data.body = cleanText(data.body, {multiline: true});
-    if (data.author?.displayName) {
-      data.author.displayName = cleanText(data.author.displayName, {multiline: false});
-    }
+    const data = questionText(validate(NewQuestion, await jsonBody(c), 'question'));
     const html = await render(data.body);
     const created = await store.transaction((tx) => createQuestion(tx, {...data, html}));
     return c.json(created, 201);

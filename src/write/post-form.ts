@@ -62,7 +62,10 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
   protected readonly withAuthorFields: boolean = true;
   /** Fires the intent and resolves with the outcome (rejects with a QuandaError). */
   protected abstract send(values: PostFormValues): Promise<{answered: boolean; outcome: unknown}>;
-  /** The form among the thread's forms, for its draft: `answer`, `comment:<post>`, `edit:<post>`. */
+  /**
+   * @internal DraftHost: the form among the thread's forms, for its draft: `answer`,
+   * `comment:<post>`, `edit:<post>`.
+   */
   abstract readonly draftName: string;
 
   protected notify = false;
@@ -328,7 +331,7 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
     this.failure = '';
   }
 
-  /** DraftHost: what is in the form now (never the email address). */
+  /** @internal DraftHost: what is in the form now (never the email address). */
   draftFields(): DraftFields {
     const form = this.form;
     const body = form?.querySelector('textarea')?.value ?? '';
@@ -337,7 +340,7 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
     return {body, ...(name ? {displayName: name} : {}), ...(this.notify ? {notify: true} : {})};
   }
 
-  /** DraftHost: puts a draft in the form; a refusal's reason shows as the failure. */
+  /** @internal DraftHost: puts a draft in the form; a refusal's reason shows as the failure. */
   fillDraft(fields: DraftFields, refused?: string) {
     const form = this.form;
     const textarea = form?.querySelector('textarea');

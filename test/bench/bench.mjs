@@ -9,6 +9,10 @@
  *   npm run bench -- --only=size,render    some of: size, render, typing, page, offline, server, markdown
  *   npm run bench -- --quick               fewer rounds, shorter loads: a smoke test
  *   npm run bench -- --write-docs          also replace the table in docs/benchmarks.md
+ *
+ * With `--only`, `--write-docs` replaces only the rows of the parts measured and adds the
+ * run's "Measured on" line; the other rows, and the lines saying where they were
+ * measured, stay.
  */
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -69,7 +73,13 @@ const size = await measure();
 if (want('size')) {
   const {failures} = checkBudgets(size);
   for (const f of size.files) {
-    const kind = f.firstLoad ? 'drop-in, first load' : f.answerLoad ? 'lazy, to answer' : 'lazy';
+    const kind = f.firstLoad
+      ? 'drop-in, first load'
+      : f.answerLoad
+        ? 'lazy, to answer'
+        : f.previewLoad
+          ? 'lazy, on Preview'
+          : 'lazy';
     rows.push([
       `size: ${unhashed(f.file)} (${kind}), gzip / brotli`,
       `${kB(f.gzip)} / ${kB(f.brotli)}`,
@@ -91,6 +101,13 @@ if (want('size')) {
     '',
     '',
     size.answerLoad ? verdict(size.answerLoad.gzip <= 40_000, '≤ 40 kB') : '≤ 40 kB',
+  ]);
+  rows.push([
+    'size: what pressing Preview downloads, gzip',
+    size.previewLoad ? kB(size.previewLoad.gzip) : 'n/a (no preview in the build)',
+    '',
+    '',
+    verdict(!!size.previewLoad && size.previewLoad.gzip <= 20_000, '≤ 20 kB'),
   ]);
   for (const failure of failures) log(`size: ✖ ${failure}`);
 }
@@ -307,18 +324,54 @@ if (!chromium) {
   }
 }
 const cpu = cpus();
+/** The commit measured, with `+` when the work tree had changes. */
+const commit = () => {
+  try {
+    const git = (/** @type {string[]} */ a) =>
+      execFileSync('git', a, {cwd: ROOT, encoding: 'utf8', stdio: 'pipe'}).trim();
+    return `commit ${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain']) ? '+' : ''}`;
+  } catch {
+    return 'no git';
+  }
+};
 const machine =
   `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${chromium}; ` +
-  `${new Date().toISOString().slice(0, 10)}; the bench took ${Math.round(seconds)} s` +
+  `${new Date().toISOString().slice(0, 10)}, ${commit()}; the bench took ${Math.round(seconds)} s` +
   (quick ? ' (--quick)' : '') +
   (only ? ` (--only=${only.join(',')})` : '');
 
 const header = ['measure', 'Quanda', 'baseline', 'Quanda ÷ baseline', 'goal'];
-const table = [header, header.map(() => '---'), ...rows]
-  .map((cells) => `| ${cells.join(' | ')} |`)
-  .join('\n');
-const report = `${table}\n\nMeasured on: ${machine}.`;
-console.log(report);
+const line = (/** @type {string[]} */ cells) => `| ${cells.join(' | ')} |`;
+const table = (/** @type {string[]} */ body) =>
+  [line(header), line(header.map(() => '---')), ...body].join('\n');
+const measuredOn = `Measured on: ${machine}.`;
+console.log(`${table(rows.map(line))}\n\n${measuredOn}`);
+
+/**
+ * The table for docs/benchmarks.md: this run's rows, and with `--only` the page's rows of
+ * the parts not measured, in the parts' order, with every "Measured on" line.
+ * @param {string} old  what the page holds between its markers
+ */
+const docsReport = (old) => {
+  if (!only) return `${table(rows.map(line))}\n\n${measuredOn}`;
+  const partOf = (/** @type {string} */ row) => /^\|\s*(\w+):/.exec(row)?.[1] ?? '';
+  const oldRows = old.split('\n').filter((row) => PARTS.includes(partOf(row)));
+  const body = PARTS.flatMap((part) =>
+    only.includes(part)
+      ? rows.filter(([what]) => what.startsWith(`${part}:`)).map(line)
+      : oldRows.filter((row) => partOf(row) === part),
+  );
+  // A line of an earlier `--only` run that this run measured again in full goes.
+  const remeasured = (/** @type {string} */ row) =>
+    /\(--only=([\w,]+)\)/
+      .exec(row)?.[1]
+      .split(',')
+      .every((part) => only.includes(part)) ?? false;
+  const earlier = old
+    .split('\n')
+    .filter((row) => row.startsWith('Measured on: ') && !remeasured(row));
+  return `${table(body)}\n\n${[...earlier, measuredOn].join('\n\n')}`;
+};
 
 if (args.includes('--write-docs')) {
   const file = join(ROOT, 'docs', 'benchmarks.md');
@@ -328,6 +381,7 @@ if (args.includes('--write-docs')) {
   const from = page.indexOf(begin);
   const to = page.indexOf(end);
   if (from < 0 || to < from) throw new Error(`docs/benchmarks.md has no ${begin} … ${end} section`);
+  const report = docsReport(page.slice(from + begin.length, to));
   writeFileSync(file, `${page.slice(0, from + begin.length)}\n\n${report}\n\n${page.slice(to)}`);
   log('docs/benchmarks.md: table replaced');
 }

@@ -122,6 +122,35 @@ describe('API: the site owner creates questions', () => {
     assert.deepEqual(Object.keys(body.error.fields).sort(), ['id', 'tags', 'title']);
   });
 
+  it('counts a title in visible characters, and keeps no question it refused', async () => {
+    // Eight characters to the schema; none a reader sees.
+    const invisible = await app.json(
+      '/questions',
+      adminPost({id: 'q-invisible', title: '\u200b'.repeat(8)}),
+    );
+    assert.equal(invisible.status, 400);
+    assert.equal(invisible.body.error.code, 'validation');
+    assert.equal(invisible.body.error.reason, 'too-short');
+    assert.deepEqual(Object.keys(invisible.body.error.fields), ['title']);
+    const padded = await app.json(
+      '/questions',
+      adminPost({id: 'q-padded', title: `Why${'\u202e\u200b'.repeat(5)}?`}),
+    );
+    assert.equal(padded.status, 400);
+    assert.equal(padded.body.error.reason, 'too-short');
+    for (const id of ['q-invisible', 'q-padded']) {
+      assert.equal((await app.json(`/questions/${id}`)).status, 404);
+    }
+    const body = `${'\u200b'.repeat(3)}A body with ${'\u2066'.repeat(2)}no tricks left.`;
+    const kept = await app.json(
+      '/questions',
+      adminPost({title: `\u200bA question\u0000 that stays`, body}),
+    );
+    assert.equal(kept.status, 201);
+    assert.equal(kept.body.question.title, 'A question that stays');
+    assert.equal(kept.body.question.body.source, 'A body with no tricks left.');
+  });
+
   it('refuses a body that is not JSON, or too large', async () => {
     const notJson = await app.json('/questions', {...adminPost({}), body: '{"title": '});
     assert.equal(notJson.status, 400);

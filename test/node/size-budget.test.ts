@@ -16,6 +16,7 @@ describe('size budgets', () => {
     brotli: gzip - 1,
     firstLoad: false,
     answerLoad: false,
+    previewLoad: false,
     moduleIds: [],
     imports: [],
     dynamicImports: [],
@@ -39,7 +40,7 @@ describe('size budgets', () => {
       moduleIds: ['src/storage/draft-store.ts', 'node_modules/idb/build/index.js'],
     }),
     chunk('outbox.js', 700, {moduleIds: ['src/storage/idb/outbox.ts'], imports: ['drafts.js']}),
-    chunk('preview.js', 30_000, {
+    chunk('preview.js', 12_000, {
       moduleIds: ['src/markdown/preview.ts', 'node_modules/marked/lib/marked.esm.js'],
       imports: ['sanitizer.js'],
     }),
@@ -70,6 +71,28 @@ describe('size budgets', () => {
     assert.equal(figures.answerLoad?.gzip, 22_000 + 19_000 + 1_500 + 700);
   });
 
+  it('counts what pressing Preview downloads beyond the answer load', () => {
+    const files = graph();
+    // The preview also uses a chunk the form has already brought.
+    files.find((f) => f.file === 'preview.js')!.imports.push('drafts.js');
+    const figures = loads(files, 'quanda.js');
+    assert.deepEqual(figures.previewLoad?.files.sort(), ['preview.js', 'sanitizer.js']);
+    assert.equal(figures.previewLoad?.gzip, 12_000 + 8_000);
+    assert.deepEqual(checkBudgets(figures).failures, []);
+  });
+
+  it('fails with the figure when the preview load is over its budget', () => {
+    const files = graph();
+    files.find((f) => f.file === 'preview.js')!.gzip = 30_000;
+    const {lines, failures} = checkBudgets(loads(files, 'quanda.js'));
+    assert.ok(lines.some((line) => line.startsWith('preview load: 38.00 kB gzip')));
+    assert.equal(failures.length, 1);
+    assert.match(
+      failures[0],
+      /Pressing Preview downloads 38\.00 kB gzip, over the budget of 20\.00 kB/,
+    );
+  });
+
   it('fails with the figure when the answer load is over its budget', () => {
     const files = graph();
     files.find((f) => f.file === 'form.js')!.gzip = 20_000;
@@ -83,6 +106,14 @@ describe('size budgets', () => {
     before(async () => {
       // Not written to dist/: other test files may be reading it at the same time.
       figures = await measure({write: false});
+    });
+
+    it('measures what pressing Preview downloads, within its budget', () => {
+      const {lines, failures} = checkBudgets(figures);
+      assert.ok(figures.previewLoad, 'a chunk holds src/markdown/preview.ts');
+      assert.ok(lines.some((line) => line.startsWith('preview load: ')));
+      assert.ok(figures.previewLoad.gzip > 0);
+      assert.ok(!failures.some((failure) => failure.startsWith('Pressing Preview')));
     });
 
     it('says the answer form is not in the build yet, or checks it', () => {

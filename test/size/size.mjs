@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Builds the drop-in file and measures what a reader downloads: every file's gzip and
- * brotli size, and two budgets.
+ * brotli size, and three budgets.
  *
  * - The first load: the entry plus every chunk it imports statically (all fetched before
  *   the thread can paint, on a cold cache).
@@ -11,6 +11,10 @@
  *   they import statically; not what they load only for something else (other languages,
  *   the flag dialog), and not the Markdown preview (modules under src/markdown/), which
  *   loads only when asked for.
+ * - The preview load: what pressing Preview downloads on top of the answer load, that is
+ *   the chunks of src/markdown/preview.ts and what they import statically. Not the
+ *   DOMPurify fallback, which a browser without the Sanitizer API has already loaded to
+ *   show the thread.
  *
  * Chunks are told apart by the module ids the bundler reports (`moduleIds`,
  * `facadeModuleId`), never by file names, which change with every hash and every
@@ -24,7 +28,7 @@ import {fileURLToPath} from 'node:url';
 import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
 import {build} from 'vite';
 
-export const BUDGET = {firstLoad: 30_000, answerLoad: 40_000};
+export const BUDGET = {firstLoad: 30_000, answerLoad: 40_000, previewLoad: 20_000};
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -40,18 +44,25 @@ export const ANSWER_MODULES = {
     'src/storage/idb/outbox.ts',
   ],
   excluded: 'src/markdown/',
+  /** What pressing Preview loads. */
+  preview: 'src/markdown/preview.ts',
 };
 
 /**
  * @typedef {{
  *   file: string, raw: number, gzip: number, brotli: number, firstLoad: boolean,
- *   answerLoad: boolean, moduleIds: string[], imports: string[], dynamicImports: string[],
+ *   answerLoad: boolean, previewLoad: boolean, moduleIds: string[], imports: string[],
+ *   dynamicImports: string[],
  * }} FileFigures
  *   One output chunk. `moduleIds` are relative to the project root (`src/…`,
  *   `node_modules/…`); `imports` and `dynamicImports` are the file names of other chunks.
  * @typedef {{gzip: number, brotli: number, files: string[]}} LoadFigures
- * @typedef {{files: FileFigures[], firstLoad: LoadFigures, answerLoad: LoadFigures | null}} SizeFigures
- *   `answerLoad` is null while the answer form is not in the build.
+ * @typedef {{
+ *   files: FileFigures[], firstLoad: LoadFigures, answerLoad: LoadFigures | null,
+ *   previewLoad: LoadFigures | null,
+ * }} SizeFigures
+ *   `answerLoad` is null while the answer form is not in the build, `previewLoad` while
+ *   the preview is not.
  */
 
 const gzip = (/** @type {string} */ code) => gzipSync(code, {level: 9}).length;
@@ -85,6 +96,7 @@ export async function measure({write = true} = {}) {
       brotli: brotli(chunk.code),
       firstLoad: false,
       answerLoad: false,
+      previewLoad: false,
       moduleIds: chunk.moduleIds.map(moduleId),
       imports: chunk.imports,
       dynamicImports: chunk.dynamicImports,
@@ -95,7 +107,7 @@ export async function measure({write = true} = {}) {
 }
 
 /**
- * Works out the two loads over a set of measured chunks. Pure, so the budget logic can be
+ * Works out the three loads over a set of measured chunks. Pure, so the budget logic can be
  * tested on a made-up chunk graph as well as on the real build.
  * @param {FileFigures[]} files
  * @param {string} entry  file name of the entry chunk
@@ -147,9 +159,38 @@ export function loads(files, entry, modules = ANSWER_MODULES) {
       ])
     : null;
 
+  // Pressing Preview downloads the preview's chunks and what they import statically, less
+  // what the reader has already: the answer load (or the first load, without a form).
+  const before = answer ?? eager;
+  const previewChunks = files.filter((f) => f.moduleIds.includes(modules.preview));
+  const preview = previewChunks.length
+    ? new Set(
+        [
+          ...reach(
+            previewChunks.map((f) => f.file),
+            (f) => f.imports,
+          ),
+        ].filter((name) => !before.has(name)),
+      )
+    : null;
+
+  return totals(files, eager, answer, preview);
+}
+
+/**
+ * Marks each chunk with the loads it is in, and adds each load up (null for a load whose
+ * starting module is not in the build).
+ * @param {FileFigures[]} files
+ * @param {Set<string>} eager
+ * @param {Set<string> | null} answer
+ * @param {Set<string> | null} preview
+ * @returns {SizeFigures}
+ */
+function totals(files, eager, answer, preview) {
   for (const f of files) {
     f.firstLoad = eager.has(f.file);
     f.answerLoad = answer?.has(f.file) ?? false;
+    f.previewLoad = preview?.has(f.file) ?? false;
   }
   const total = (/** @type {Set<string>} */ names) => {
     const chosen = files.filter((f) => names.has(f.file));
@@ -159,7 +200,12 @@ export function loads(files, entry, modules = ANSWER_MODULES) {
       files: chosen.map((f) => f.file),
     };
   };
-  return {files, firstLoad: total(eager), answerLoad: answer && total(answer)};
+  return {
+    files,
+    firstLoad: total(eager),
+    answerLoad: answer && total(answer),
+    previewLoad: preview && total(preview),
+  };
 }
 
 const kB = (/** @type {number} */ bytes) => `${(bytes / 1000).toFixed(2)} kB`;
@@ -174,7 +220,7 @@ const kB = (/** @type {number} */ bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 export function checkBudgets(figures, budget = BUDGET, modules = ANSWER_MODULES) {
   const lines = [];
   const failures = [];
-  const {firstLoad, answerLoad} = figures;
+  const {firstLoad, answerLoad, previewLoad} = figures;
   lines.push(
     `first load: ${kB(firstLoad.gzip)} gzip, ${kB(firstLoad.brotli)} brotli (budget ${kB(budget.firstLoad)} gzip)`,
   );
@@ -199,6 +245,20 @@ export function checkBudgets(figures, budget = BUDGET, modules = ANSWER_MODULES)
       );
     }
   }
+  if (!previewLoad) {
+    failures.push(`No chunk holds ${modules.preview}: the preview budget cannot be checked.`);
+  } else {
+    lines.push(
+      `preview load: ${kB(previewLoad.gzip)} gzip, ${kB(previewLoad.brotli)} brotli (budget ${kB(budget.previewLoad)} gzip; ` +
+        `what pressing Preview downloads: ${modules.preview} and its static imports, less the answer load)`,
+    );
+    if (previewLoad.gzip > budget.previewLoad) {
+      failures.push(
+        `Pressing Preview downloads ${kB(previewLoad.gzip)} gzip, over the budget of ${kB(budget.previewLoad)} ` +
+          `(files: ${previewLoad.files.join(', ')}).`,
+      );
+    }
+  }
   return {lines, failures};
 }
 
@@ -211,9 +271,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(JSON.stringify(figures));
   } else {
     console.log('file                                   raw kB  gzip kB  brotli kB  loaded');
-    const rank = (/** @type {FileFigures} */ f) => (f.firstLoad ? 2 : f.answerLoad ? 1 : 0);
+    const rank = (/** @type {FileFigures} */ f) =>
+      f.firstLoad ? 3 : f.answerLoad ? 2 : f.previewLoad ? 1 : 0;
     for (const f of figures.files.sort((a, b) => rank(b) - rank(a) || b.gzip - a.gzip)) {
-      const when = f.firstLoad ? 'first load' : f.answerLoad ? 'to answer' : 'lazy';
+      const when = f.firstLoad
+        ? 'first load'
+        : f.answerLoad
+          ? 'to answer'
+          : f.previewLoad
+            ? 'on Preview'
+            : 'lazy';
       console.log(
         `${f.file.padEnd(36)} ${col(f.raw)}  ${col(f.gzip)}  ${col(f.brotli)}    ${when}`,
       );

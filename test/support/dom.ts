@@ -67,3 +67,19 @@ export async function rendered(root: Element): Promise<void> {
   }
   throw new Error(`<${root.localName}> kept updating`);
 }
+
+/**
+ * Resolves once attribute `name` of `target` has been "true" and changed again: a form or
+ * button that marks itself busy while it sends (`aria-busy`, `aria-disabled`) has finished
+ * the attempt. Call it before the attempt starts.
+ */
+export function busyThenDone(target: Element, name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver((records) => {
+      if (!records.some((record) => record.oldValue === 'true')) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(target, {attributeFilter: [name], attributeOldValue: true});
+  });
+}

@@ -15,23 +15,9 @@ import type {PostFormValues} from '../../write/post-form.js';
  * @fires {QuandaAnswerSubmitEvent} quanda-answer-submit - The reader sent an answer that passed the checks: `detail.answer`. Cancelable; the thread posts it and answers with `respondWith`.
  * @fires {QuandaFormDoneEvent} quanda-form-done - The answer was posted (or queued to post) and the form emptied.
  * @fires {Event} done - Deprecated (removed in Quanda 0.3): listen to `quanda-form-done`. Fired with it; does not bubble.
- * @csspart form - The form.
  * @csspart heading - "Your answer".
- * @csspart label - Each field's label.
  * @csspart hint - Each field's help text.
  * @csspart textarea - Where the answer is written.
- * @csspart toolbar - The formatting toolbar (bold, italic, link, lists, quote; Write and Preview).
- * @csspart tool-button - Each formatting button; its glyph is CSS (`::before`), its name a label.
- * @csspart write-button - "Write": back to the text.
- * @csspart preview-button - "Preview": the text as it will show, rendered as the server renders it.
- * @csspart preview - The preview.
- * @csspart input - The name and email fields.
- * @csspart checkbox - "Email me…".
- * @csspart field-error - A field's error.
- * @csspart form-error - Why sending failed.
- * @csspart draft-status - "Draft restored", "Changed in another tab", or that drafts can't be kept on this device.
- * @csspart discard-button - "Discard", beside a restored draft.
- * @csspart actions - The buttons.
  * @csspart submit-button - "Post your answer".
  */
 export class QuandaAnswerForm extends PostForm {
@@ -69,6 +55,7 @@ export class QuandaAnswerForm extends PostForm {
     });
   }
 
+  /** @internal DraftHost */
   get draftName() {
     return 'answer';
   }

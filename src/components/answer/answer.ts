@@ -28,12 +28,6 @@ import {styles} from './answer.styles.js';
  * @csspart vote - The votes beside the answer.
  * @csspart comments - The answer's comments.
  * @csspart actions - Edit, Remove and Flag, under the answer.
- * @csspart edit-button - "Edit" (the author only).
- * @csspart remove-button - "Remove" (the author only).
- * @csspart confirm-remove-button - "Yes, remove", once Remove was pressed.
- * @csspart keep-button - "Keep it", once Remove was pressed.
- * @csspart flag-button - "Flag", then "Flagged".
- * @csspart action-error - Why a removal failed.
  * @cssstate accepted - This is the best answer.
  * @cssprop [--quanda-answer-best-color=var(--quanda-color-success)] - Background of the "Best answer" badge.
  * @cssprop [--quanda-answer-best-text=light-dark(#ffffff, #06210f)] - Text of the "Best answer" badge.

@@ -16,24 +16,9 @@ import type {PostFormValues} from '../../write/post-form.js';
  * @fires {QuandaFormCancelEvent} quanda-form-cancel - The reader pressed Cancel.
  * @fires {Event} done - Deprecated (removed in Quanda 0.3): listen to `quanda-form-done`. Fired with it; does not bubble.
  * @fires {Event} cancel - Deprecated (removed in Quanda 0.3): listen to `quanda-form-cancel`. Fired with it; does not bubble.
- * @csspart form - The form.
- * @csspart label - Each field's label.
  * @csspart hint - The name field's help text.
  * @csspart textarea - Where the comment is written.
- * @csspart input - The name and email fields.
- * @csspart checkbox - "Email me…".
- * @csspart field-error - A field's error.
- * @csspart form-error - Why sending failed.
- * @csspart actions - The buttons.
- * @csspart toolbar - The formatting toolbar (bold, italic, link, lists, quote; Write and Preview).
- * @csspart tool-button - Each formatting button; its glyph is CSS (`::before`), its name a label.
- * @csspart write-button - "Write": back to the text.
- * @csspart preview-button - "Preview": the text as it will show, rendered as the server renders it.
- * @csspart preview - The preview.
  * @csspart submit-button - "Post comment".
- * @csspart cancel-button - "Cancel".
- * @csspart draft-status - "Draft restored", "Changed in another tab", or that drafts can't be kept on this device.
- * @csspart discard-button - "Discard", beside a restored draft.
  */
 export class QuandaCommentForm extends PostForm {
   static override properties = {
@@ -57,6 +42,7 @@ export class QuandaCommentForm extends PostForm {
     this.i18n.addEnglish(enActions); // these strings come with the form
   }
 
+  /** @internal DraftHost */
   get draftName() {
     return `comment:${this.postId}`;
   }

@@ -34,12 +34,6 @@ const COMMENT_PARTS = {body: 'comment-body', meta: 'comment-meta'};
  * @csspart edited - "edited … by …" under a comment.
  * @csspart add-comment-button - "Add a comment".
  * @csspart actions - Edit, Remove and Flag, under a comment.
- * @csspart edit-button - "Edit" (the author only).
- * @csspart remove-button - "Remove" (the author only).
- * @csspart confirm-remove-button - "Yes, remove", once Remove was pressed.
- * @csspart keep-button - "Keep it", once Remove was pressed.
- * @csspart flag-button - "Flag", then "Flagged".
- * @csspart action-error - Why a removal failed.
  */
 export class QuandaComments extends PostsElement {
   static override styles = [hostStyles, statusNoteStyles, richTextStyles, styles];

@@ -22,21 +22,11 @@ const LIMITS = {
  * @fires {QuandaFormCancelEvent} quanda-form-cancel - The author stopped editing.
  * @fires {Event} done - Deprecated (removed in Quanda 0.3): listen to `quanda-form-done`. Fired with it; does not bubble.
  * @fires {Event} cancel - Deprecated (removed in Quanda 0.3): listen to `quanda-form-cancel`. Fired with it; does not bubble.
- * @csspart form - The form.
  * @csspart label - "Edit your text".
  * @csspart textarea - The text being edited.
  * @csspart field-error - What is wrong with the text.
  * @csspart form-error - Why saving failed.
- * @csspart actions - The buttons.
- * @csspart toolbar - The formatting toolbar (bold, italic, link, lists, quote; Write and Preview).
- * @csspart tool-button - Each formatting button; its glyph is CSS (`::before`), its name a label.
- * @csspart write-button - "Write": back to the text.
- * @csspart preview-button - "Preview": the text as it will show, rendered as the server renders it.
- * @csspart preview - The preview.
  * @csspart submit-button - "Save changes".
- * @csspart cancel-button - "Cancel".
- * @csspart draft-status - "Draft restored", "Changed in another tab", or that drafts can't be kept on this device.
- * @csspart discard-button - "Discard", beside a restored draft.
  */
 export class QuandaEditForm extends PostForm {
   static override properties = {
@@ -75,6 +65,7 @@ export class QuandaEditForm extends PostForm {
     this.initialBody = this.value;
   }
 
+  /** @internal DraftHost */
   get draftName() {
     return `edit:${this.postId}`;
   }

@@ -30,9 +30,7 @@ const REASONS: FlagReason[] = ['spam', 'abusive', 'other'];
  * @csspart textarea - The note.
  * @csspart field-error - Why the note is needed.
  * @csspart form-error - Why sending the flag failed.
- * @csspart actions - The buttons.
  * @csspart submit-button - "Send to moderators".
- * @csspart cancel-button - "Cancel".
  * @cssprop [--quanda-flag-dialog-background=Canvas] - The dialog's opaque background (it sits over the page). Set it with `--quanda-flag-dialog-color`.
  * @cssprop [--quanda-flag-dialog-color=CanvasText] - The dialog's text colour; goes with its background, not the page's text.
  */

@@ -25,12 +25,6 @@ import {styles} from './question.styles.js';
  * @csspart vote - The votes beside the question.
  * @csspart comments - The question's comments.
  * @csspart actions - Edit, Remove and Flag, under the question.
- * @csspart edit-button - "Edit" (the author only).
- * @csspart remove-button - "Remove" (the author only).
- * @csspart confirm-remove-button - "Yes, remove", once Remove was pressed.
- * @csspart keep-button - "Keep it", once Remove was pressed.
- * @csspart flag-button - "Flag", then "Flagged".
- * @csspart action-error - Why a removal failed.
  * @cssprop [--quanda-question-title-size=1.375em] - Size of the title.
  * @cssprop [--quanda-question-title-font-family=inherit] - Font of the title, say the blog's heading font.
  */

@@ -8,8 +8,9 @@
  * - exportparts.ts, the `exportparts` attribute of each inner element (the table itself
  *   stays out of the widget's bundle: the strings are all it needs);
  * - every element's documented part list (custom-elements-manifest.config.mjs): its JSDoc
- *   describes the parts it draws itself, which must be the ones listed here, and the parts
- *   it passes up are added with the description of the element that draws them.
+ *   describes the parts it draws itself, which must be the ones listed here, less those
+ *   described once in `SHARED` below; the parts it passes up are added with the
+ *   description of the element that draws them.
  */
 
 /** Edit, Remove and Flag under a post (src/components/shared/post-actions.ts). */
@@ -18,6 +19,40 @@ const ACTIONS =
 /** The writing forms' Markdown toolbar and preview, and their draft line. */
 const EDITOR =
   'toolbar tool-button write-button preview-button preview draft-status discard-button';
+
+/**
+ * Parts that shared code draws alike in every element that uses it, described once here
+ * rather than in each element's `@csspart` lines. An element that means one otherwise
+ * describes it itself (a post's `actions` are Edit, Remove and Flag, a form's its buttons);
+ * a copy of the description here is refused.
+ */
+export const SHARED: Readonly<Record<string, string>> = {
+  // Under a post (src/components/shared/post-actions.ts).
+  'edit-button': '"Edit" (the author only).',
+  'remove-button': '"Remove" (the author only).',
+  'confirm-remove-button': '"Yes, remove", once Remove was pressed.',
+  'keep-button': '"Keep it", once Remove was pressed.',
+  'flag-button': '"Flag", then "Flagged".',
+  'action-error': 'Why a removal failed.',
+  // The writing forms' toolbar and draft line (src/editor/, src/write/post-form.ts).
+  toolbar: 'The formatting toolbar (bold, italic, link, lists, quote; Write and Preview).',
+  'tool-button': 'Each formatting button; its glyph is CSS (`::before`), its name a label.',
+  'write-button': '"Write": back to the text.',
+  'preview-button': '"Preview": the text as it will show, rendered as the server renders it.',
+  preview: 'The preview.',
+  'draft-status':
+    '"Draft restored", "Changed in another tab", or that drafts can\'t be kept on this device.',
+  'discard-button': '"Discard", beside a restored draft.',
+  // The forms and the flag dialog (src/write/post-form.ts, src/components/flag-dialog/).
+  form: 'The form.',
+  label: "Each field's label.",
+  input: 'The name and email fields.',
+  checkbox: '"Email me…".',
+  'field-error': "A field's error.",
+  'form-error': 'Why sending failed.',
+  actions: 'The buttons.',
+  'cancel-button': '"Cancel".',
+};
 
 export interface PartsEntry {
   /** Parts drawn in the element's own shadow root, space-separated. */

@@ -149,12 +149,14 @@ export async function insertPost<K extends 'answer' | 'comment'>(
 
 /**
  * The question an article asks, by the site owner: its asker is a new viewer, whose token
- * is shown once. An id that is taken is refused, never overwritten.
+ * is shown once. Its text is made fit to store first (`questionText`). An id that is taken
+ * is refused, never overwritten.
  */
 export async function createQuestion(
   tx: Repository,
-  data: NewQuestionData,
+  given: NewQuestionData,
 ): Promise<{question: Question; askerToken: string}> {
+  const data = questionText(given);
   const id = data.id ?? newId();
   if (await tx.postExists(id)) {
     const message = `A post with id "${id}" already exists`;
@@ -259,6 +261,35 @@ export async function changeStatus(tx: Repository, post: PostFacts, status: Stor
     const change = Number(status === 'published') - Number(post.status === 'published');
     if (change) await tx.addToAnswerCount(post.questionId, change);
   }
+}
+
+/**
+ * A question's title, body and asker's name without invisible characters, the title and
+ * body within their lengths counted in what a reader sees (text.ts): eight zero-width
+ * spaces are not an eight-character title. Cleaning clean text changes nothing, so the
+ * API cleans before rendering the body, outside the transaction, and `createQuestion`
+ * cleans again for every other caller (the CLI, the seed).
+ */
+export function questionText(data: NewQuestionData): NewQuestionData {
+  const title = cleanText(data.title, {multiline: false});
+  const {min, max} = limits.titleLength;
+  const length = visibleLength(title);
+  if (length < min || length > max) {
+    const message = `A title is ${min} to ${max} characters long`;
+    throw new RuleError('validation', `Invalid question: ${message}`, {
+      fields: {title: message},
+      reason: length < min ? 'too-short' : 'too-long',
+    });
+  }
+  const body = bodyText('question', data.body, 'question');
+  const {author} = data;
+  const displayName = author?.displayName && cleanText(author.displayName, {multiline: false});
+  return {
+    ...data,
+    title,
+    body,
+    author: author && {...author, displayName: displayName || undefined},
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import {QuandaError} from '../../../src/api/api-error.js';
 import type {QuandaAnswerForm} from '../../../src/components/answer-form/answer-form.js';
 import type {QuandaAnswerSubmitEvent} from '../../../src/write/write-events.js';
 import {loadElement} from '../../../src/lazy.js';
-import {$, text} from '../../support/dom.js';
+import {$, busyThenDone, text} from '../../support/dom.js';
 import {deferred} from '../../support/scripted-client.js';
 
 type Submit = QuandaAnswerSubmitEvent;
@@ -214,11 +214,13 @@ describe('<quanda-answer-form>', () => {
     let done = false;
     el.addEventListener('quanda-form-done', () => (done = true));
     el.addEventListener('done', () => (done = true));
+    // Busy while it tries, then not: "false" alone is also the state before sending.
+    const attempt = busyThenDone($(el, 'form')!, 'aria-busy');
     fill(el, {body: 'Nobody is there to send this yet.', name: 'Sam'});
     submit(el);
     await waitUntil(() => seen.length === 1, 'the intent was never fired');
-    // The outcome is known once the form stops sending.
-    await waitUntil(() => $(el, 'form')!.getAttribute('aria-busy') === 'false', 'still sending');
+    await attempt;
+    expect($(el, 'form')!.getAttribute('aria-busy')).to.equal('false');
     expect(field(el, 'body').value).to.equal('Nobody is there to send this yet.');
     expect(field(el, 'name').value).to.equal('Sam');
     expect(done).to.be.false;
