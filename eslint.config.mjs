@@ -60,6 +60,7 @@ const CLIENT_LINTED = [
   'src/components/comments',
   'src/components/shared',
   'src/events',
+  'src/email',
 ];
 
 export default tseslint.config(

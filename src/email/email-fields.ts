@@ -26,12 +26,7 @@ export interface EmailState {
   label: MessageKey;
 }
 
-export function emailFields(
-  i18n: Localizer,
-  state: EmailState,
-  onNotify: (event: Event) => void,
-  describedBy: (...ids: (string | false | undefined)[]) => unknown,
-) {
+export function emailFields(i18n: Localizer, state: EmailState, onNotify: (event: Event) => void) {
   const {notify, error} = state;
   return html`<div class="check">
       <input
@@ -56,7 +51,7 @@ export function emailFields(
         autocomplete="email"
         ?readonly=${state.pending}
         aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${describedBy('email-hint', error && 'email-error')}
+        aria-describedby=${error ? 'email-hint email-error' : 'email-hint'}
       />
       ${error ? html`<p id="email-error" part="field-error" class="error">${error}</p>` : nothing}
     </div>

@@ -228,7 +228,6 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
                 label: this.text.notify ?? 'form.answer.notify',
               },
               this.handleNotifyChange,
-              describedBy,
             )
           : nothing
       }`;
