@@ -3,7 +3,7 @@
  * through context, and the backend's answer to "do you send mail?" (write/mail-offer.ts).
  */
 import {ContextProvider} from '@lit/context';
-import {fixture, html, waitUntil} from '@open-wc/testing';
+import {fixtureSync, html, waitUntil} from '@open-wc/testing';
 import {render} from 'lit';
 import type {TemplateResult} from 'lit';
 import {storageContext} from '../../src/context/contexts.js';
@@ -15,7 +15,9 @@ export async function mountInThread<T extends HTMLElement>(
   template: TemplateResult,
   settings: unknown = {notifications: true},
 ): Promise<T> {
-  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  // fixtureSync: `fixture` waits for an animation frame, which a page in the background
+  // (the runner runs two files at once) never gets.
+  const host = fixtureSync<HTMLDivElement>(html`<div></div>`);
   const storage: StorageSettings = {
     database: 'quanda-mail-offer',
     scope: '',
