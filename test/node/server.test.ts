@@ -17,7 +17,7 @@ describe('reference server process', () => {
     assert.ok(
       server.lines.some((line) =>
         line.includes(
-          'migrated (0001_posts_and_votes, 0002_write_path, 0003_markdown_bodies, 0004_comment_counts_by_index)',
+          'migrated (0001_posts_and_votes, 0002_write_path, 0003_markdown_bodies, 0004_comment_counts_by_index, 0006_mail)',
         ),
       ),
     );
