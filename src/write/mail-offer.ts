@@ -29,10 +29,10 @@ function offer(storage: StorageSettings) {
 /** The thread: asks its backend (with the email fields' module), and offers them if it sends mail. */
 export function offerMail(storage: StorageSettings, client: QuandaClient) {
   offer(storage).resolve(
-    import('../email/email-fields.js').then(
-      async (fields) => ((await fields.sendsMail(client)) ? fields : null),
-      () => null, // no answer (offline, no such route): no mail offered
-    ),
+    import('../email/email-fields.js')
+      .then(async (fields) => ((await fields.sendsMail(client)) ? fields : null))
+      // No answer (offline, no such route, a shape the contract does not have): no mail.
+      .catch(() => null),
   );
 }
 

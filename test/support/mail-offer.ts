@@ -27,7 +27,11 @@ export async function mountInThread<T extends HTMLElement>(
   new ContextProvider(host, {context: storageContext, initialValue: storage});
   offerMail(storage, {
     getThread: () => Promise.reject(new Error('not here')),
-    getSettings: () => Promise.resolve(settings as {notifications: boolean}),
+    // An Error: the backend does not answer (a 404 from one without the route, say).
+    getSettings: () =>
+      settings instanceof Error
+        ? Promise.reject(settings)
+        : Promise.resolve(settings as {notifications: boolean}),
   });
   render(template, host);
   const el = host.firstElementChild as T & {updateComplete?: Promise<unknown>};

@@ -74,6 +74,10 @@ describe('<quanda-answer-form>', () => {
       await mountInThread<QuandaAnswerForm>(html`<quanda-answer-form></quanda-answer-form>`, {
         unexpected: 'shape',
       }),
+      await mountInThread<QuandaAnswerForm>(
+        html`<quanda-answer-form></quanda-answer-form>`,
+        new Error('HTTP 404: No such API route'),
+      ),
     ]) {
       await el.updateComplete;
       expect(field(el, 'name')).to.exist;
