@@ -62,6 +62,7 @@ const LIT_LISTENER_METHODS = [
   'src/components/comments',
   'src/components/shared',
   'src/events',
+  'src/email',
 ];
 
 export default tseslint.config(

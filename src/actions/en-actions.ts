@@ -14,7 +14,6 @@ export const enActions = {
   'post.saved': 'Your changes were saved.',
   'flag.thanks': 'Thank you. A moderator will look at it.',
   'form.comment.label': 'Your comment',
-  'form.comment.notify': 'Email me when someone comments after me',
   'form.comment.submit': 'Post comment',
   'form.comment.posted': 'Your comment was posted.',
   'form.edit.label': 'Edit your text',

@@ -16,6 +16,7 @@ import {
 import type {NewAnswer, NewComment, NewFlag, PostEdit} from './requests.js';
 import type {Sort, VoteValue} from './schemas.js';
 import type {ViewerTokenStore} from './viewer-tokens.js';
+import type {Settings} from './settings.js';
 import type {Call, WriteContext} from './call.js';
 import {requestInit, requestUrl} from './http.js';
 
@@ -63,6 +64,12 @@ export interface QuandaClient {
   flag?(postId: string, flag: NewFlag, options?: WriteOptions): Promise<FlagResult>;
   editPost?(postId: string, edit: PostEdit, options?: WriteOptions): Promise<Post>;
   removePost?(postId: string, options?: WriteOptions): Promise<Removed>;
+  /**
+   * What the backend offers beyond these (`GET /settings` in the contract): with
+   * `notifications: true` the forms offer mail. Without this method, a site's own client
+   * offers none. (`RestClient` asks when a thread can write; see write/mail-offer.ts.)
+   */
+  getSettings?(options?: RequestOptions): Promise<Settings>;
 }
 
 export interface RestClientOptions {
@@ -245,7 +252,8 @@ export class RestClient implements QuandaClient {
     return this.#minting;
   }
 
-  protected async call<T>(request: Call<T>): Promise<T> {
+  /** @internal One request, parsed with its schema (subclasses may wrap it). */
+  async call<T>(request: Call<T>): Promise<T> {
     const {method, path, query, schema, signal} = request;
     const url = requestUrl(path, this.endpoint, query);
     // One signal for the caller's abort and the time limit, which covers reading the body

@@ -48,6 +48,13 @@ const authorFields = {
   displayName: z.optional(trimmed(0, limits.displayName)),
   notify: z._default(z.boolean(), false),
   email: z.optional(z.string().check(z.trim(), z.maxLength(limits.email))),
+  /** The reader's language (BCP 47), which the mails they asked for are written in. */
+  locale: z.optional(z.string().check(z.maxLength(35))),
+  /**
+   * The page the reader wrote on (the widget sends its URL): mails about the thread link
+   * back to it. Used only from an origin allowed to embed the widget.
+   */
+  page: z.optional(z.string().check(z.maxLength(2048))),
 };
 
 const emailWhenNotifying = z.refine<{notify: boolean; email?: string | undefined}>(

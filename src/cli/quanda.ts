@@ -8,7 +8,7 @@
  *       Checks that the backend at <endpoint> keeps the Quanda contract (docs/conformance.md).
  *       Tokens may also come from QUANDA_ADMIN_TOKEN and QUANDA_MODERATOR_TOKEN.
  *
- * The reference server's own commands (question create, migrate, seed) run from a
+ * The reference server's own commands (question create, migrate, seed, mail-sink) run from a
  * checkout of Quanda, where the server is: see `npm run quanda -- --help` there.
  */
 import {parseArgs} from 'node:util';

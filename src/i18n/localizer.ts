@@ -3,8 +3,14 @@ import type {enActions} from '../actions/en-actions.js';
 import type {enEditor} from '../editor/en-editor.js';
 import type {enFlag} from './locales/en-flag.js';
 import type {enWrite} from '../write/en-write.js';
+import type {enEmail} from '../email/en-email.js';
 
-type Source = typeof en & typeof enWrite & typeof enEditor & typeof enActions & typeof enFlag;
+type Source = typeof en &
+  typeof enWrite &
+  typeof enEditor &
+  typeof enActions &
+  typeof enFlag &
+  typeof enEmail;
 export type MessageKey = keyof Source;
 
 /** A message: text with `{name}` placeholders, or plural forms chosen by `count`. */

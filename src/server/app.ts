@@ -47,6 +47,8 @@ import {isUnavailable} from './db/errors.js';
 import {chooseBestAnswer, vote} from './domain/votes.js';
 import {InvalidCursorError} from './store.js';
 import type {Store, Viewers, WriteResponse} from './store.js';
+import {Notices} from './domain/notifications.js';
+import {mailLocale} from './mail/messages/index.js';
 
 /** What the API reads from the server's configuration. */
 export type ApiConfig = Pick<
@@ -59,6 +61,7 @@ export type ApiConfig = Pick<
   | 'rateLimits'
   | 'ipKey'
   | 'trustProxy'
+  | 'mail'
 >;
 
 const apiDefaults: ApiConfig = {
@@ -70,6 +73,7 @@ const apiDefaults: ApiConfig = {
   rateLimits: defaultRateLimits,
   ipKey: null,
   trustProxy: 0,
+  mail: null,
 };
 
 /**
@@ -93,6 +97,8 @@ export interface AppOptions {
   identify?: IdentifyViewer;
   /** Markdown → sanitized HTML; by default in worker threads shared by every API (render-pool.ts). */
   render?: (source: string) => Promise<string>;
+  /** Called after a write queued mail and committed: the sender in this process looks now. */
+  onMailQueued?: () => void;
 }
 
 let sharedPool: RenderPool | undefined;
@@ -138,8 +144,11 @@ export function createApi({
   log = console.log,
   identify = viewerFromBearerToken,
   render: renderHtml = renderInPool,
+  onMailQueued,
 }: AppOptions) {
   const config: ApiConfig = {...apiDefaults, ...given};
+  const {mail} = config;
+  const notices = new Notices(mail, onMailQueued);
   const api = new Hono<Env>();
   let ipKey: Promise<string> | undefined;
 
@@ -287,6 +296,25 @@ export function createApi({
     return {body, html: await render(body), displayName: displayName || undefined};
   }
 
+  /**
+   * The page a write was made on, for the links in its mails: an http(s) URL of an origin
+   * allowed to embed the widget (or this server's own), without its fragment. Anything
+   * else is ignored, and mails link to the question's last known page.
+   */
+  function pageOf(given: string | undefined): string | null {
+    if (!given || !mail) return null;
+    try {
+      const url = new URL(given);
+      const own = url.origin === new URL(mail.publicUrl).origin;
+      if (!/^https?:$/.test(url.protocol) || url.username || url.password) return null;
+      if (!own && !originAllowed(url.origin, config.allowedOrigins)) return null;
+      url.hash = '';
+      return url.href;
+    } catch {
+      return null;
+    }
+  }
+
   api.get('/openapi.json', (c) => c.json(openApiDocument(new URL('.', c.req.url).pathname)));
 
   // For a load balancer: 200 while the database answers, 503 while it does not.
@@ -301,6 +329,8 @@ export function createApi({
   });
 
   // Reading.
+
+  api.get('/settings', (c) => c.json({notifications: notices.enabled}));
 
   api.get('/questions/:id', async (c) => {
     const id = validate(Id, c.req.param('id'), 'question id');
@@ -350,13 +380,22 @@ export function createApi({
       ...(await newPostText(kind, input)),
       viewerId,
       premoderate: config.premoderate,
-      notifyEmail: input.notify ? (input.email ?? null) : null,
+    };
+    // An address is kept only when mail can be sent and the reader asked for it.
+    const mailed = {
+      viewerId,
+      email: notices.enabled && input.notify ? (input.email ?? null) : null,
+      locale: mailLocale(input.locale),
+      page: pageOf(input.page),
     };
     const action = kind === 'answer' ? 'answers' : 'comments';
-    return write(c, viewerId, {action, input}, async (tx) => ({
-      status: 201,
-      body: await addPost(tx, kind, parentId, post),
-    }));
+    const response = await write(c, viewerId, {action, input}, async (tx) => {
+      const created = await addPost(tx, kind, parentId, post);
+      await notices.posted(tx, created.id, mailed);
+      return {status: 201, body: created};
+    });
+    notices.wake();
+    return response;
   };
   api.post('/questions/:id/answers', newPost('answer'));
   api.post('/posts/:id/comments', newPost('comment'));
@@ -375,10 +414,16 @@ export function createApi({
     const viewerId = requireViewer(c);
     const questionId = validate(Id, c.req.param('id'), 'question id');
     const accept = validate(AcceptRequest, await jsonBody(c), 'best answer');
-    return write(c, viewerId, {input: accept}, async (tx) => {
+    const response = await write(c, viewerId, {input: accept}, async (tx) => {
+      // Locks the question for the transaction, so `before` is the choice this write replaces.
+      const before =
+        (await tx.findPost(questionId, {forUpdate: true}))?.question.acceptedAnswerId ?? null;
       await chooseBestAnswer(tx, questionId, accept.answerId, viewerId);
+      await notices.chosen(tx, accept.answerId, before, viewerId);
       return {status: 200, body: {acceptedAnswerId: accept.answerId}};
     });
+    notices.wake();
+    return response;
   });
 
   api.delete('/questions/:id/accepted-answer', async (c) => {
@@ -394,10 +439,15 @@ export function createApi({
     const viewerId = requireViewer(c);
     const postId = validate(Id, c.req.param('id'), 'post id');
     const given = validate(NewFlag, await jsonBody(c), 'flag');
-    return write(c, viewerId, {action: 'flags', input: given}, async (tx) => {
+    const response = await write(c, viewerId, {action: 'flags', input: given}, async (tx) => {
+      const before = (await tx.findPost(postId))?.status;
       await flag(tx, postId, viewerId, given, config.flagThreshold);
+      if (before === 'published' && (await tx.findPost(postId))?.status === 'hidden')
+        await notices.forModerators(tx, postId, 'hidden');
       return {status: 201, body: {flagged: true}};
     });
+    notices.wake();
+    return response;
   });
 
   api.patch('/posts/:id', async (c) => {
@@ -407,10 +457,15 @@ export function createApi({
     const body = cleanText(edit.body, {multiline: true});
     const html = await render(body);
     const premoderate = config.premoderate;
-    return write(c, viewerId, {action: 'edits', input: edit}, async (tx) => ({
-      status: 200,
-      body: await editPost(tx, postId, {viewerId, body, html, premoderate}),
-    }));
+    const response = await write(c, viewerId, {action: 'edits', input: edit}, async (tx) => {
+      const before = (await tx.findPost(postId))?.status;
+      const edited = await editPost(tx, postId, {viewerId, body, html, premoderate});
+      if (before === 'published' && edited?.status === 'pending')
+        await notices.forModerators(tx, postId, 'pending');
+      return {status: 200, body: edited};
+    });
+    notices.wake();
+    return response;
   });
 
   api.delete('/posts/:id', async (c) => {
@@ -443,10 +498,16 @@ export function createApi({
     const postId = validate(Id, c.req.param('id'), 'post id');
     const moderation = validate(ModerationAction, await jsonBody(c), 'moderation');
     const {action} = moderation;
-    return write(c, 'moderator', {input: moderation}, async (tx) => ({
-      status: 200,
-      body: await moderate(tx, postId, action),
-    }));
+    const response = await write(c, 'moderator', {input: moderation}, async (tx) => {
+      const before = (await tx.postFacts(postId))?.status;
+      const moderated = await moderate(tx, postId, action);
+      // Approved after waiting: news for whoever follows the thread, as a new post is.
+      if (before === 'pending' && moderated.status === 'published')
+        await notices.approved(tx, postId);
+      return {status: 200, body: moderated};
+    });
+    notices.wake();
+    return response;
   });
 
   api.notFound((c) => sendError(c, new ApiError(404, 'not_found', 'No such API route')));

@@ -8,6 +8,10 @@
  *   seed            Adds the demo thread if it is not there.
  *   backup <file>   Copies a SQLite database, consistent while servers write, to <file>.
  *                   On PostgreSQL, pg_dump does it: see docs/server.md.
+ *   mail-sink [--smtp-port 2525] [--web-port 2580]
+ *       A local mail server that keeps what it gets: prints each mail and lists them at
+ *       http://127.0.0.1:2580/. Start the server with QUANDA_SMTP_URL=smtp://127.0.0.1:2525
+ *       to see Quanda's mails without sending any.
  *
  * The database is QUANDA_DB (default ./data/quanda.db) or --db: a SQLite file, or a
  * postgres:// URL.
@@ -24,6 +28,7 @@ import {openDatabase} from './db/open.js';
 import {isPostgresUrl, safeUrl} from './db/target.js';
 import {migrateToLatest} from './db/migrations.js';
 import {createQuestion} from './domain/posts.js';
+import {runMailSink} from './mail/sink.js';
 import {seedDemo} from './seed.js';
 import {KyselyStore} from './store.js';
 
@@ -39,6 +44,8 @@ const {values, positionals} = parseArgs({
     id: {type: 'string'},
     author: {type: 'string'},
     points: {type: 'string'},
+    'smtp-port': {type: 'string'},
+    'web-port': {type: 'string'},
     help: {type: 'boolean', short: 'h'},
   },
 });
@@ -53,6 +60,7 @@ async function main(): Promise<number> {
     console.log(usage.trim());
     return values.help ? 0 : 2;
   }
+  if (command === 'mail-sink') return mailSink();
   const target = values.db
     ? isPostgresUrl(values.db)
       ? values.db
@@ -121,6 +129,28 @@ async function backup(target: string, file: string | undefined): Promise<number>
   }
   await backupSqlite(target, resolve(file));
   console.log(`Backed up ${target} to ${resolve(file)}.`);
+  return 0;
+}
+
+/** Runs until stopped (Ctrl-C). */
+async function mailSink(): Promise<number> {
+  const port = (value: string | undefined, fallback: number) => {
+    const number = Number(value ?? fallback);
+    if (!Number.isInteger(number) || number < 0 || number > 65535)
+      throw new Error(`"${value}" is not a port number`);
+    return number;
+  };
+  const sink = await runMailSink({
+    smtpPort: port(values['smtp-port'], 2525),
+    webPort: port(values['web-port'], 2580),
+  });
+  console.log(`Quanda mail sink: receiving at ${sink.smtpUrl}, listing at ${sink.page}`);
+  console.log(`Start the server with QUANDA_SMTP_URL=${sink.smtpUrl} to send its mail here.`);
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await sink.close();
   return 0;
 }
 

@@ -1,4 +1,6 @@
 import {resolve} from 'node:path';
+import * as z from 'zod/mini';
+import {Email} from '../api/email.js';
 import {isPostgresUrl} from './db/target.js';
 
 /** Writes with an hourly limit per viewer and per IP address. */
@@ -73,6 +75,28 @@ export interface ServerConfig {
    * reach the server directly can write that header: set it only when they cannot.
    */
   trustProxy: number;
+  /** Notification mail; null when `QUANDA_SMTP_URL` is unset, and then nothing about mail is offered. */
+  mail: MailConfig | null;
+}
+
+/** How the server sends notification mail (docs/server.md, Configuration). */
+export interface MailConfig {
+  /** Where mail goes (`QUANDA_SMTP_URL`: `smtp://user:pass@host:587`, `smtps://…` for TLS from the start). */
+  smtpUrl: string;
+  /** The From address (`QUANDA_MAIL_FROM`), such as `Quanda <qa@example.org>`. */
+  from: string;
+  /** This server's public base URL (`QUANDA_PUBLIC_URL`), for the confirm and unsubscribe links. */
+  publicUrl: string;
+  /** Addresses told about posts that wait for approval or were hidden by flags (`QUANDA_MODERATOR_EMAILS`). */
+  moderators: string[];
+  /** Later mails about the same post within this many seconds go out as one (`QUANDA_MAIL_BATCH_SECONDS`, 300). */
+  batchSeconds: number;
+  /** Days an unconfirmed address and its mails are kept (`QUANDA_MAIL_UNCONFIRMED_DAYS`, 7). */
+  unconfirmedDays: number;
+  /** Seconds a sender holds mails it claimed before another may take them over (`QUANDA_MAIL_LEASE_SECONDS`, 120). */
+  leaseSeconds: number;
+  /** First wait after a temporary failure, doubling up to 15 minutes (`QUANDA_MAIL_RETRY_SECONDS`, 30). */
+  retrySeconds: number;
 }
 
 /** Flags from different readers that hide a post until a moderator looks. */
@@ -115,6 +139,48 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     rateLimits: rateLimitsFromEnv(env),
     ipKey: env['QUANDA_IP_KEY'] || null,
     trustProxy: proxiesFromEnv(env['QUANDA_TRUST_PROXY']),
+    mail: mailFromEnv(env, port),
+  };
+}
+
+function mailFromEnv(env: NodeJS.ProcessEnv, port: number): MailConfig | null {
+  const smtpUrl = env['QUANDA_SMTP_URL']?.trim();
+  if (!smtpUrl) return null;
+  let smtp: URL;
+  try {
+    smtp = new URL(smtpUrl);
+  } catch {
+    throw new Error(
+      'QUANDA_SMTP_URL must be a URL such as smtp://user:password@mail.example.org:587',
+    );
+  }
+  // Never echo the URL: it may hold the SMTP password.
+  if (smtp.protocol !== 'smtp:' && smtp.protocol !== 'smtps:')
+    throw new Error('QUANDA_SMTP_URL must start with smtp:// or smtps://');
+  const publicUrl = (
+    env['QUANDA_PUBLIC_URL']?.trim() || `http://localhost:${port || 8787}`
+  ).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]/.test(publicUrl))
+    throw new Error(`QUANDA_PUBLIC_URL must be this server's http(s) address, not "${publicUrl}"`);
+  const from = env['QUANDA_MAIL_FROM']?.trim() || `Quanda <quanda@${new URL(publicUrl).hostname}>`;
+  if (/[\r\n]/.test(from)) throw new Error('QUANDA_MAIL_FROM must be one line');
+  const moderators = (env['QUANDA_MODERATOR_EMAILS'] ?? '')
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
+  for (const address of moderators) {
+    if (!z.safeParse(Email, address).success)
+      throw new Error('QUANDA_MODERATOR_EMAILS must be email addresses separated by commas');
+  }
+  return {
+    smtpUrl,
+    from,
+    publicUrl,
+    moderators,
+    batchSeconds: wholeNumber(env, 'QUANDA_MAIL_BATCH_SECONDS', 300, 0, 86_400),
+    unconfirmedDays: wholeNumber(env, 'QUANDA_MAIL_UNCONFIRMED_DAYS', 7, 1, 365),
+    leaseSeconds: wholeNumber(env, 'QUANDA_MAIL_LEASE_SECONDS', 120, 1, 3600),
+    retrySeconds: wholeNumber(env, 'QUANDA_MAIL_RETRY_SECONDS', 30, 1, 3600),
   };
 }
 
@@ -123,13 +189,26 @@ function databaseFromEnv(value = ''): string {
   return isPostgresUrl(target) ? target : resolve(target || 'data/quanda.db');
 }
 
-/** A whole number of at least `min` from the environment, or the default when unset. */
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+/**
+ * A whole number of at least `min` (and at most `max`) from the environment, or the default
+ * when unset; anything else stops the server.
+ */
+function wholeNumber(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max = Infinity,
+): number {
   const value = env[name]?.trim();
   if (!value) return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < min) {
-    throw new Error(`${name} must be a whole number of at least ${min}, not "${value}"`);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new Error(
+      max === Infinity
+        ? `${name} must be a whole number of at least ${min}, not "${value}"`
+        : `${name} must be a whole number from ${min} to ${max}, not "${value}"`,
+    );
   }
   return number;
 }

@@ -17,6 +17,9 @@ import {describeDatabase, openDatabase, waitForDatabase} from './db/open.js';
 import {seedDemo} from './seed.js';
 import {createSite} from './site.js';
 import {KyselyStore} from './store.js';
+import {createMailPages} from './mail/pages.js';
+import {MailOutbox} from './mail/outbox.js';
+import {MailSender} from './mail/sender.js';
 
 /** How long the requests in flight may take to finish once asked to stop. */
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -44,11 +47,23 @@ if (config.seed) {
   }
 }
 
-const site = createSite(createApi({store, config}));
+// Notification mail, when QUANDA_SMTP_URL is set: a sender loop in this process (any
+// number of processes may share the database and each run one), and the pages its links open.
+const {mail} = config;
+const sender = mail ? new MailSender({db, config: mail}) : null;
+const mailPages =
+  mail && createMailPages({db, site: new URL(mail.publicUrl).hostname, wake: () => sender?.kick()});
+const site = createSite(createApi({store, config, onMailQueued: () => sender?.kick()}), {
+  mailPages: mailPages ?? undefined,
+});
+sender?.start();
+if (mail) console.log(`Quanda: notification mail is on, links point to ${mail.publicUrl}`);
 
 // Idempotency keys are kept a day and rate counters an hour: no IP hash outlives its use.
 const purge = () =>
-  store.purgeExpired().catch((error: unknown) => console.error('Quanda: purge failed', error));
+  Promise.all([store.purgeExpired(), mail && new MailOutbox(db).purge(mail.unconfirmedDays)]).catch(
+    (error: unknown) => console.error('Quanda: purge failed', error),
+  );
 await purge();
 const purging = setInterval(() => void purge(), 10 * 60_000);
 purging.unref();
@@ -65,11 +80,14 @@ function stop(signal: string) {
   console.log(`Quanda: ${signal}: finishing the requests in flight, then stopping`);
   clearInterval(purging);
   // No new connections; idle keep-alive ones close now, busy ones after their response.
+  // Then the mail sender finishes the mail it is sending, and the database closes.
   server.close(() => {
-    void store.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    void (sender?.stop() ?? Promise.resolve())
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   });
   server.closeIdleConnections();
   setTimeout(() => {

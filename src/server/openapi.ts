@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import {Settings} from '../api/settings.js';
 import * as moderation from '../api/moderation.js';
 import * as requests from '../api/requests.js';
 import * as api from '../api/schemas.js';
@@ -64,6 +65,7 @@ const components: Record<string, Schema> = {
   ModeratedPost: moderation.ModeratedPost,
   ModerationAction: moderation.ModerationAction,
   ErrorEnvelope: api.ErrorEnvelope,
+  Settings,
 };
 
 /** Schemas of request bodies: described as the server accepts them (defaults are optional). */
@@ -177,6 +179,22 @@ export const operations: Operation[] = [
     },
   },
   {
+    id: 'getSettings',
+    method: 'get',
+    path: '/settings',
+    summary: 'What this backend offers beyond the core contract',
+    description:
+      'Optional. `notifications`: the backend sends notification mail, so the forms offer it. A backend without this route, or one that says false, gets no email field in the forms.',
+    auth: 'none',
+    responses: {
+      200: {description: 'The settings', schema: Settings, example: {notifications: true}},
+      404: error(
+        'This backend has no settings: the widget offers no mail',
+        errorExample('not_found', 'No such API route'),
+      ),
+    },
+  },
+  {
     id: 'createViewer',
     method: 'post',
     path: '/viewer',
@@ -197,7 +215,7 @@ export const operations: Operation[] = [
     path: '/questions/{id}/answers',
     summary: 'Answer a question',
     description:
-      'The email is checked and kept only when `notify` is true, and never appears in any response.',
+      'The email is checked when `notify` is true, kept only when the backend sends mail (`GET /settings`), and never appears in any response. `page` (the article page) and `locale` are for the links and the language of the mails.',
     auth: 'viewer',
     idempotent: true,
     body: requests.NewAnswer,

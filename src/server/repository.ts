@@ -23,6 +23,7 @@ import type {
 import {hashToken, newId} from './ids.js';
 import {visibleFilter} from './post-rows.js';
 import type {PostReads} from './reads.js';
+import {MailOutbox} from './mail/outbox.js';
 
 export class KyselyRepository implements Repository {
   readonly #db: Kysely<DB>;
@@ -32,11 +33,14 @@ export class KyselyRepository implements Repository {
   /** The transaction's time: every row it writes says the same. */
   readonly #now: string;
 
+  readonly mail: MailOutbox;
+
   constructor(db: Kysely<DB>, reads: PostReads, now: string, compiled?: CompiledCache) {
     this.#db = db;
     this.#reads = reads;
     this.#q = new PreparedQueries(db, compiled);
     this.#now = now;
+    this.mail = new MailOutbox(db, () => new Date(now));
   }
 
   findPost(postId: string, options?: ReadOptions): Promise<PostRecord | null> {
@@ -319,24 +323,5 @@ export class KyselyRepository implements Repository {
       .where('post_id', '=', postId)
       .where('cleared_at', 'is', null)
       .execute();
-  }
-
-  async insertNotificationEmail(postId: string, viewerId: string, email: string): Promise<void> {
-    await this.#db
-      .insertInto('notification_emails')
-      .values({
-        id: newId(),
-        viewer_id: viewerId,
-        post_id: postId,
-        email,
-        confirm_token: randomBytes(24).toString('base64url'),
-        confirmed_at: null,
-        created_at: this.#now,
-      })
-      .execute();
-  }
-
-  async deleteNotificationEmails(postId: string): Promise<void> {
-    await this.#db.deleteFrom('notification_emails').where('post_id', '=', postId).execute();
   }
 }

@@ -36,7 +36,7 @@ function apiNotFound(c: Context) {
  * The whole site `npm start` serves: the API under `/api`, the drop-in file and its chunks
  * (`/quanda.js`, `/chunks/…`) for any origin, and the demo blog at `/`.
  */
-export function createSite(api: HonoApp<any>) {
+export function createSite(api: HonoApp<any>, extra: {mailPages?: HonoApp<any>} = {}) {
   const site = new Hono();
   // On every response: no content sniffing, and no full URL sent to other sites.
   site.use('*', async (c, next) => {
@@ -45,6 +45,8 @@ export function createSite(api: HonoApp<any>) {
     await next();
   });
   site.route('/api', api);
+  // The pages mail links open (mail/pages.ts): only when the server sends mail.
+  if (extra.mailPages) site.route('/mail', extra.mailPages);
   // Mounted here, the API's own not-found handler is never reached: any other /api path,
   // or a method a path does not take, gets the same envelope as every API error.
   site.all('/api', apiNotFound);

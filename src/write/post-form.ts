@@ -1,7 +1,8 @@
 import {html, nothing} from 'lit';
 import type {PropertyValues, TemplateResult, PropertyDeclarations} from 'lit';
-import * as z from 'zod/mini';
+import {ContextConsumer} from '@lit/context';
 import {QuandaError} from '../api/api-error.js';
+import {storageContext} from '../context/contexts.js';
 import {DraftController} from './draft-controller.js';
 import type {DraftFields, DraftHost} from './draft-controller.js';
 import {limits} from '../api/schemas.js';
@@ -13,6 +14,8 @@ import {enWrite} from './en-write.js';
 import type {MessageKey} from '../i18n/localizer.js';
 import {hostStyles} from '../styles/host.styles.js';
 import {formStyles} from './form.styles.js';
+import {mailFor} from './mail-offer.js';
+import type {EmailFields} from './mail-offer.js';
 import {LocalizedElement} from '../components/shared/localized-element.js';
 
 type Field = 'body' | 'displayName' | 'email';
@@ -50,6 +53,8 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
 
   static override properties: PropertyDeclarations = {
     notify: {state: true},
+    mail: {state: true},
+    mailed: {state: true},
     errors: {state: true},
     pending: {state: true},
     failure: {state: true},
@@ -69,6 +74,10 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
   abstract readonly draftName: string;
 
   protected notify = false;
+  /** The email fields, when the thread's backend sends mail (write/mail-offer.ts). */
+  protected mail?: EmailFields;
+  /** The last post asked for mail: the form says to look for the confirmation. */
+  protected mailed = false;
   protected errors: Errors = {};
   protected pending = false;
   protected failure = '';
@@ -92,6 +101,14 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
   constructor() {
     super();
     this.i18n.addEnglish(enWrite); // strings only writing needs come with the modules that write
+    new ContextConsumer(this, {
+      context: storageContext,
+      callback: (storage) =>
+        void (storage ? mailFor(storage) : Promise.resolve(null)).then((mail) => {
+          if (mail) this.i18n.addEnglish(mail.enEmail);
+          this.mail = mail ?? undefined;
+        }),
+    });
     loadEditor().then(
       ({MarkdownEditorController}) => {
         this.editor = new MarkdownEditorController(
@@ -202,33 +219,21 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
         />
         ${fieldError('displayName', errors.displayName)}
       </div>
-      <div class="check">
-        <input
-          id="notify"
-          name="notify"
-          type="checkbox"
-          part="checkbox"
-          .checked=${this.notify}
-          ?disabled=${this.pending}
-          @change=${this.handleNotifyChange}
-        />
-        <label for="notify">${i18n.t(this.text.notify ?? 'form.answer.notify')}</label>
-      </div>
-      <div class="field" ?hidden=${!this.notify}>
-        <label part="label" for="email">${i18n.t('form.email.label')}</label>
-        <p id="email-hint" part="hint" class="hint">${i18n.t('form.email.privacy')}</p>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          part="input"
-          autocomplete="email"
-          ?readonly=${this.pending}
-          aria-invalid=${errors.email ? 'true' : 'false'}
-          aria-describedby=${describedBy('email-hint', errors.email && 'email-error')}
-        />
-        ${fieldError('email', errors.email)}
-      </div>`;
+      ${
+        this.withAuthorFields && this.mail
+          ? this.mail.emailFields(
+              i18n,
+              {
+                notify: this.notify,
+                pending: this.pending,
+                error: errors.email,
+                mailed: this.mailed,
+                label: this.text.notify ?? 'form.answer.notify',
+              },
+              this.handleNotifyChange,
+            )
+          : nothing
+      }`;
   }
 
   protected override willUpdate(changed: PropertyValues) {
@@ -254,8 +259,9 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
       ...(this.withAuthorFields
         ? {
             displayName: value('displayName') || undefined,
-            notify: this.notify,
-            email: this.notify ? value('email') : undefined,
+            // Only offered by a backend that sends mail.
+            notify: !!this.mail && this.notify,
+            email: this.mail && this.notify ? value('email') : undefined,
           }
         : {notify: false}),
     };
@@ -272,10 +278,8 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
     if ((values.displayName?.length ?? 0) > limits.displayName) {
       errors.displayName = i18n.t('form.error.nameTooLong', {max: limits.displayName});
     }
-    // Unchecked only if the check could not load (offline): the server checks it anyway.
-    if (values.notify && emailCheck && !z.safeParse(emailCheck.Email, values.email ?? '').success) {
-      errors.email = i18n.t('form.error.email');
-    }
+    const email = values.notify && this.mail?.emailError(i18n, values.email);
+    if (email) errors.email = email;
     return errors;
   }
 
@@ -283,7 +287,6 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
     event.preventDefault();
     if (this.pending) return;
     const values = this.values();
-    if (values.notify && !emailCheck) await loadEmailCheck();
     this.errors = this.check(values);
     this.failure = '';
     if (Object.keys(this.errors).length) return;
@@ -294,6 +297,7 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
       // Posted, or queued to post (the queue holds the text now): the draft has served.
       this.drafts.clear(true);
       this.reset();
+      this.mailed = values.notify;
       fireFormEvent(this, new QuandaFormDoneEvent(), 'done');
     } catch (error) {
       this.#explain(error, values);
@@ -316,17 +320,17 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
     this.renderRoot.querySelector('textarea')?.focus();
   }
 
-  private handleNotifyChange(event: Event) {
+  private readonly handleNotifyChange = (event: Event) => {
     this.notify = (event.target as HTMLInputElement).checked;
-    if (this.notify) void loadEmailCheck();
     if (!this.notify && this.errors.email) this.errors = {...this.errors, email: undefined};
-  }
+  };
 
   /** Empties the form after a confirmed send. */
   reset() {
     this.form?.reset();
     if (this.editor) this.editor.previewing = false;
     this.notify = false;
+    this.mailed = false;
     this.errors = {};
     this.failure = '';
   }
@@ -348,7 +352,6 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
     const name = form?.querySelector<HTMLInputElement>('#name');
     if (name) name.value = fields.displayName ?? '';
     this.notify = !!fields.notify;
-    if (this.notify) void loadEmailCheck();
     this.errors = {};
     this.failure = refused ? this.i18n.t('form.failed', {reason: refused}) : '';
   }
@@ -378,19 +381,6 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
     }
     this.failure = i18n.t('form.failed', {reason: describeError(i18n, error)});
   }
-}
-
-let emailCheck: typeof import('../api/email.js') | undefined;
-
-/**
- * The email check (zod's email format) is needed only by a reader who asks to be
- * notified: it loads when they tick the box.
- */
-function loadEmailCheck(): Promise<unknown> {
-  return import('../api/email.js').then(
-    (module) => (emailCheck = module),
-    () => undefined,
-  );
 }
 
 function describedBy(...ids: (string | false | undefined)[]) {

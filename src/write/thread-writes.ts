@@ -6,6 +6,7 @@ import type {Question, Comment} from '../api/schemas.js';
 import type {ThreadStore} from '../data/thread-store.js';
 import type {Queued} from '../data/thread-view.js';
 import {OutboxController} from './outbox-controller.js';
+import {offerMail} from './mail-offer.js';
 import type {QueuedWrite} from '../storage/idb/database.js';
 import {QuandaAnswerSubmittedEvent} from './write-events.js';
 import type {QuandaEvent} from '../events/quanda-event.js';
@@ -37,6 +38,8 @@ export function handleIntent(store: ThreadStore, event: QuandaEvent<unknown>): P
 export function attach(store: ThreadStore) {
   const writes = writesOf(store);
   void writes.outbox.load();
+  // Whether the forms offer mail: the backend says.
+  if (store.storage) offerMail(store.storage, store.client);
   // Comment forms holding a draft open again; votes and the rest are ready before the first click.
   void comments()
     .then((module) => module.reopenComments(store))
@@ -166,9 +169,11 @@ export class ThreadWrites implements Writes {
     const options = {idempotencyKey: item.key};
     const store = this.#store;
     if (item.kind === 'vote') return clientMethod(store, 'vote')(item.postId, item.value!, options);
+    // The page and the language, for the links in mails and the words of those asked for.
+    const sent = {...post!, page: location.href, locale: store.i18n.locale};
     if (item.kind === 'comment')
-      return clientMethod(store, 'postComment')(item.postId, post!, options);
-    return clientMethod(store, 'postAnswer')(item.postId, post as NewAnswer, options);
+      return clientMethod(store, 'postComment')(item.postId, sent, options);
+    return clientMethod(store, 'postAnswer')(item.postId, sent, options);
   }
 
   /** A queued write the server refused: say why; its text is back in its form. */

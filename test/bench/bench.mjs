@@ -6,7 +6,7 @@
  * times on shared machines vary run to run, their ratios much less.
  *
  *   npm run bench                          everything (a few minutes)
- *   npm run bench -- --only=size,render    some of: size, render, typing, page, offline, server, markdown
+ *   npm run bench -- --only=size,render    some of: size, render, typing, page, offline, server, markdown, mail
  *   npm run bench -- --quick               fewer rounds, shorter loads: a smoke test
  *   npm run bench -- --write-docs          also replace the table in docs/benchmarks.md
  *
@@ -25,12 +25,13 @@ import {benchCachedPaint, benchCrash} from './offline.mjs';
 import {benchPage} from './page.mjs';
 import {benchRender} from './render.mjs';
 import {benchMarkdown} from './markdown.mjs';
+import {benchMail} from './mail.mjs';
 import {benchServer} from './server.mjs';
 import {benchTyping} from './typing.mjs';
 import {startServer} from '../support/quanda-server.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PARTS = ['size', 'render', 'typing', 'page', 'offline', 'server', 'markdown'];
+const PARTS = ['size', 'render', 'typing', 'page', 'offline', 'server', 'markdown', 'mail'];
 
 const args = process.argv.slice(2);
 const only = args
@@ -311,6 +312,25 @@ if (want('markdown')) {
     both(baseline),
     times(worst.ms, baseline.ms),
     verdict(worst.ms < 100, '< 100 ms'),
+  ]);
+}
+
+// --- mail: the sender's rate, and write → mail accepted -----------------------------------
+if (want('mail')) {
+  const mail = await benchMail({quick, log});
+  rows.push([
+    `mail: mails/s the sender sustains (${mail.count} notifications, one per address) vs nodemailer sending ready-made mails`,
+    `${count(mail.quandaRate)}/s`,
+    `${count(mail.baseRate)}/s`,
+    percent(mail.quandaRate, mail.baseRate),
+    verdict(mail.quandaRate >= 0.25 * mail.baseRate, '≥ 25%'),
+  ]);
+  rows.push([
+    `mail: a write to its mail accepted by the SMTP server, p50 / p99 (${mail.writes} writes, sender loop running)`,
+    `${ms(mail.p50)} / ${ms(mail.p99)}`,
+    '',
+    '',
+    verdict(mail.p99 < 5000, 'p99 < 5 s'),
   ]);
 }
 

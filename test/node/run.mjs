@@ -25,7 +25,7 @@ const files =
         .map((name) => `test/node/${name}`);
 
 /** Tests that open a database or start a server: the PostgreSQL half runs these. */
-const DATABASE = /makeApi|startServer|freshDatabase|openDatabase|runTs\(/;
+const DATABASE = /makeApi|mailSite|startServer|freshDatabase|openDatabase|runTs\(/;
 /** Tests of something else that merely start a server (the packed package): SQLite's half is enough. */
 const NOT_ABOUT_THE_DATABASE = new Set(['test/node/consumer.test.ts']);
 const onDatabase = files.filter(

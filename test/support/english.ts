@@ -4,5 +4,6 @@ import {enActions} from '../../src/actions/en-actions.js';
 import {enEditor} from '../../src/editor/en-editor.js';
 import {enFlag} from '../../src/i18n/locales/en-flag.js';
 import {enWrite} from '../../src/write/en-write.js';
+import {enEmail} from '../../src/email/en-email.js';
 
-export const englishSource = {...en, ...enWrite, ...enEditor, ...enActions, ...enFlag};
+export const englishSource = {...en, ...enWrite, ...enEditor, ...enActions, ...enFlag, ...enEmail};

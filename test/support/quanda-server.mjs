@@ -98,7 +98,8 @@ export async function startServer(options = {}) {
     });
   });
   const stop = async () => {
-    if (child.exitCode === null) {
+    // A process killed by a signal keeps a null exit code: it has exited all the same.
+    if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;

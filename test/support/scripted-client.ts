@@ -94,4 +94,9 @@ export class ScriptedWriteClient extends ScriptedClient {
   removePost(...args: unknown[]) {
     return this.#call('removePost', args);
   }
+  /** What the backend offers: mail, unless a test says otherwise. Not a write. */
+  settings: unknown = {notifications: true};
+  getSettings() {
+    return Promise.resolve(this.settings) as Promise<{notifications: boolean}>;
+  }
 }

@@ -135,6 +135,8 @@ export const de: Catalog = {
     'Bitte kürze deinen Text auf höchstens {max} Zeichen – gerade sind es {count}.',
   'form.error.nameTooLong': 'Der Name kann höchstens {max} Zeichen lang sein.',
   'form.error.email': 'Gib eine gültige E-Mail-Adresse ein oder entferne das Häkchen oben.',
+  'form.email.confirm':
+    'Wenn diese Adresse hier neu ist, haben wir ihr eine E-Mail geschickt: Öffne sie und bestätige, sonst kommen keine Benachrichtigungen. Schau auch im Spam-Ordner nach.',
   'form.error.duplicate': 'Das sagt dasselbe wie etwas, das hier schon steht.',
   'form.error.waitMinutes': {
     one: 'Du hast in der letzten Stunde schon viel geschrieben. In {count} Minute kannst du wieder etwas veröffentlichen.',

@@ -144,6 +144,8 @@ export const es: Catalog = {
   'form.error.tooLong': 'Usa como máximo {max} caracteres; ahora hay {count}.',
   'form.error.nameTooLong': 'El nombre puede tener como máximo {max} caracteres.',
   'form.error.email': 'Escribe una dirección de correo válida o desmarca la casilla de arriba.',
+  'form.email.confirm':
+    'Si esta dirección es nueva aquí, le enviamos un correo: ábrelo y confirma, o no llegarán avisos. Revisa también la carpeta de spam.',
   'form.error.duplicate': 'Esto dice lo mismo que algo que ya está publicado aquí.',
   'form.error.waitMinutes': {
     one: 'Publicaste mucho en la última hora. Podrás volver a publicar en {count} minuto.',

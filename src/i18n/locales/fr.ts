@@ -148,6 +148,8 @@ export const fr: Catalog = {
     'Veuillez vous limiter à {max} caractères ; il y en a {count} actuellement.',
   'form.error.nameTooLong': 'Un nom peut comporter au maximum {max} caractères.',
   'form.error.email': 'Saisissez une adresse e-mail valide ou décochez la case ci-dessus.',
+  'form.email.confirm':
+    'Si cette adresse est nouvelle ici, nous lui avons envoyé un e-mail : ouvrez-le et confirmez, sinon aucune notification n’arrivera. Regardez aussi dans les courriers indésirables.',
   'form.error.duplicate': 'Ce texte dit la même chose qu’un message déjà publié ici.',
   'form.error.waitMinutes': {
     one: 'Vous avez beaucoup publié au cours de la dernière heure. Vous pourrez publier de nouveau dans {count} minute.',

@@ -130,6 +130,8 @@ export const ja: Catalog = {
   'form.error.nameTooLong': '名前は {max} 文字以内で入力してください。',
   'form.error.email':
     '有効なメールアドレスを入力するか、上のチェックボックスをオフにしてください。',
+  'form.email.confirm':
+    'このアドレスを初めて使う場合は、確認のメールを送りました。メールを開いて確認しないと、通知は届きません。迷惑メールフォルダーもご確認ください。',
   'form.error.duplicate': 'すでにある投稿と同じ内容です。',
   'form.error.waitMinutes': {
     other: '過去 1 時間に何度も投稿しています。{count} 分後にもう一度お試しください。',

@@ -13,6 +13,9 @@ import type {
 
 export type PostKind = 'question' | 'answer' | 'comment';
 
+/** What a mail in the outbox is for. */
+export type MailEvent = 'confirm' | 'answer' | 'comment' | 'best' | 'pending' | 'hidden';
+
 /**
  * A post's status as stored. `removed` is the author's soft delete: the row stays so votes,
  * flags and counts can be kept consistent, but no one sees it again.
@@ -91,15 +94,65 @@ export interface DB {
     window_start: string;
     count: number;
   };
-  notification_emails: {
+  /**
+   * An address a reader gave for notifications, per reader: confirmed once (double
+   * opt-in), it covers that reader's later subscriptions. Moderators' addresses (from
+   * QUANDA_MODERATOR_EMAILS) are rows too, under the viewer id `moderators`.
+   */
+  mail_addresses: {
     id: string;
     viewer_id: string;
-    post_id: string;
     email: string;
-    /** Goes into the double opt-in link; nothing is sent until the address is confirmed. */
-    confirm_token: string;
+    /** The address lowercased: one row per reader and address, however it was typed. */
+    email_key: string;
+    /** The language mails to it are written in (the widget's, when it was given). */
+    locale: string;
     confirmed_at: string | null;
+    /** A moderator's address whose mails were stopped from a mail's unsubscribe link. */
+    stopped_at: string | null;
     created_at: string;
+  };
+  /** One address told about one post: the reader's answer, comment or question. */
+  mail_subscriptions: {
+    id: string;
+    address_id: string;
+    post_id: string;
+    locale: string;
+    created_at: string;
+  };
+  /**
+   * Mails to send, written in the transaction of the write that causes them. A sender
+   * claims due rows with a lease, sends, and marks them; rows of one group (one address,
+   * one post) that are due together go out as one mail.
+   */
+  mail_outbox: {
+    id: string;
+    address_id: string;
+    /** Rows that go out together: `sub:<subscription>`, `mod:<address>:<post>`, `confirm:<address>`. */
+    group_key: string;
+    event: MailEvent;
+    subscription_id: string | null;
+    /** The post the mail is about: the subscribed or the moderated post. */
+    post_id: string | null;
+    /** The new answer or comment, or the chosen answer. */
+    event_post_id: string | null;
+    question_id: string | null;
+    due_at: string;
+    /** `dropped`: not sent, because the post it was about is no longer published. */
+    status: Generated<'pending' | 'sent' | 'failed' | 'dropped'>;
+    lease_owner: string | null;
+    lease_until: string | null;
+    attempts: Generated<number>;
+    /** The SMTP reply of the last failure, never an address. */
+    last_error: string | null;
+    created_at: string;
+    sent_at: string | null;
+  };
+  /** The article page a question was last written from, for the links in mails. */
+  question_pages: {
+    question_id: string;
+    url: string;
+    updated_at: string;
   };
   settings: {
     name: string;

@@ -253,12 +253,126 @@ const migrations: Record<string, Migration> = {
     up: (db: Kysely<any>) => collateOrdered(db, sql`"C"`),
     down: (db: Kysely<any>) => collateOrdered(db, sql`"default"`),
   },
+  '0006_mail': {
+    // Notification mail: addresses (double opt-in), subscriptions, and an outbox written
+    // in the same transaction as the write that causes each mail. The addresses kept by
+    // 0002 were never mailed, so nobody confirmed them: they are erased, not carried over.
+    async up(db: Kysely<any>) {
+      await db.schema.dropTable('notification_emails').execute();
+      await db.schema
+        .createTable('mail_addresses')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('viewer_id', 'text', (col) => col.notNull())
+        .addColumn('email', 'text', (col) => col.notNull())
+        .addColumn('email_key', 'text', (col) => col.notNull())
+        .addColumn('locale', 'text', (col) => col.notNull())
+        .addColumn('confirmed_at', 'text')
+        .addColumn('stopped_at', 'text')
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addUniqueConstraint('mail_addresses_viewer_email', ['viewer_id', 'email_key'])
+        .execute();
+      await db.schema
+        .createIndex('mail_addresses_by_email')
+        .on('mail_addresses')
+        .columns(['email_key'])
+        .execute();
+      await db.schema
+        .createIndex('mail_addresses_unconfirmed')
+        .on('mail_addresses')
+        .columns(['confirmed_at', 'created_at'])
+        .execute();
+      await db.schema
+        .createTable('mail_subscriptions')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('address_id', 'text', (col) =>
+          col.notNull().references('mail_addresses.id').onDelete('cascade'),
+        )
+        .addColumn('post_id', 'text', (col) => col.notNull().references('posts.id'))
+        .addColumn('locale', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addUniqueConstraint('mail_subscriptions_address_post', ['address_id', 'post_id'])
+        .execute();
+      await db.schema
+        .createIndex('mail_subscriptions_by_post')
+        .on('mail_subscriptions')
+        .columns(['post_id'])
+        .execute();
+      await db.schema
+        .createTable('mail_outbox')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('address_id', 'text', (col) =>
+          col.notNull().references('mail_addresses.id').onDelete('cascade'),
+        )
+        .addColumn('group_key', 'text', (col) => col.notNull())
+        .addColumn('event', 'text', (col) => col.notNull())
+        .addColumn('subscription_id', 'text')
+        .addColumn('post_id', 'text')
+        .addColumn('event_post_id', 'text')
+        .addColumn('question_id', 'text')
+        .addColumn('due_at', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull().defaultTo('pending'))
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('sent_at', 'text')
+        .execute();
+      // The sender's scan for due mail, and a group's latest row when a new one joins it.
+      await db.schema
+        .createIndex('mail_outbox_due')
+        .on('mail_outbox')
+        .columns(['status', 'due_at'])
+        .execute();
+      await db.schema
+        .createIndex('mail_outbox_by_group')
+        .on('mail_outbox')
+        .columns(['group_key', 'due_at'])
+        .execute();
+      await db.schema
+        .createIndex('mail_outbox_by_post')
+        .on('mail_outbox')
+        .columns(['post_id'])
+        .execute();
+      await db.schema
+        .createTable('question_pages')
+        .addColumn('question_id', 'text', (col) => col.primaryKey())
+        .addColumn('url', 'text', (col) => col.notNull())
+        .addColumn('updated_at', 'text', (col) => col.notNull())
+        .execute();
+      // Like 0005: the ids and ISO times compared or sorted take byte order on PostgreSQL.
+      await collateOrdered(db, sql`"C"`, BINARY_ORDERED_0006);
+    },
+    async down(db: Kysely<any>) {
+      for (const table of ['question_pages', 'mail_outbox', 'mail_subscriptions', 'mail_addresses'])
+        await db.schema.dropTable(table).execute();
+      await db.schema
+        .createTable('notification_emails')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('viewer_id', 'text', (col) => col.notNull().references('viewers.id'))
+        .addColumn('post_id', 'text', (col) => col.notNull().references('posts.id'))
+        .addColumn('email', 'text', (col) => col.notNull())
+        .addColumn('confirm_token', 'text', (col) => col.notNull().unique())
+        .addColumn('confirmed_at', 'text')
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('notification_emails_by_post')
+        .on('notification_emails')
+        .columns(['post_id'])
+        .execute();
+    },
+  },
 };
 
 /** Gives every column of `BINARY_ORDERED` the collation, on PostgreSQL (SQLite is binary). */
-async function collateOrdered(db: Kysely<any>, collation: RawBuilder<unknown>) {
+async function collateOrdered(
+  db: Kysely<any>,
+  collation: RawBuilder<unknown>,
+  ordered: Record<string, string[]> = BINARY_ORDERED,
+) {
   if (dialectOf(db) !== 'postgres') return;
-  for (const [table, columns] of Object.entries(BINARY_ORDERED)) {
+  for (const [table, columns] of Object.entries(ordered)) {
     for (const column of columns) {
       await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} type text collate ${collation}`.execute(
         db,
@@ -274,6 +388,14 @@ const BINARY_ORDERED: Record<string, string[]> = {
   flags: ['post_id', 'created_at'],
   idempotency_keys: ['created_at'],
   rate_counters: ['window_start'],
+};
+
+/** The text columns of 0006's tables that are compared or sorted, by table. */
+const BINARY_ORDERED_0006: Record<string, string[]> = {
+  mail_addresses: ['id', 'email_key', 'confirmed_at', 'created_at'],
+  mail_subscriptions: ['id', 'post_id', 'created_at'],
+  mail_outbox: ['id', 'group_key', 'status', 'due_at', 'post_id', 'lease_until', 'created_at'],
+  question_pages: ['question_id'],
 };
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The rules for writing posts, in one place: who may answer, comment, edit and remove,
  * what makes a post a duplicate, which name it shows, when it waits for a moderator, and
- * what follows from each change (a question's count of published answers, the addresses
- * kept for notifications). Each function runs inside a write's transaction, on the
+ * what follows from each change (a question's count of published answers, the
+ * subscriptions to a post that is gone). Each function runs inside a write's transaction, on the
  * Repository it is handed, and refuses with a RuleError that the API maps to its
  * envelope; nothing here knows about HTTP or SQL.
  *
@@ -41,7 +41,6 @@ export interface NewPost {
   body: string;
   html: string;
   displayName?: string;
-  notifyEmail: string | null;
   /** The site premoderates: the post waits for a moderator. */
   premoderate: boolean;
 }
@@ -54,8 +53,6 @@ export interface NewPostData {
   displayName?: string | null;
   /** `pending` when the site has new posts wait for a moderator. */
   status?: 'published' | 'pending';
-  /** Kept, apart from the post, only when the author asked to be notified. */
-  notifyEmail?: string | null;
   /**
    * The body as HTML (`renderMarkdown`), rendered before the write's transaction opens;
    * rendered here when not given (the seed, the CLI and tests, outside any request).
@@ -117,11 +114,10 @@ export async function addPost<K extends 'answer' | 'comment'>(
     displayName: await distinctName(tx, questionId, post.displayName, viewerId),
     authorId: viewerId,
     status: post.premoderate ? 'pending' : 'published',
-    notifyEmail: post.notifyEmail,
   });
 }
 
-/** Writes an answer or a comment: the row, the question's answer count, the address to notify. */
+/** Writes an answer or a comment: the row and the question's answer count. */
 export async function insertPost<K extends 'answer' | 'comment'>(
   tx: Repository,
   kind: K,
@@ -143,7 +139,6 @@ export async function insertPost<K extends 'answer' | 'comment'>(
     authorName: data.displayName || null,
   });
   if (kind === 'answer' && status === 'published') await tx.addToAnswerCount(data.questionId, 1);
-  if (data.notifyEmail) await tx.insertNotificationEmail(id, data.authorId, data.notifyEmail);
   return (await tx.getPost(id, data.authorId)) as PostOfKind[K];
 }
 
@@ -236,7 +231,7 @@ export async function removePost(tx: Repository, postId: string, viewerId: strin
 
 /**
  * The author's soft delete of a post read under its lock: it disappears, and the counts,
- * the author's points, the best answer and the addresses kept for it follow.
+ * the author's points, the best answer and the mail about it (mail/outbox.ts) follow.
  */
 export async function withdrawPost(tx: Repository, post: PostFacts) {
   if (post.status === 'removed') return;
@@ -250,7 +245,8 @@ export async function withdrawPost(tx: Repository, post: PostFacts) {
     }
   }
   // Nobody will be told about a post that is gone: its addresses go too.
-  await tx.deleteNotificationEmails(post.id);
+  // Nobody is told about a post that is gone: its subscriptions and mails go too.
+  await tx.mail.forgetPost(post.id);
 }
 
 /** Changes a post's status and keeps the question's count of published answers in step. */

@@ -9,6 +9,7 @@ import type {ModeratedPost} from '../../api/moderation.js';
 import type {Post} from '../../api/schemas.js';
 import type {FlagReason} from '../../api/requests.js';
 import type {PostKind, StoredStatus} from '../db/database.js';
+import type {MailOutbox} from '../mail/outbox.js';
 
 /** What a write needs to know about a post, its question and its parent before touching it. */
 export interface PostRecord extends PostFacts {
@@ -122,9 +123,8 @@ export interface FlagRows {
 }
 
 export interface NotificationRows {
-  /** Keeps the address the author asked to be told at, apart from the post. */
-  insertNotificationEmail(postId: string, viewerId: string, email: string): Promise<void>;
-  deleteNotificationEmails(postId: string): Promise<void>;
+  /** Notification mail's addresses, subscriptions and outbox (mail/outbox.ts). */
+  readonly mail: MailOutbox;
 }
 
 /** Everything a write may touch, within its transaction. */

@@ -143,6 +143,8 @@ describe('keyboard: writing', () => {
       );
     const form = deep(el, 'quanda-answer-form')!;
     const field = (id: string) => () => form.shadowRoot!.getElementById(id);
+    // The box shows once the thread knows its backend sends mail.
+    await waitUntil(field('notify'), 'no email box');
     await tabTo(field('body'), 60);
     await type('Writing it down first helped me.');
     await press('Tab');
@@ -171,6 +173,8 @@ describe('keyboard: writing', () => {
       displayName: 'Kim',
       notify: true,
       email: 'kim@example.org',
+      page: location.href,
+      locale: 'en',
     });
     // The email field is gone with the reset; focus must not be lost with it.
     await waitUntil(() => focused() && focused() !== document.body, 'focus was lost');
@@ -208,6 +212,7 @@ describe('keyboard: writing', () => {
     await waitUntil(() => focused() === form()?.shadowRoot?.getElementById('body'), 'no focus');
     expectVisibleFocus();
     await type('Thank you for asking.');
+    await waitUntil(() => form()!.shadowRoot!.getElementById('notify'), 'no email box');
     await press('Tab'); // name
     await press('Tab'); // notify
     await press('Tab');

@@ -6,6 +6,7 @@ import type {QuandaAnswerForm} from '../../../src/components/answer-form/answer-
 import type {QuandaAnswerSubmitEvent} from '../../../src/write/write-events.js';
 import {loadElement} from '../../../src/lazy.js';
 import {$, busyThenDone, text} from '../../support/dom.js';
+import {mountInThread} from '../../support/mail-offer.js';
 import {deferred} from '../../support/scripted-client.js';
 
 type Submit = QuandaAnswerSubmitEvent;
@@ -13,7 +14,16 @@ type Submit = QuandaAnswerSubmitEvent;
 describe('<quanda-answer-form>', () => {
   before(() => loadElement('quanda-answer-form'));
 
-  const mount = () => fixture<QuandaAnswerForm>(html`<quanda-answer-form></quanda-answer-form>`);
+  /** In a thread whose backend sends mail: with the email box. */
+  const mount = () =>
+    mountInThread<QuandaAnswerForm>(html`<quanda-answer-form></quanda-answer-form>`);
+  /** Whatever mentions email in the form. */
+  const emailWords = (el: QuandaAnswerForm) =>
+    [...el.shadowRoot!.querySelectorAll('*')].filter(
+      (node) =>
+        node.matches('#notify, #email, [type="email"], [type="checkbox"]') ||
+        (!node.children.length && /e-?mail/i.test(node.textContent ?? '')),
+    );
   const field = (el: QuandaAnswerForm, id: string) => $(el, `#${id}`) as HTMLInputElement;
   const submit = (el: QuandaAnswerForm) => $(el, '[part~="submit-button"]')!.click();
   const fill = (el: QuandaAnswerForm, values: Record<string, string>) => {
@@ -55,6 +65,54 @@ describe('<quanda-answer-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('offers no mail, and says nothing of it, when the backend sends none or does not say', async () => {
+    for (const el of [
+      await fixture<QuandaAnswerForm>(html`<quanda-answer-form></quanda-answer-form>`),
+      await mountInThread<QuandaAnswerForm>(html`<quanda-answer-form></quanda-answer-form>`, {
+        notifications: false,
+      }),
+      await mountInThread<QuandaAnswerForm>(html`<quanda-answer-form></quanda-answer-form>`, {
+        unexpected: 'shape',
+      }),
+      await mountInThread<QuandaAnswerForm>(
+        html`<quanda-answer-form></quanda-answer-form>`,
+        new Error('HTTP 404: No such API route'),
+      ),
+    ]) {
+      await el.updateComplete;
+      expect(field(el, 'name')).to.exist;
+      expect(emailWords(el)).to.deep.equal([]);
+      const seen = respond(el, Promise.resolve());
+      fill(el, {body: 'Talk to them about what you need.'});
+      submit(el);
+      await waitUntil(() => seen.length === 1);
+      expect(seen[0].detail.answer).to.deep.equal({
+        body: 'Talk to them about what you need.',
+        displayName: undefined,
+        notify: false,
+        email: undefined,
+      });
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('says, once posted with the box ticked, to look for the confirmation mail', async () => {
+    const el = await mount();
+    respond(el, Promise.resolve({}));
+    fill(el, {body: 'Talk to them about what you need.'});
+    field(el, 'notify').click();
+    await el.updateComplete;
+    field(el, 'email').value = 'sam@example.org';
+    const done = oneEvent(el, 'done');
+    submit(el);
+    await done;
+    await el.updateComplete;
+    const status = [...el.shadowRoot!.querySelectorAll('[role="status"]')].map(text).join(' ');
+    expect(status).to.contain('we sent it a mail: open it and confirm');
+    expect(status).to.contain('spam folder');
+    await expect(el).to.be.accessible();
+  });
+
   it('ties each error to its field and moves focus to the first one', async () => {
     const el = await mount();
     const seen = respond(el, Promise.resolve());
@@ -63,7 +121,6 @@ describe('<quanda-answer-form>', () => {
     await el.updateComplete;
     field(el, 'email').value = 'not an email';
     submit(el);
-    // The email check loads when the box is ticked; the errors show once it has.
     await waitUntil(() => errorOf(el, 'email'), 'no email error');
     expect(seen).to.have.length(0);
     expect(field(el, 'body').getAttribute('aria-invalid')).to.equal('true');

@@ -190,6 +190,9 @@ describe('<quanda-thread> writes', () => {
         displayName: undefined,
         notify: false,
         email: undefined,
+        // For the links in mails, and their language.
+        page: location.href,
+        locale: 'en',
       },
     ]);
     await waitUntil(() => answers(el).length === 2);

@@ -58,6 +58,8 @@ export async function fillAndSend(form: HTMLElement, values: Record<string, stri
   const field = (id: string) => form.shadowRoot!.getElementById(id) as HTMLInputElement;
   await until(form, '#body');
   for (const [id, value] of Object.entries(values)) {
+    // The email box shows once the thread knows its backend sends mail.
+    await until(form, `#${id}`);
     if (typeof value === 'boolean') {
       if (field(id).checked !== value) field(id).click();
       await (form as HTMLElement & {updateComplete: Promise<unknown>}).updateComplete;
