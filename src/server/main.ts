@@ -15,6 +15,7 @@ import {isUniqueViolation} from './db/errors.js';
 import {migrateToLatest} from './db/migrations.js';
 import {describeDatabase, openDatabase, waitForDatabase} from './db/open.js';
 import {seedDemo} from './seed.js';
+import {drainOnClose} from './shutdown.js';
 import {createSite} from './site.js';
 import {KyselyStore} from './store.js';
 import {createMailPages} from './mail/pages.js';
@@ -72,6 +73,7 @@ const server = serve({fetch: site.fetch, port: config.port, hostname: config.hos
   console.log(`Quanda: serving ${name}`);
   console.log(`Quanda is running at http://${host}:${info.port}/`);
 }) as Server;
+const closeServer = drainOnClose(server);
 
 let stopping = false;
 function stop(signal: string) {
@@ -79,17 +81,15 @@ function stop(signal: string) {
   stopping = true;
   console.log(`Quanda: ${signal}: finishing the requests in flight, then stopping`);
   clearInterval(purging);
-  // No new connections; idle keep-alive ones close now, busy ones after their response.
-  // Then the mail sender finishes the mail it is sending, and the database closes.
-  server.close(() => {
-    void (sender?.stop() ?? Promise.resolve())
-      .then(() => store.close())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-  });
-  server.closeIdleConnections();
+  // No new connections; idle ones close now, busy ones after their response. Then the
+  // mail sender finishes the mail it is sending, and the database closes.
+  void closeServer()
+    .then(() => sender?.stop())
+    .then(() => store.close())
+    .then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   setTimeout(() => {
     console.error(`Quanda: requests still running after ${SHUTDOWN_GRACE_MS / 1000} s; stopping`);
     process.exit(1);

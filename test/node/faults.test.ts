@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import {randomBytes, randomUUID} from 'node:crypto';
 import {after, before, describe, it} from 'node:test';
 import pg from 'pg';
-import {runTs, startServer, writeFixture} from '../support/quanda-server.mjs';
+import {startServer, writeFixture} from '../support/quanda-server.mjs';
 import {startTcpProxy} from '../support/tcp-proxy.mjs';
 import {TEST_PG, dropDatabase, freshDatabase, onPostgres} from '../support/test-db.mjs';
 import {httpRequest, mintViewer, write} from './real-http.js';
 import type {HttpReply} from './real-http.js';
+import {spawnServer} from './server-process.js';
 
 type Proxy = Awaited<ReturnType<typeof startTcpProxy>>;
 
@@ -21,39 +22,6 @@ function through(target: string, port: number, name: string) {
 }
 
 const pgPort = () => Number(new URL(TEST_PG!).port || 5432);
-
-/** A server process whose output a test can wait on, line by line. */
-function spawnServer(env: Record<string, string>) {
-  const child = runTs('src/server/main.ts', [], {PORT: '0', QUANDA_SEED: '0', ...env});
-  let output = '';
-  const waiters: {pattern: RegExp; resolve: (match: RegExpMatchArray) => void}[] = [];
-  const onData = (data: Buffer) => {
-    output += String(data);
-    for (const waiter of [...waiters]) {
-      const match = waiter.pattern.exec(output);
-      if (match) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(match);
-      }
-    }
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return {
-    child,
-    exited,
-    get output() {
-      return output;
-    },
-    /** Resolves with the first match of `pattern` in what the server printed. */
-    waitFor(pattern: RegExp) {
-      const match = pattern.exec(output);
-      if (match) return Promise.resolve(match);
-      return new Promise<RegExpMatchArray>((resolve) => waiters.push({pattern, resolve}));
-    },
-  };
-}
 
 describe('PostgreSQL faults', {skip}, () => {
   describe('down at start', () => {
