@@ -3,6 +3,7 @@ import {fileURLToPath} from 'node:url';
 import {serveStatic} from '@hono/node-server/serve-static';
 import {Hono} from 'hono';
 import type {Context, Hono as HonoApp} from 'hono';
+import {compress} from 'hono/compress';
 import {etag} from 'hono/etag';
 import {ApiError, sendError} from './http.js';
 
@@ -44,6 +45,11 @@ export function createSite(api: HonoApp<any>, extra: {mailPages?: HonoApp<any>} 
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     await next();
   });
+  // Pages and API replies go gzipped to a browser that takes it (above 1 kB; a thread's
+  // JSON shrinks to about a third). Only reads: a write's short reply gains nothing. The
+  // drop-in file and chunks come compressed from the build instead (below).
+  const gzip = compress();
+  site.use('*', (c, next) => (c.req.method === 'GET' ? gzip(c, next) : next()));
   site.route('/api', api);
   // The pages mail links open (mail/pages.ts): only when the server sends mail.
   if (extra.mailPages) site.route('/mail', extra.mailPages);
@@ -64,6 +70,10 @@ export function createSite(api: HonoApp<any>, extra: {mailPages?: HonoApp<any>} 
         'Cache-Control',
         hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate',
       );
+      // Sent brotli, gzip or as is, by what the browser accepts: caches keep one per kind.
+      if (!/\bAccept-Encoding\b/i.test(c.res.headers.get('Vary') ?? '')) {
+        c.header('Vary', 'Accept-Encoding', {append: true});
+      }
     });
   }
   site.use('/quanda.js', etag());
@@ -74,9 +84,10 @@ export function createSite(api: HonoApp<any>, extra: {mailPages?: HonoApp<any>} 
       404,
     );
   });
-  site.use('/quanda.js', serveStatic({root: DIST}));
+  // The build leaves a .br and a .gz beside each script (vite.config.ts, precompress).
+  site.use('/quanda.js', serveStatic({root: DIST, precompressed: true}));
   site.use('/quanda.js.map', serveStatic({root: DIST}));
-  site.use('/chunks/*', serveStatic({root: DIST}));
+  site.use('/chunks/*', serveStatic({root: DIST, precompressed: true}));
 
   site.use('/*', async (c, next) => {
     await next();

@@ -214,6 +214,13 @@ if (want('typing') || want('page') || want('offline')) {
           times(page.quanda.lcp, page.baseline.lcp),
           '',
         ]);
+        rows.push([
+          'page: bytes on the wire for the whole load, compressed as served',
+          kB(page.quanda.bytes),
+          kB(page.baseline.bytes),
+          `+${kB(page.quanda.bytes - page.baseline.bytes)}`,
+          '',
+        ]);
       }
     } finally {
       await server.stop();

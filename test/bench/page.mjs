@@ -6,13 +6,15 @@
  * by a small proxy in front of the server, so both go through the same path and the demo
  * page itself is not touched.
  */
-import {createServer} from 'node:http';
+import {createServer, get} from 'node:http';
+import {brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync} from 'node:zlib';
 import lighthouse from 'lighthouse';
 import {listen, median} from './browser.mjs';
 
 /**
- * @typedef {{score: number, tbt: number, lcp: number}} PageFigures
- *   score 0–100, Total Blocking Time and Largest Contentful Paint in milliseconds (medians)
+ * @typedef {{score: number, tbt: number, lcp: number, bytes: number}} PageFigures
+ *   score 0–100, Total Blocking Time and Largest Contentful Paint in milliseconds, and the
+ *   bytes the page's load took on the wire, as served (medians)
  * @typedef {{quanda: PageFigures, baseline: PageFigures, runs: number}} PageResult
  * @typedef {import('puppeteer-core').Browser} Browser
  */
@@ -32,7 +34,9 @@ export function withoutWidget(html) {
 }
 
 /**
- * Forwards every request to `upstream`; `/?quanda=off` gets the page without the widget.
+ * Forwards every request to `upstream` and passes its bytes on as they came (compressed as
+ * the server sends them); `/?quanda=off` gets the page without the widget, compressed again
+ * the same way.
  * @param {string} upstream
  * @returns {Promise<{url: string, close: () => Promise<void>}>}
  */
@@ -40,22 +44,43 @@ function proxy(upstream) {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const off = url.searchParams.get('quanda') === 'off';
-    const upstreamResponse = await fetch(upstream + url.pathname + (off ? '' : url.search), {
-      headers: {accept: request.headers.accept ?? '*/*'},
+    /** @type {import('node:http').IncomingMessage} */
+    const reply = await new Promise((resolve, reject) => {
+      get(
+        upstream + url.pathname + (off ? '' : url.search),
+        {
+          headers: {
+            accept: request.headers.accept ?? '*/*',
+            'accept-encoding': request.headers['accept-encoding'] ?? '',
+          },
+        },
+        resolve,
+      ).on('error', reject);
     });
-    const headers = Object.fromEntries(
-      [...upstreamResponse.headers].filter(
-        ([name]) => !['content-length', 'content-encoding', 'transfer-encoding'].includes(name),
-      ),
-    );
-    let body = Buffer.from(await upstreamResponse.arrayBuffer());
-    if (off && headers['content-type']?.startsWith('text/html')) {
-      body = Buffer.from(withoutWidget(body.toString('utf8')));
+    const headers = {...reply.headers};
+    delete headers['transfer-encoding'];
+    if (!(off && headers['content-type']?.startsWith('text/html'))) {
+      response.writeHead(reply.statusCode ?? 502, headers);
+      reply.pipe(response);
+      return;
     }
-    response.writeHead(upstreamResponse.status, headers).end(body);
+    const chunks = [];
+    for await (const chunk of reply) chunks.push(chunk);
+    const codec = CODECS[headers['content-encoding'] ?? ''] ?? CODECS[''];
+    const html = withoutWidget(codec.decode(Buffer.concat(chunks)).toString('utf8'));
+    const body = codec.encode(Buffer.from(html));
+    headers['content-length'] = String(body.length);
+    response.writeHead(reply.statusCode ?? 502, headers).end(body);
   });
   return listen(server);
 }
+
+/** @type {Record<string, {decode: (b: Buffer) => Buffer, encode: (b: Buffer) => Buffer}>} */
+const CODECS = {
+  '': {decode: (b) => b, encode: (b) => b},
+  gzip: {decode: gunzipSync, encode: (b) => gzipSync(b)},
+  br: {decode: brotliDecompressSync, encode: (b) => brotliCompressSync(b)},
+};
 
 /**
  * @param {{browser: Browser, url: string, runs?: number, log?: (line: string) => void}} options
@@ -86,6 +111,7 @@ export async function benchPage({browser, url, runs = 3, log = () => {}}) {
           score: Math.round((lhr.categories['performance']?.score ?? 0) * 100),
           tbt: lhr.audits['total-blocking-time']?.numericValue ?? NaN,
           lcp: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN,
+          bytes: lhr.audits['total-byte-weight']?.numericValue ?? NaN,
         });
       }
     }
@@ -96,6 +122,7 @@ export async function benchPage({browser, url, runs = 3, log = () => {}}) {
     score: median(list.map((f) => f.score)),
     tbt: median(list.map((f) => f.tbt)),
     lcp: median(list.map((f) => f.lcp)),
+    bytes: median(list.map((f) => f.bytes)),
   });
   return {quanda: summary(figures.quanda), baseline: summary(figures.baseline), runs};
 }
