@@ -1,0 +1,15 @@
+<?php
+/**
+ * The block on the page: the same markup as the shortcode.
+ *
+ * @var array $attributes The block's settings.
+ */
+if (!defined('ABSPATH')) {
+	exit;
+}
+echo quanda_markup(
+	array(
+		'question-id' => $attributes['questionId'] ?? '',
+		'lang' => $attributes['lang'] ?? '',
+	)
+);
