@@ -45,7 +45,8 @@ import type {Repository} from './domain/repository.js';
 import {RuleError} from './domain/rule-error.js';
 import {isUnavailable} from './db/errors.js';
 import {chooseBestAnswer, vote} from './domain/votes.js';
-import {InvalidCursorError} from './store.js';
+import {InvalidCursorError, KyselyStore} from './store.js';
+import {boardRoutes} from './board-routes.js';
 import type {Store, Viewers, WriteResponse} from './store.js';
 import {Notices} from './domain/notifications.js';
 import {mailLocale} from './mail/messages/index.js';
@@ -58,6 +59,8 @@ export type ApiConfig = Pick<
   | 'allowedOrigins'
   | 'flagThreshold'
   | 'premoderate'
+  | 'ask'
+  | 'premoderateQuestions'
   | 'rateLimits'
   | 'ipKey'
   | 'trustProxy'
@@ -70,6 +73,8 @@ const apiDefaults: ApiConfig = {
   allowedOrigins: [],
   flagThreshold: DEFAULT_FLAG_THRESHOLD,
   premoderate: false,
+  ask: 'anyone',
+  premoderateQuestions: false,
   rateLimits: defaultRateLimits,
   ipKey: null,
   trustProxy: 0,
@@ -509,6 +514,12 @@ export function createApi({
     notices.wake();
     return response;
   });
+
+  // Boards: a topic's questions, search, similar questions, asking (board-routes.ts).
+  if (store instanceof KyselyStore) {
+    const allowed = (origin: string) => originAllowed(origin, config.allowedOrigins);
+    boardRoutes(api, {store, config, originAllowed: allowed, ipHash, requireViewer, render, write});
+  }
 
   api.notFound((c) => sendError(c, new ApiError(404, 'not_found', 'No such API route')));
 

@@ -1,0 +1,76 @@
+/**
+ * <quanda-board> as a new user meets it: an article page on another origin than the
+ * Quanda server, with only the drop-in file and `<quanda-board endpoint>`, in a real tab
+ * of its own (so it can be reloaded and go Back), against the real reference server on a
+ * fresh database.
+ */
+import {expect} from '@open-wc/testing';
+import {executeServerCommand} from '@web/test-runner-commands';
+import {buildDropIn, startQuandaServer, stopQuandaServers} from '../../support/servers.js';
+import type {QuandaServer} from '../../support/servers.js';
+import {Tab, deep} from '../../support/tabs.js';
+
+const BOARD = ['quanda-board'];
+const inBoard = (...path: string[]) => [...BOARD, ...path];
+
+describe('<quanda-board> on an article page, against the reference server', () => {
+  let server: QuandaServer;
+
+  before(async function () {
+    this.timeout(180_000);
+    [server] = await Promise.all([startQuandaServer(), buildDropIn()]);
+  });
+  after(() => stopQuandaServers());
+
+  async function article(path: string): Promise<Tab> {
+    const query = new URLSearchParams({quanda: server.url, article: path});
+    const url = `${location.origin}/test/support/article.html?${query}`;
+    const {id} = await executeServerCommand<{id: string}, {url: string}>('quanda-tab-open', {url});
+    return new Tab(id, url);
+  }
+
+  const shows = (tab: Tab, path: string[], what: string) =>
+    tab.until(`${deep(path)} !== null`, what);
+
+  it('is empty, takes a question, lists it, opens it by link, reload and Back', async function () {
+    this.timeout(90_000);
+    const tab = await article('/posts/sleep-better');
+    await shows(tab, inBoard('[part~="empty"]'), 'the empty state');
+    expect(await tab.text(inBoard('[part~="empty"]'))).to.equal(
+      'No questions about this article yet. Ask the first one.',
+    );
+
+    await tab.click(inBoard('[part~="ask-button"]'));
+    const form = inBoard('quanda-ask-form');
+    await shows(tab, [...form, '#title'], 'the ask form');
+    await tab.type('How long should an afternoon nap be?', 0, [...form, '#title']);
+    await tab.type('Mine run past an hour.', 0, [...form, 'textarea']);
+    await tab.click([...form, '[part~="submit-button"]']);
+    await shows(tab, inBoard('[part~="item"] a'), 'the new question in the list');
+    expect(await tab.text(inBoard('[part~="item-title"]'))).to.equal(
+      'How long should an afternoon nap be?',
+    );
+
+    await tab.reload();
+    await shows(tab, inBoard('[part~="item"] a'), 'the question after a reload');
+    const id = await tab.eval<string>(`${deep(inBoard('[part~="item"]'))}.dataset.id`);
+
+    await tab.click(inBoard('[part~="item"] a'));
+    await tab.until(`location.hash === '#quanda=${id}'`, 'the fragment');
+    const title = inBoard('quanda-thread', 'quanda-question', '[part~="title"]');
+    await shows(tab, title, 'the thread in the board');
+    expect(await tab.text(title)).to.equal('How long should an afternoon nap be?');
+
+    await tab.reload();
+    await shows(tab, title, 'the thread straight from the link');
+
+    await tab.eval('history.back()');
+    await shows(tab, inBoard('[part~="item"] a'), 'the list after Back');
+    expect(await tab.eval('location.hash')).to.equal('');
+    expect(await tab.eval('pageErrors')).to.deep.equal([]);
+
+    const other = await article('/posts/eating-well');
+    await shows(other, inBoard('[part~="empty"]'), 'another article’s empty board');
+    expect(await other.eval('pageErrors')).to.deep.equal([]);
+  });
+});
