@@ -226,6 +226,8 @@ const LAZY_FOLDERS: Record<string, string[]> = {
   device: ['src/storage/device'],
   /** The writing forms' Markdown toolbar and preview button. */
   editor: ['src/editor'],
+  /** What tells search engines about the question shown (JSON-LD): after the first paint. */
+  seo: ['src/seo'],
 };
 
 /**

@@ -6,29 +6,26 @@
  * page that adds either later (a single-page site) gets it then. Nothing else is in this
  * file, so neither kind of page pays for the other.
  */
-const THREAD_TAGS = ['quanda-thread', 'quanda-question', 'quanda-answer', 'quanda-vote'];
+let board: Promise<unknown> | undefined;
+let threads: Promise<unknown> | undefined;
 
-const loaded = new Set<string>();
-
-/** Loads a part once; a failed load (a flaky network) is tried again at the next change. */
-function load(part: string, from: () => Promise<unknown>) {
-  if (loaded.has(part)) return;
-  loaded.add(part);
-  from().catch((error: unknown) => {
-    loaded.delete(part);
-    console.error('Quanda could not load', error);
-  });
-}
+/** Says why a part did not load; a failed load (a flaky network) is tried again at the next change. */
+const report = (error: unknown) => console.error('Quanda could not load', error);
 
 function look() {
+  if (board) return;
   if (document.querySelector('quanda-board')) {
-    load('board', () => import('./drop-in/boards.js'));
-  } else if (THREAD_TAGS.some((tag) => document.querySelector(tag)) && !loaded.has('board')) {
+    board = import('./drop-in/boards.js').catch((error: unknown) => {
+      board = undefined;
+      report(error);
+    });
+  } else if (!threads && document.querySelector('quanda-thread,quanda-question,quanda-answer')) {
     // Built apart (vite.config.ts): one file, not the board's shared chunk and the thread's.
-    load(
-      'threads',
-      () => import(/* @vite-ignore */ new URL('quanda-threads.js', import.meta.url).href),
-    );
+    const url = new URL('quanda-threads.js', import.meta.url).href;
+    threads = import(/* @vite-ignore */ url).catch((error: unknown) => {
+      threads = undefined;
+      report(error);
+    });
   }
 }
 

@@ -172,6 +172,8 @@ export class QuandaThread extends LitElement {
     args: () => [this.client, this.endpoint, this.questionId, this.sort, this.viewerToken] as const,
     onComplete: (thread) => {
       this.#store.shown(thread);
+      // Search engines hear of the question once it has painted (src/seo/).
+      void import('../../seo/qa-page.js').then(({watch}) => watch(this, this.#store));
       if (!this.#store.writable) return;
       preloadWhenIdle('quanda-answer-form');
       // What waits in this thread's outbox shows, and is sent.

@@ -55,11 +55,35 @@ describe('<quanda-board> on an article page, against the reference server', () =
     await shows(tab, inBoard('[part~="item"] a'), 'the question after a reload');
     const id = await tab.eval<string>(`${deep(inBoard('[part~="item"]'))}.dataset.id`);
 
+    // Someone answers, so the question's structured data has an answer to name.
+    const {token} = (await (await fetch(`${server.api}/viewer`, {method: 'POST'})).json()) as {
+      token: string;
+    };
+    const answered = await fetch(`${server.api}/questions/${id}/answers`, {
+      method: 'POST',
+      headers: {'content-type': 'application/json', authorization: `Bearer ${token}`},
+      body: JSON.stringify({body: 'Twenty minutes, before three in the afternoon.'}),
+    });
+    expect(answered.status).to.equal(201);
+
     await tab.click(inBoard('[part~="item"] a'));
     await tab.until(`location.hash === '#quanda=${id}'`, 'the fragment');
     const title = inBoard('quanda-thread', 'quanda-question', '[part~="title"]');
     await shows(tab, title, 'the thread in the board');
     expect(await tab.text(title)).to.equal('How long should an afternoon nap be?');
+
+    const jsonLd = `document.querySelector('script[type="application/ld+json"]')?.textContent`;
+    await tab.until(`${jsonLd}?.includes('Twenty minutes')`, 'the QAPage structured data');
+    const qaPage = JSON.parse(await tab.eval<string>(jsonLd)) as {
+      '@type': string;
+      mainEntity: {name: string; answerCount: number; suggestedAnswer: {text: string}[]};
+    };
+    expect(qaPage['@type']).to.equal('QAPage');
+    expect(qaPage.mainEntity.name).to.equal('How long should an afternoon nap be?');
+    expect(qaPage.mainEntity.answerCount).to.equal(1);
+    expect(qaPage.mainEntity.suggestedAnswer.map((answer) => answer.text)).to.deep.equal([
+      'Twenty minutes, before three in the afternoon.',
+    ]);
 
     await tab.reload();
     await shows(tab, title, 'the thread straight from the link');
@@ -67,6 +91,7 @@ describe('<quanda-board> on an article page, against the reference server', () =
     await tab.eval('history.back()');
     await shows(tab, inBoard('[part~="item"] a'), 'the list after Back');
     expect(await tab.eval('location.hash')).to.equal('');
+    await tab.until(`!${jsonLd}`, 'the structured data gone with the question');
     expect(await tab.eval('pageErrors')).to.deep.equal([]);
 
     const other = await article('/posts/eating-well');
