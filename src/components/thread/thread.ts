@@ -240,7 +240,7 @@ export class QuandaThread extends LitElement {
     const {i18n} = this.#store;
     // A question that is not there (yet, or for this reader): trying again cannot help.
     if ((this.#load.error as QuandaError | undefined)?.status === 404) {
-      return html`<p part="status" role="status">${i18n.t('thread.notFound')}</p>`;
+      return html`<p part="error" role="alert">${i18n.t('thread.notFound')}</p>`;
     }
     return html`<div part="error" role="alert">
       <p>${i18n.t('error.load')} ${describeError(i18n, this.#load.error)}</p>
