@@ -1,5 +1,6 @@
 import type {ReactiveControllerHost} from 'lit';
-import {QuandaError, toQuandaError} from '../api/api-error.js';
+import type {QuandaError} from '../api/api-error.js';
+import { toQuandaError} from '../api/api-error.js';
 import {boardLimits, topicFromUrl} from '../api/board.js';
 import type {BoardSort, QuestionSummary} from '../api/board.js';
 import type {Permission, Question} from '../api/schemas.js';

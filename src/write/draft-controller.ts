@@ -159,10 +159,9 @@ export class DraftController implements ReactiveController {
     if (!store || !this.#dirty) return;
     this.#dirty = false;
     const draft: Draft = {key: this.#key, ...this.#host.draftFields(), savedAt: this.#editedAt};
-    const empty = !draft.body.trim() && !draft.title?.trim() && !draft.displayName && !draft.notify;
     this.#writing++;
     const kept = await store.write(
-      empty ? {store: 'drafts', delete: draft.key} : {store: 'drafts', put: draft},
+      isEmpty(draft) ? {store: 'drafts', delete: draft.key} : {store: 'drafts', put: draft},
     );
     this.#writing--;
     if (kept && !this.#dirty && !this.#writing) removeBackstop(store.database, draft.key);
@@ -215,6 +214,9 @@ export class DraftController implements ReactiveController {
     this.#say(posted ? 'posted' : 'elsewhere');
   };
 }
+
+const isEmpty = (draft: DraftFields) =>
+  !draft.body.trim() && !draft.title?.trim() && !draft.displayName && !draft.notify;
 
 const sameFields = (a: DraftFields, b: DraftFields) =>
   a.body === b.body &&

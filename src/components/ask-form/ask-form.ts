@@ -133,7 +133,7 @@ export class QuandaAskForm extends PostForm {
   }
 
   protected override values(): PostFormValues {
-    const title = String(new FormData(this.form!).get('title') ?? '').trim();
+    const title = this.form!.querySelector<HTMLInputElement>('#title')!.value.trim();
     const {notify: _notify, email: _email, ...rest} = super.values();
     return {...rest, title, notify: false};
   }
@@ -173,7 +173,7 @@ export class QuandaAskForm extends PostForm {
     return requestIntent(this, new QuandaAskSubmitEvent({question: {title, body, displayName}}));
   }
 
-  private handleTitleInput(event: Event) {
+  private readonly handleTitleInput = (event: Event) => {
     const title = (event.target as HTMLInputElement).value;
     clearTimeout(this.#timer);
     this.#lookup?.abort();
@@ -191,7 +191,7 @@ export class QuandaAskForm extends PostForm {
         () => undefined, // suggestions are a help, not a step: a failure offers none
       );
     }, SIMILAR_DELAY);
-  }
+  };
 }
 
 /** Where a similar question opens: in this board, or on its own article's page. */

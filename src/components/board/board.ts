@@ -307,31 +307,26 @@ export class QuandaBoard extends LitElement {
     if (state.searching) return html`<p part="status">${i18n.t('board.searching')}</p>`;
     const items = state.results ?? state.items;
     if (!items.length && !state.waiting.length) {
-      const empty = state.results
-        ? 'board.noResults'
-        : state.canAsk?.allowed
-          ? 'board.empty'
-          : 'board.emptyNoAsk';
-      return html`<p part="empty">${i18n.t(empty)}</p>`;
+      return html`<p part="empty">${i18n.t(emptyMessage(state))}</p>`;
     }
     const now = new Date();
-    const loading = state.more === 'loading';
     return html`<ol part="list">
         ${state.results ? nothing : state.waiting.map((item) => this.#renderWaiting(item.title))}
         ${items.map((item) => this.#renderItem(item, now))}
       </ol>
-      ${
-        !state.results && state.nextCursor
-          ? html`<button
-              part="more-button"
-              type="button"
-              aria-disabled=${loading}
-              @click=${this.handleShowMore}
-            >
-              ${i18n.t(loading ? 'board.loadingMore' : 'board.showMore')}
-            </button>`
-          : nothing
-      }`;
+      ${!state.results && state.nextCursor ? this.#renderMore(state) : nothing}`;
+  }
+
+  #renderMore(state: BoardState) {
+    const loading = state.more === 'loading';
+    return html`<button
+      part="more-button"
+      type="button"
+      aria-disabled=${loading}
+      @click=${this.handleShowMore}
+    >
+      ${this.#store.i18n.t(loading ? 'board.loadingMore' : 'board.showMore')}
+    </button>`;
   }
 
   #renderWaiting(title: string) {
@@ -362,43 +357,49 @@ export class QuandaBoard extends LitElement {
     </li>`;
   }
 
-  private handleAsk() {
+  private readonly handleAsk = () => {
     this.#store.setAsking(true);
-  }
+  };
 
-  private handleFormClosed() {
+  private readonly handleFormClosed = () => {
     this.#store.setAsking(false);
-  }
+  };
 
-  private handleRetry() {
+  private readonly handleRetry = () => {
     this.#load();
-  }
+  };
 
-  private handleShowMore() {
+  private readonly handleShowMore = () => {
     void this.#store.showMore();
-  }
+  };
 
-  private handleSearch(event: Event) {
+  private readonly handleSearch = (event: Event) => {
     this.#store.search((event.target as HTMLInputElement).value);
-  }
+  };
 
-  private handleSortChange(event: Event) {
+  private readonly handleSortChange = (event: Event) => {
     const value = (event.target as HTMLSelectElement).value;
     if (value in SORTS) this.sort = value as BoardSort;
-  }
+  };
 
-  private handleOpen(event: MouseEvent) {
+  private readonly handleOpen = (event: MouseEvent) => {
     // A new tab or window keeps the link's own behaviour.
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
     const id = (event.currentTarget as HTMLElement).closest('li')?.dataset['id'];
     if (!id) return;
     this.#store.open(id);
-  }
+  };
 
-  private handleBack() {
+  private readonly handleBack = () => {
     this.#store.close();
-  }
+  };
+}
+
+/** Why the list is empty: nothing found, or nothing asked yet (and whether one may ask). */
+function emptyMessage(state: BoardState) {
+  if (state.results) return 'board.noResults';
+  return state.canAsk?.allowed ? 'board.empty' : 'board.emptyNoAsk';
 }
 
 let askForm: Promise<void> | undefined;
