@@ -70,25 +70,11 @@ export const SimilarQuery = z.object({
   q: z.string().check(z.maxLength(limits.titleLength.max)),
 });
 
-const trimmed = (min: number, max: number) =>
-  z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
-
-/** A reader's question on a topic. */
-export const AskedQuestion = z.object({
-  topic: Topic,
-  /** The page's title, kept with a new topic so moderators can tell topics apart. */
-  pageTitle: z.optional(z.string().check(z.maxLength(boardLimits.pageTitle))),
-  title: trimmed(limits.titleLength.min, limits.titleLength.max),
-  body: z._default(trimmed(limits.questionBody.min, limits.questionBody.max), ''),
-  displayName: z.optional(trimmed(0, limits.displayName)),
-});
-
 export type BoardSort = z.infer<typeof BoardSort>;
 export type QuestionSummary = z.infer<typeof QuestionSummary>;
 export type QuestionList = z.infer<typeof QuestionList>;
 export type SimilarQuestions = z.infer<typeof SimilarQuestions>;
 export type BoardQuery = z.infer<typeof BoardQuery>;
-export type AskedQuestion = z.input<typeof AskedQuestion>;
 
 /** Query parameters that say where a visitor came from, not which page it is. */
 const TRACKING =

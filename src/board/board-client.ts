@@ -1,5 +1,6 @@
 import {QuestionList, SimilarQuestions} from '../api/board.js';
-import type {AskedQuestion, BoardSort} from '../api/board.js';
+import type {BoardSort} from '../api/board.js';
+import type {AskedQuestion} from '../api/requests.js';
 import type {RequestOptions, WriteOptions} from '../api/client.js';
 import {RestClient} from '../api/client.js';
 import {Question} from '../api/schemas.js';

@@ -3,11 +3,16 @@ import {QuandaEvent, QuandaIntentEvent} from '../events/quanda-event.js';
 
 /* The events of asking on a board: they load with the board. */
 
-/** A question as the ask form sends it: its title, details and the name to show. */
+/**
+ * A question as the ask form sends it: its title, details and the name to show, and
+ * whether (and where) to mail its asker about answers.
+ */
 export interface AskedFields {
   title: string;
   body: string;
   displayName?: string;
+  notify?: boolean;
+  email?: string;
 }
 
 /** The reader sent a question that passed the ask form's checks. */

@@ -7,6 +7,8 @@ import {describeError} from '../i18n/describe-error.js';
 import type {QueuedQuestion, QueuedWrite} from '../storage/idb/database.js';
 import {OutboxController} from '../write/outbox-controller.js';
 import {newIdempotencyKey} from '../write/rest-writes.js';
+import {offerMail} from '../write/mail-offer.js';
+import type {StorageSettings} from '../context/contexts.js';
 import {mayPass, waitingNote} from '../write/write-support.js';
 
 const writers = new WeakMap<BoardStore, BoardWrites>();
@@ -27,12 +29,14 @@ export function boardWrites(store: BoardStore): BoardWrites {
 export class BoardWrites {
   readonly #store: BoardStore;
   readonly outbox: OutboxController;
+  #offered?: StorageSettings;
 
   constructor(store: BoardStore) {
     this.#store = store;
     this.outbox = new OutboxController(store, {
       send: (item, post) => this.#send(item, post as QueuedQuestion),
-      sent: (_item, result) => void this.#asked(result as Question),
+      sent: (item, result, withoutEmail) =>
+        void this.#asked(result as Question, !!item.post?.notify, withoutEmail),
       refused: (_item, error) => {
         store.report(error, 'ask');
         const reason = describeError(store.i18n, error);
@@ -54,33 +58,50 @@ export class BoardWrites {
   /** A `quanda-ask-submit` from the ask form: resolves with the question, or `{queued}`. */
   async ask({question}: QuandaAskSubmitEvent['detail']) {
     const store = this.#store;
+    // The address is never kept on the device: a question that has to wait keeps it in memory.
+    const {email, ...fields} = question;
     const post: QueuedQuestion = {
       topic: store.topic ?? '',
       pageTitle: document.title.slice(0, 200) || undefined,
-      ...question,
+      ...fields,
     };
     const item = {key: newIdempotencyKey(), kind: 'question' as const, postId: '', form: 'ask'};
     try {
       if (!navigator.onLine) throw new QuandaError('network', 'offline');
-      return this.#asked(await this.#send(item, post));
+      return this.#asked(await this.#send(item, {...post, email}), !!post.notify, false);
     } catch (error) {
       if (!mayPass(error)) throw store.report(error, 'ask');
-      await this.outbox.add({...item, post});
+      await this.outbox.add({...item, post}, email);
       store.announce(store.i18n.t(waitingNote()));
       store.setAsking(false);
       return {queued: true};
     }
   }
 
-  #send(item: Pick<QueuedWrite, 'key'>, post: QueuedQuestion): Promise<Question> {
-    const {notify: _notify, email: _email, ...question} = post;
-    return this.#store.client.askQuestion(question, {idempotencyKey: item.key});
+  /** Whether the ask form offers mail: the backend says (write/mail-offer.ts). Once per storage. */
+  offerMail() {
+    const {storage, client} = this.#store;
+    if (!storage || storage === this.#offered) return;
+    this.#offered = storage;
+    offerMail(storage, client);
   }
 
-  #asked(question: Question) {
+  #send(item: Pick<QueuedWrite, 'key'>, post: QueuedQuestion): Promise<Question> {
+    // The page and the language, for the links in mails and the words of those asked for.
+    const sent = {...post, page: location.href, locale: this.#store.i18n.locale};
+    return this.#store.client.askQuestion(sent, {idempotencyKey: item.key});
+  }
+
+  /** `notify`: mail was asked for; `withoutEmail`: but the address was gone (a reload while it waited). */
+  #asked(question: Question, notify: boolean, withoutEmail: boolean) {
     const store = this.#store;
-    store.asked(question);
-    store.announce(store.i18n.t(question.status === 'pending' ? 'ask.pending' : 'ask.posted'));
+    store.asked(question, notify && !withoutEmail);
+    const said = withoutEmail
+      ? 'outbox.noEmail'
+      : question.status === 'pending'
+        ? 'ask.pending'
+        : 'ask.posted';
+    store.announce(store.i18n.t(said));
     store.emit(new QuandaAskedEvent({question}));
     return question;
   }

@@ -47,6 +47,8 @@ export interface BoardState {
   readonly asking: boolean;
   readonly waiting: readonly WaitingQuestion[];
   readonly waitingNote?: 'offline' | 'retrying';
+  /** The question just asked asked for mail: say to look for the confirmation. */
+  readonly mailed?: boolean;
   /** Where focus goes once the change is on screen (a selector in the board). */
   readonly focus?: string;
   /** The page's scroll position to go back to, once the list is on screen again. */
@@ -322,11 +324,16 @@ export class BoardStore extends Store<BoardState> {
 
   /** Opens or closes the ask form. */
   setAsking(asking: boolean) {
-    this.update({asking, focus: asking ? undefined : '[part~="ask-button"]'});
+    // The note about the last question's mail stays until the next is asked.
+    const mailed = asking ? false : this.state.mailed;
+    this.update({asking, mailed, focus: asking ? undefined : '[part~="ask-button"]'});
   }
 
-  /** A question the server has: first in the list (the reader's own come first). */
-  asked(question: Question) {
+  /**
+   * A question the server has: first in the list (the reader's own come first);
+   * `mailed`: its asker asked to hear of answers.
+   */
+  asked(question: Question, mailed: boolean) {
     const summary: QuestionSummary = {
       id: question.id,
       title: question.title,
@@ -341,7 +348,7 @@ export class BoardStore extends Store<BoardState> {
       topic: this.#topic ?? '',
     };
     const items = [summary, ...this.state.items.filter((item) => item.id !== question.id)];
-    this.update({items, asking: false, focus: `[data-id="${question.id}"] a`});
+    this.update({items, asking: false, mailed, focus: `[data-id="${question.id}"] a`});
   }
 
   showWaiting(waiting: readonly WaitingQuestion[], note: 'offline' | 'retrying') {

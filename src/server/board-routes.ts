@@ -5,11 +5,13 @@
  * every POST; a request without one is the server's own origin), never from the body.
  */
 import type {Context, Hono} from 'hono';
-import {AskedQuestion, BoardQuery, SimilarQuery, boardLimits} from '../api/board.js';
+import {BoardQuery, SimilarQuery, boardLimits} from '../api/board.js';
+import {AskedQuestion} from '../api/requests.js';
 import type {LimitedAction, ServerConfig} from './config.js';
 import {askQuestion, canAsk, titleText} from './domain/questions.js';
 import {bodyText} from './domain/posts.js';
 import {jsonBody, validate} from './http.js';
+import type {Notices, PostedMail} from './domain/notifications.js';
 import type {Repository} from './domain/repository.js';
 import {KyselyRepository} from './repository.js';
 import {KyselyStore} from './store.js';
@@ -28,6 +30,9 @@ export interface BoardHelpers {
   ipHash(c: Context): Promise<string | null>;
   requireViewer(c: Context<Env>): string;
   render(body: string): Promise<string>;
+  /** Mail: the asker may ask to hear of answers, as an answer's author does. */
+  notices: Notices;
+  mailOf(viewerId: string, input: AskedQuestion): PostedMail;
   write(
     c: Context<Env>,
     scope: string,
@@ -111,14 +116,19 @@ export function boardRoutes(api: Hono<Env>, helpers: BoardHelpers) {
       originAllowed: mayMakeTopics(c, helpers),
       premoderate: config.premoderateQuestions,
     };
-    return helpers.write(c, viewerId, {action: 'questions', input}, async (tx) => {
+    const mailed = helpers.mailOf(viewerId, input);
+    const response = await helpers.write(c, viewerId, {action: 'questions', input}, async (tx) => {
       const now = new Date().toISOString();
       const id = await askQuestion(topicsOf(tx), rules, {
         ...{origin, topic: input.topic, pageTitle, title, body, html, displayName},
         viewerId,
         now,
       });
+      // The asker's address, to hear of answers; moderators hear of one waiting for them.
+      await helpers.notices.posted(tx, id, mailed);
       return {status: 201, body: await tx.getPost(id, viewerId)};
     });
+    helpers.notices.wake();
+    return response;
   });
 }

@@ -65,7 +65,7 @@ const components: Record<string, Schema> = {
   QuestionSummary: board.QuestionSummary,
   QuestionList: board.QuestionList,
   SimilarQuestions: board.SimilarQuestions,
-  AskedQuestion: board.AskedQuestion,
+  AskedQuestion: requests.AskedQuestion,
   ModerationQueue: moderation.ModerationQueue,
   ModeratedPost: moderation.ModeratedPost,
   ModerationAction: moderation.ModerationAction,
@@ -470,7 +470,7 @@ export const operations: Operation[] = [
       'A topic is made only for pages whose origin the server lets embed (QUANDA_ALLOWED_ORIGINS, localhost, its own). Limited to 10 questions an hour per viewer and 20 per address by default. Under premoderation the question is `pending`, seen only by its author.',
     auth: 'viewer',
     idempotent: true,
-    body: board.AskedQuestion,
+    body: requests.AskedQuestion,
     example: examples.requests.askedQuestion,
     responses: {
       201: {

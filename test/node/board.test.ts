@@ -1,8 +1,9 @@
 /**
- * Boards on the reference API, on a real SQLite database: a topic's questions (empty
- * before the first, listed after, in four orders and pages), search in English and
- * Japanese, similar questions, asking (exactly once, limited, premoderated, refused), and
- * topics scoped by the page's origin.
+ * Boards on the reference API, on SQLite and PostgreSQL (test/node/run.mjs): a topic's
+ * questions (empty before the first, listed after, in four orders and pages), search in
+ * English and Japanese, similar questions, asking (exactly once, limited, premoderated,
+ * refused), topics scoped by the page's origin, and the asker's notification mail
+ * through a real SMTP server on loopback.
  */
 import assert from 'node:assert/strict';
 import {randomUUID} from 'node:crypto';
@@ -11,6 +12,8 @@ import * as z from 'zod/mini';
 import {QuestionList, SimilarQuestions, topicFromUrl} from '../../src/api/board.js';
 import {Question} from '../../src/api/schemas.js';
 import {makeApi} from './helpers.js';
+import {mailSite} from './mail-site.js';
+import type {MailSite} from './mail-site.js';
 
 const PAGE = 'http://localhost:4000';
 
@@ -262,5 +265,122 @@ describe('topicFromUrl', () => {
       [`https://blog.example/${'a'.repeat(400)}`, null],
     ];
     for (const [href, topic] of cases) assert.equal(topicFromUrl(href), topic, href);
+  });
+});
+
+describe('board questions and notification mail (a real SMTP server on loopback)', () => {
+  const ARTICLE = 'https://blog.example.org/articles/sleep';
+  const ORIGIN = 'https://blog.example.org';
+  const ask = (site: MailSite, token: string, question: Record<string, unknown>) =>
+    site.json('/topics/questions', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        origin: ORIGIN,
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify(question),
+    });
+
+  it('mails the asker who asked for it: a confirmation, then each answer, linking to the question on its page', async () => {
+    const site = await mailSite();
+    try {
+      const asker = await site.viewer();
+      const address = 'Asker.Board@example.org';
+      const asked = await ask(site, asker, {
+        topic: '/articles/sleep',
+        title: 'Is a nap after lunch a good idea?',
+        notify: true,
+        email: address,
+        locale: 'de',
+        page: `${ARTICLE}#comments`,
+      });
+      assert.equal(asked.status, 201);
+      assert.ok(!JSON.stringify(asked.body).toLowerCase().includes('asker.board'));
+      assert.equal(await site.sendDue(), 1);
+      const [confirmation] = await site.sink.received(1);
+      assert.deepEqual(confirmation.to, [address]);
+      // In the language the reader asked in.
+      assert.match(confirmation.parsed.subject ?? '', /blog\.example\.org/);
+      assert.doesNotMatch(confirmation.parsed.subject ?? '', /^Please confirm/);
+      assert.equal(
+        (await site.open(site.linkIn(confirmation, '/mail/confirm'), {method: 'POST'})).status,
+        200,
+      );
+
+      const answerer = await site.viewer();
+      const answer = 'Twenty minutes, before three in the afternoon.';
+      const answered = await site.send(
+        'POST',
+        `/questions/${asked.body.id}/answers`,
+        {body: answer},
+        answerer,
+      );
+      assert.equal(answered.status, 201);
+      assert.equal(await site.sendDue(), 1);
+      const [, notification] = await site.sink.received(2);
+      assert.deepEqual(notification.to, [address]);
+      assert.ok(notification.parsed.text?.includes(answer));
+      assert.ok(notification.parsed.text?.includes(`${ARTICLE}#quanda=${asked.body.id}`));
+      // The asker's own answer to their question is no news to them.
+      await site.send(
+        'POST',
+        `/questions/${asked.body.id}/answers`,
+        {body: `${answer} Mine.`},
+        asker,
+      );
+      assert.equal(await site.sendDue(), 0);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('refuses a bad address with a field error, and keeps none unless asked', async () => {
+    const site = await mailSite();
+    try {
+      const asker = await site.viewer();
+      const topic = '/articles/sleep';
+      const bad = await ask(site, asker, {
+        topic,
+        title: 'Is a nap after lunch a good idea?',
+        notify: true,
+        email: 'not an address',
+      });
+      assert.equal(bad.status, 400);
+      assert.ok(bad.body.error.fields.email);
+      const unasked = await ask(site, asker, {
+        topic,
+        title: 'Is a nap after lunch a good idea?',
+        notify: false,
+        email: 'kept.nowhere@example.org',
+      });
+      assert.equal(unasked.status, 201);
+      assert.equal(await site.sendDue(), 0);
+      const kept = await site.db.selectFrom('mail_addresses').select('email').execute();
+      assert.deepEqual(kept, []);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('with mail off, takes the question and keeps no address', async () => {
+    const site = await mailSite({mail: null});
+    try {
+      const asker = await site.viewer();
+      assert.deepEqual((await site.json('/settings')).body, {notifications: false});
+      const asked = await ask(site, asker, {
+        topic: '/articles/sleep',
+        title: 'Is a nap after lunch a good idea?',
+        notify: true,
+        email: 'asker@example.org',
+      });
+      assert.equal(asked.status, 201);
+      const kept = await site.db.selectFrom('mail_addresses').select('email').execute();
+      assert.deepEqual(kept, []);
+      assert.equal(site.sink.mails.length, 0);
+    } finally {
+      await site.close();
+    }
   });
 });

@@ -57,6 +57,7 @@ export class QuandaAskForm extends PostForm {
     label: 'ask.bodyLabel',
     hint: 'ask.bodyHint',
     submit: 'ask.submit',
+    notify: 'form.question.notify',
     cancel: true,
   } as const;
 
@@ -134,8 +135,7 @@ export class QuandaAskForm extends PostForm {
 
   protected override values(): PostFormValues {
     const title = this.form!.querySelector<HTMLInputElement>('#title')!.value.trim();
-    const {notify: _notify, email: _email, ...rest} = super.values();
-    return {...rest, title, notify: false};
+    return {...super.values(), title};
   }
 
   protected override check(values: PostFormValues): Errors {
@@ -169,8 +169,9 @@ export class QuandaAskForm extends PostForm {
   }
 
   protected send(values: PostFormValues) {
-    const {title = '', body, displayName} = values;
-    return requestIntent(this, new QuandaAskSubmitEvent({question: {title, body, displayName}}));
+    const {title = '', body, displayName, notify, email} = values;
+    const question = {title, body, displayName, notify, email};
+    return requestIntent(this, new QuandaAskSubmitEvent({question}));
   }
 
   private readonly handleTitleInput = (event: Event) => {

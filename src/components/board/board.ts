@@ -36,6 +36,7 @@ const SORTS = BoardSort.def.entries;
  * @csspart heading - "Questions about this article".
  * @csspart ask-button - "Ask a question".
  * @csspart ask-note - Why asking is not possible here.
+ * @csspart mail-note - After asking to hear of answers: to confirm the address in the mail sent to it.
  * @csspart status - "Loading questions…", and why there is nothing to show.
  * @csspart error - Why the questions could not be loaded.
  * @csspart retry-button - "Try again".
@@ -138,11 +139,16 @@ export class QuandaBoard extends LitElement {
   readonly #onAsk = (event: Event) => {
     const intent = event as QuandaEvent<unknown>;
     intent.respondWith(
-      import('../../board/board-writes.js').then(({boardWrites}) =>
-        intent.defaultPrevented ? undefined : boardWrites(this.#store).ask(intent.detail as never),
+      this.#writes().then((writes) =>
+        intent.defaultPrevented ? undefined : writes.ask(intent.detail as never),
       ),
     );
   };
+
+  /** The board's writes (asking, its outbox, the mail offer): loaded with the ask form. */
+  #writes() {
+    return import('../../board/board-writes.js').then(({boardWrites}) => boardWrites(this.#store));
+  }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (this.#store.configure(this)) this.#storage.setValue(this.#store.storage);
@@ -157,8 +163,8 @@ export class QuandaBoard extends LitElement {
       if (request.signal.aborted || this.#store.state.status !== 'ready') return;
       // What waits in this board's outbox shows, and is sent.
       if (this.#store.storage?.scope) {
-        void import('../../board/board-writes.js')
-          .then(({boardWrites}) => boardWrites(this.#store).outbox.load())
+        void this.#writes()
+          .then((writes) => writes.outbox.load())
           .catch(() => undefined);
       }
     });
@@ -235,10 +241,15 @@ export class QuandaBoard extends LitElement {
           </button>
         </div>`;
       case 'ready':
-        return html`${this.#renderAskNote(state)} ${state.asking ? this.#renderAskForm() : nothing}
-        ${state.items.length || state.waiting.length ? this.#renderTools(state) : nothing}
-        ${this.#renderList(state)}`;
+        return this.#renderReady(state);
     }
+  }
+
+  #renderReady(state: BoardState) {
+    return html`${this.#renderAskNote(state)} ${state.asking ? this.#renderAskForm() : nothing}
+    ${state.mailed ? this.#renderMailNote() : nothing}
+    ${state.items.length || state.waiting.length ? this.#renderTools(state) : nothing}
+    ${this.#renderList(state)}`;
   }
 
   #renderAskNote(state: BoardState) {
@@ -251,8 +262,17 @@ export class QuandaBoard extends LitElement {
     </p>`;
   }
 
+  /** After asking for mail: where the confirmation went. */
+  #renderMailNote() {
+    return html`<p part="mail-note" role="status">${this.#store.i18n.t('form.email.confirm')}</p>`;
+  }
+
   #renderAskForm() {
     void loadAskForm();
+    // Whether it offers mail: the backend says.
+    void this.#writes()
+      .then((writes) => writes.offerMail())
+      .catch(() => undefined);
     return html`<quanda-ask-form
       part="ask-form"
       heading-level=${this.headingLevel + 1}

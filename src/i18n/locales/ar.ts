@@ -151,6 +151,7 @@ export const ar: Catalog = {
   'form.answer.pending': 'أُرسلت إجابتك. ستظهر بعد أن يراجعها أحد المشرفين.',
   'form.comment.label': 'تعليقك',
   'form.comment.notify': 'إعلامي بالبريد الإلكتروني عندما يعلّق أحد بعدي',
+  'form.question.notify': 'إعلامي بالبريد الإلكتروني عندما يجيب أحد عن سؤالي',
   'form.comment.submit': 'نشر التعليق',
   'form.comment.posted': 'نُشر تعليقك.',
   'form.edit.label': 'تعديل نصك',

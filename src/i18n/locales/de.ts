@@ -119,6 +119,7 @@ export const de: Catalog = {
     'Deine Antwort wurde gesendet. Sobald die Moderation sie angesehen hat, erscheint sie hier.',
   'form.comment.label': 'Dein Kommentar',
   'form.comment.notify': 'Mir eine E-Mail senden, wenn nach mir jemand kommentiert',
+  'form.question.notify': 'Mir eine E-Mail senden, wenn jemand meine Frage beantwortet',
   'form.comment.submit': 'Kommentar veröffentlichen',
   'form.comment.posted': 'Dein Kommentar wurde veröffentlicht.',
   'form.edit.label': 'Deinen Text bearbeiten',

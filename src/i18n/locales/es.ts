@@ -129,6 +129,7 @@ export const es: Catalog = {
     'Se envió tu respuesta. Aparecerá cuando el equipo de moderación la haya revisado.',
   'form.comment.label': 'Tu comentario',
   'form.comment.notify': 'Avisarme por correo cuando alguien comente después de mí',
+  'form.question.notify': 'Avisarme por correo cuando alguien responda a mi pregunta',
   'form.comment.submit': 'Publicar comentario',
   'form.comment.posted': 'Se publicó tu comentario.',
   'form.edit.label': 'Edita tu texto',

@@ -132,6 +132,7 @@ export const fr: Catalog = {
     'Votre réponse a été envoyée. Elle apparaîtra dès que l’équipe de modération l’aura relue.',
   'form.comment.label': 'Votre commentaire',
   'form.comment.notify': 'M’envoyer un e-mail quand quelqu’un commente après moi',
+  'form.question.notify': 'M’envoyer un e-mail quand quelqu’un répond à ma question',
   'form.comment.submit': 'Publier le commentaire',
   'form.comment.posted': 'Votre commentaire a été publié.',
   'form.edit.label': 'Modifiez votre texte',

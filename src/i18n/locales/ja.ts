@@ -113,6 +113,7 @@ export const ja: Catalog = {
   'form.answer.pending': '回答を送信しました。モデレーターが確認した後に表示されます。',
   'form.comment.label': 'あなたのコメント',
   'form.comment.notify': 'このあとに誰かがコメントしたらメールで知らせる',
+  'form.question.notify': '誰かが質問に回答したらメールで知らせる',
   'form.comment.submit': 'コメントを投稿',
   'form.comment.posted': 'コメントを投稿しました。',
   'form.edit.label': 'テキストを編集',

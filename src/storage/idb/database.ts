@@ -1,7 +1,6 @@
 import {openDB} from 'idb';
 import type {DBSchema, IDBPDatabase} from 'idb';
-import type {AskedQuestion} from '../../api/board.js';
-import type {NewAnswer, NewComment} from '../../api/requests.js';
+import type {AskedQuestion, NewAnswer, NewComment} from '../../api/requests.js';
 import type {Thread, VoteValue} from '../../api/schemas.js';
 import {defaultDatabaseName} from '../names.js';
 
@@ -54,12 +53,8 @@ export interface QueuedWrite {
   savedAt: number;
 }
 
-/** A reader's question as queued: what the board sends (no notifications yet). */
-export type QueuedQuestion = Omit<AskedQuestion, 'body'> & {
-  body: string;
-  notify?: boolean;
-  email?: string;
-};
+/** A reader's question as queued: what the board sends (the email address is never kept). */
+export type QueuedQuestion = Omit<AskedQuestion, 'body'> & {body: string};
 
 /**
  * Quanda's one IndexedDB database per origin, by store. Each version adds what it needs in

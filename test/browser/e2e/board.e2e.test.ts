@@ -4,7 +4,7 @@
  * of its own (so it can be reloaded and go Back), against the real reference server on a
  * fresh database.
  */
-import {expect} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {buildDropIn, startQuandaServer, stopQuandaServers} from '../../support/servers.js';
 import type {QuandaServer} from '../../support/servers.js';
@@ -97,5 +97,49 @@ describe('<quanda-board> on an article page, against the reference server', () =
     const other = await article('/posts/eating-well');
     await shows(other, inBoard('[part~="empty"]'), 'another article’s empty board');
     expect(await other.eval('pageErrors')).to.deep.equal([]);
+  });
+});
+
+describe('<quanda-board> on a server that sends mail (a real SMTP server on loopback)', () => {
+  let server: QuandaServer;
+
+  before(async function () {
+    this.timeout(180_000);
+    const sink = await executeServerCommand<{url: string}, undefined>('mail-sink-start');
+    [server] = await Promise.all([
+      startQuandaServer({env: {QUANDA_SMTP_URL: sink.url}}),
+      buildDropIn(),
+    ]);
+  });
+  after(() => stopQuandaServers());
+
+  it('offers mail on the ask form, and the asker gets the confirmation', async function () {
+    this.timeout(90_000);
+    const query = new URLSearchParams({quanda: server.url, article: '/posts/naps'});
+    const url = `${location.origin}/test/support/article.html?${query}`;
+    const {id} = await executeServerCommand<{id: string}, {url: string}>('quanda-tab-open', {url});
+    const tab = new Tab(id, url);
+    await tab.until(`${deep(inBoard('[part~="empty"]'))} !== null`, 'the empty state');
+    await tab.click(inBoard('[part~="ask-button"]'));
+    const form = inBoard('quanda-ask-form');
+    // The box shows once the board has asked its backend whether it sends mail.
+    await tab.until(`${deep([...form, '#notify'])} !== null`, 'the email box');
+    expect(await tab.text([...form, 'label[for="notify"]'])).to.equal(
+      'Email me when someone answers my question',
+    );
+    await tab.type('Is a nap after lunch a good idea?', 0, [...form, '#title']);
+    await tab.click([...form, '#notify']);
+    await tab.type('asker@example.org', 0, [...form, '#email']);
+    await tab.click([...form, '[part~="submit-button"]']);
+    await tab.until(`${deep(inBoard('[part~="mail-note"]'))} !== null`, 'the note to confirm');
+    expect(await tab.text(inBoard('[part~="mail-note"]'))).to.contain('open it and confirm');
+
+    type Mail = {to: string[]; subject: string; text: string};
+    const mails = () => executeServerCommand<Mail[], undefined>('mail-sink-mails');
+    await waitUntil(async () => (await mails()).length > 0, 'no mail arrived', {timeout: 30_000});
+    const [confirmation] = await mails();
+    expect(confirmation.to).to.deep.equal(['asker@example.org']);
+    expect(confirmation.subject).to.match(/^Please confirm your email address/);
+    expect(await tab.eval('pageErrors')).to.deep.equal([]);
   });
 });
