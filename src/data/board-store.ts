@@ -324,6 +324,8 @@ export class BoardStore extends Store<BoardState> {
 
   /** Opens or closes the ask form. */
   setAsking(asking: boolean) {
+    // The form closing after a question was asked: focus stays on that question.
+    if (asking === this.state.asking) return;
     // The note about the last question's mail stays until the next is asked.
     const mailed = asking ? false : this.state.mailed;
     this.update({asking, mailed, focus: asking ? undefined : '[part~="ask-button"]'});
