@@ -117,11 +117,113 @@ function precompress(): Plugin {
 }
 
 /**
- * What loads after the first paint, by folder: each chunk named here is the folders (and
- * packages) listed for it, whatever their files are called. Nothing under these folders
- * may be imported statically by the first load.
+ * `vite build` makes both builds of the drop-in file: when the main one (the drop-in file
+ * and the board's chunks) is written, the threads build (`--mode threads`) follows into
+ * the same folder. Measuring (`write: false`) builds each itself (test/size/size.mjs).
+ */
+function threadsBuild(): Plugin {
+  let write = true;
+  return {
+    name: 'quanda-threads-build',
+    apply: 'build',
+    configResolved(config) {
+      write = config.build.write;
+    },
+    async closeBundle() {
+      // test/size/size.mjs makes each build itself.
+      if (!write || process.env['QUANDA_SIZE_RUN']) return;
+      const {build} = await import('vite');
+      await build({mode: 'threads', logLevel: 'error'});
+    },
+  };
+}
+
+/**
+ * The board's build only: what a board and a thread share (`core`, with the board's own
+ * chunk beside it) and the thread's own code, loaded when a question opens in the board.
+ * (A page with only a thread loads the threads build, where all of it is one file.) Each
+ * chunk named here is the folders, packages and files listed for it.
+ */
+const SPLIT_FOLDERS: Record<string, string[]> = {
+  /**
+   * What every element draws with (Lit, the contract, the client, languages, the shared
+   * parts and styles): one chunk, fetched beside the first element's own.
+   */
+  core: [
+    'node_modules/lit/index.js',
+    'node_modules/lit-html/lit-html.js',
+    'node_modules/lit-element',
+    'node_modules/@lit/reactive-element',
+    'node_modules/@lit/context',
+    'node_modules/zod',
+    'src/api/jitless.ts',
+    'src/api/api-error.ts',
+    'src/api/schemas.ts',
+    'src/api/client.ts',
+    'src/api/http.ts',
+    'src/i18n/localizer.ts',
+    'src/i18n/describe-error.ts',
+    'src/i18n/locales/en.ts',
+    'src/components/shared/localized-element.ts',
+    'src/components/shared/rich-text.styles.ts',
+    'src/controllers/locale-controller.ts',
+    'src/controllers/live-region-controller.ts',
+    'src/controllers/store-controller.ts',
+    'src/styles',
+    'src/context',
+    'src/events',
+    'src/data/store.ts',
+    'src/storage/names.ts',
+    'src/storage/peek.ts',
+    'src/storage/viewer-tokens.ts',
+    'src/storage/keys.ts',
+    'src/core.ts',
+    'src/define-element.ts',
+    'src/load-editor.ts',
+    'src/lazy.ts',
+    // The bundler's own helpers (lazy chunks' module objects): one file fewer to fetch.
+    'rolldown/runtime.js',
+  ],
+  /** A thread: its elements and its data, loaded when `<quanda-thread>` is on the page. */
+  thread: [
+    'src/components/thread',
+    'src/components/question',
+    'src/components/answer',
+    'src/components/vote',
+    'src/components/comments',
+    'src/components/shared',
+    'src/sanitize/allow-list.ts',
+    'src/sanitize/sanitize.ts',
+    'node_modules/lit-html/directive.js',
+    'node_modules/lit-html/directive-helpers.js',
+    'node_modules/lit-html/directives',
+    'node_modules/lit/directives',
+    'src/data/thread-store.ts',
+    'src/data/thread-view.ts',
+    'src/controllers/load-controller.ts',
+  ],
+  /**
+   * Answering in a question opened on a board: apart from the drafts and outbox (`write`)
+   * that asking shares, so asking never downloads the answer form.
+   */
+  answer: ['src/components/answer-form', 'src/write/thread-writes.ts'],
+};
+
+/**
+ * What loads after the first paint, in both builds of the drop-in file: each chunk named
+ * here is the folders (and packages) listed for it.
  */
 const LAZY_FOLDERS: Record<string, string[]> = {
+  /** Asking on a board: the ask form and what sends it (drafts and the outbox are in `write`). */
+  ask: ['src/components/ask-form', 'src/board/board-writes.ts'],
+  /** A board: the list of a topic's questions, loaded when `<quanda-board>` is on the page. */
+  board: [
+    'src/drop-in/boards.ts',
+    'src/components/board',
+    'src/board',
+    'src/api/board.ts',
+    'src/data/board-store.ts',
+  ],
   /** Writing an answer: the form, drafts, the outbox, sending, and IndexedDB. */
   write: ['src/write', 'src/components/answer-form', 'src/storage/idb', 'node_modules/idb'],
   /** Votes, comments, edits, removals and the best answer: what a reader does besides answering. */
@@ -130,23 +232,30 @@ const LAZY_FOLDERS: Record<string, string[]> = {
   device: ['src/storage/device'],
   /** The writing forms' Markdown toolbar and preview button. */
   editor: ['src/editor'],
+  /** What tells search engines about the question shown (JSON-LD): after the first paint. */
+  seo: ['src/seo'],
 };
 
 /**
- * `vite build`            → dist/quanda.js: the drop-in file, self-registering, minified,
- *                           with lazily loaded chunks beside it.
+ * `vite build`            → dist/quanda.js: the drop-in file, which loads what the page
+ *                           holds: the board's chunks, or dist/quanda-threads.js (the
+ *                           threads build, `--mode threads`, made right after).
  * `vite build --mode lib` → dist/lib/: the npm entries (`quanda`, `quanda/define`), one
  *                           module per source file, dependencies left to the app's bundler.
  */
 export default defineConfig(({mode}) => {
   const lib = mode === 'lib';
+  const threads = mode === 'threads';
+  const groups = threads ? LAZY_FOLDERS : {...SPLIT_FOLDERS, ...LAZY_FOLDERS};
   return {
     publicDir: false,
-    plugins: lib ? [] : [collapseTemplates(), idbCore(), precompress()],
+    plugins: lib
+      ? []
+      : [collapseTemplates(), idbCore(), precompress(), ...(threads ? [] : [threadsBuild()])],
     build: {
       target: 'es2022',
       outDir: lib ? 'dist/lib' : 'dist',
-      emptyOutDir: true,
+      emptyOutDir: !threads,
       sourcemap: true,
       // Terser takes ~0.35 kB gzip more off the first load than the default minifier.
       minify: lib ? false : 'terser',
@@ -154,7 +263,9 @@ export default defineConfig(({mode}) => {
       reportCompressedSize: false,
       lib: lib
         ? {entry: {index: 'src/index.ts', define: 'src/define.ts'}, formats: ['es']}
-        : {entry: 'src/quanda.ts', formats: ['es'], fileName: () => 'quanda.js'},
+        : threads
+          ? {entry: 'src/drop-in/threads.ts', formats: ['es'], fileName: () => 'quanda-threads.js'}
+          : {entry: 'src/quanda.ts', formats: ['es'], fileName: () => 'quanda.js'},
       rolldownOptions: {
         // The library imports every package by name, so an app's bundler resolves it once and
         // an update to a dependency (a DOMPurify fix, say) reaches Quanda too; only the
@@ -173,9 +284,12 @@ export default defineConfig(({mode}) => {
               // chunk: one request, and one gzip window instead of a dozen small ones.
               codeSplitting: {
                 includeDependenciesRecursively: false,
-                groups: Object.entries(LAZY_FOLDERS).map(([name, folders]) => ({
+                groups: Object.entries(groups).map(([name, folders]) => ({
                   name,
-                  test: (id: string) => folders.some((folder) => id.includes(`/${folder}/`)),
+                  test: (id: string) =>
+                    folders.some((folder) =>
+                      /\.[jt]s$/.test(folder) ? id.endsWith(folder) : id.includes(`/${folder}/`),
+                    ),
                 })),
               },
             },

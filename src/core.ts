@@ -1,12 +1,7 @@
 /**
- * Everything in Quanda's first load: the elements a thread paints with, the client, the
- * errors and events. The writing forms and the flag dialog load on first use.
+ * What the drop-in file exports beside its elements: the client, the errors and events.
+ * The elements load when their tag is on the page (elements.ts).
  */
-export {QuandaAnswer} from './components/answer/answer.js';
-export {QuandaComments} from './components/comments/comments.js';
-export {QuandaQuestion} from './components/question/question.js';
-export {QuandaThread} from './components/thread/thread.js';
-export {QuandaVote} from './components/vote/vote.js';
 export {RestClient} from './api/client.js';
 export type {
   GetCommentsOptions,

@@ -3,11 +3,8 @@
  * (a second copy of Quanda on the page leaves the first one's elements in place).
  */
 import './api/jitless.js';
-import {QuandaAnswer} from './components/answer/answer.js';
-import {QuandaComments} from './components/comments/comments.js';
-import {QuandaQuestion} from './components/question/question.js';
-import {QuandaThread} from './components/thread/thread.js';
-import {QuandaVote} from './components/vote/vote.js';
+import {define as defineBoard} from './components/board/define-board.js';
+import {define as defineThread} from './components/thread/define-thread.js';
 import {defineElement} from './define-element.js';
 
 export {defineElement};
@@ -15,8 +12,5 @@ export {defineElement};
 // so `import 'quanda/define'` is enough for TypeScript to know `<quanda-thread>`.
 export type * from './index.js';
 
-defineElement('quanda-vote', QuandaVote);
-defineElement('quanda-comments', QuandaComments);
-defineElement('quanda-question', QuandaQuestion);
-defineElement('quanda-answer', QuandaAnswer);
-defineElement('quanda-thread', QuandaThread);
+defineThread();
+defineBoard();

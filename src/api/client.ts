@@ -129,7 +129,7 @@ export class RestClient implements QuandaClient {
       query: {sort: options.sort, cursor: options.cursor},
       schema: Thread,
       signal: options.signal,
-      token: await this.#storedToken(),
+      token: await this.storedToken(),
     });
     // The contract: the question returned is the one asked for (no normalized ids).
     const {id} = thread.question;
@@ -144,12 +144,12 @@ export class RestClient implements QuandaClient {
       query: {cursor: options.cursor},
       schema: CommentsPage,
       signal: options.signal,
-      token: await this.#storedToken(),
+      token: await this.storedToken(),
     });
   }
 
   postAnswer(questionId: string, answer: NewAnswer, options?: WriteOptions): Promise<Answer> {
-    return this.#write(
+    return this.write(
       'POST',
       `questions/${encodeURIComponent(questionId)}/answers`,
       answer,
@@ -159,7 +159,7 @@ export class RestClient implements QuandaClient {
   }
 
   vote(postId: string, value: VoteValue, options?: WriteOptions): Promise<VoteResult> {
-    return this.#write(
+    return this.write(
       'PUT',
       `posts/${encodeURIComponent(postId)}/vote`,
       {value},
@@ -175,12 +175,12 @@ export class RestClient implements QuandaClient {
   ): Promise<AcceptResult> {
     const path = `questions/${encodeURIComponent(questionId)}/accepted-answer`;
     return answerId === null
-      ? this.#write('DELETE', path, undefined, AcceptResult, options)
-      : this.#write('PUT', path, {answerId}, AcceptResult, options);
+      ? this.write('DELETE', path, undefined, AcceptResult, options)
+      : this.write('PUT', path, {answerId}, AcceptResult, options);
   }
 
   postComment(postId: string, comment: NewComment, options?: WriteOptions): Promise<Comment> {
-    return this.#write(
+    return this.write(
       'POST',
       `posts/${encodeURIComponent(postId)}/comments`,
       comment,
@@ -190,7 +190,7 @@ export class RestClient implements QuandaClient {
   }
 
   flag(postId: string, flag: NewFlag, options?: WriteOptions): Promise<FlagResult> {
-    return this.#write(
+    return this.write(
       'POST',
       `posts/${encodeURIComponent(postId)}/flags`,
       flag,
@@ -200,21 +200,15 @@ export class RestClient implements QuandaClient {
   }
 
   editPost(postId: string, edit: PostEdit, options?: WriteOptions): Promise<Post> {
-    return this.#write('PATCH', `posts/${encodeURIComponent(postId)}`, edit, Post, options);
+    return this.write('PATCH', `posts/${encodeURIComponent(postId)}`, edit, Post, options);
   }
 
   removePost(postId: string, options?: WriteOptions): Promise<Removed> {
-    return this.#write(
-      'DELETE',
-      `posts/${encodeURIComponent(postId)}`,
-      undefined,
-      Removed,
-      options,
-    );
+    return this.write('DELETE', `posts/${encodeURIComponent(postId)}`, undefined, Removed, options);
   }
 
   /** Writes load on first use: they are never needed to show a thread. */
-  async #write<T>(
+  protected async write<T>(
     method: Call<T>['method'],
     path: string,
     body: unknown,
@@ -230,18 +224,18 @@ export class RestClient implements QuandaClient {
    * queued posts): a hash of the viewer's token, never the token; '' without one.
    */
   async viewerKey(): Promise<string> {
-    const token = (await this.#storedToken()) ?? '';
+    const token = (await this.storedToken()) ?? '';
     let hash = 0x811c9dc5; // FNV-1a: one viewer's copies apart from another's, nothing more
     for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), 16777619);
     return token && (hash >>> 0).toString(36);
   }
 
-  async #storedToken(): Promise<string | null> {
+  protected async storedToken(): Promise<string | null> {
     return this.#context.fixedToken ?? (await this.#context.tokens?.get(this.endpoint)) ?? null;
   }
 
   async #token(signal?: AbortSignal): Promise<string> {
-    const stored = await this.#storedToken();
+    const stored = await this.storedToken();
     if (stored) return stored;
     this.#minting ??= this.call({method: 'POST', path: 'viewer', schema: ViewerSession, signal})
       .then(async ({token}) => {

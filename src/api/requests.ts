@@ -4,6 +4,7 @@
  * schemas.ts.
  */
 import * as z from 'zod/mini';
+import {Topic, boardLimits} from './board.js';
 import {Email} from './email.js';
 import {Id, Question, Sort, VoteValue, limits} from './schemas.js';
 
@@ -66,6 +67,21 @@ export const NewAnswer = z
   .object({body: trimmed(limits.answerBody.min, limits.answerBody.max), ...authorFields})
   .check(emailWhenNotifying);
 
+/**
+ * A reader's question on a board's topic; mail as for an answer (the asker hears of
+ * answers to it).
+ */
+export const AskedQuestion = z
+  .object({
+    topic: Topic,
+    /** The page's title, kept with a new topic so moderators can tell topics apart. */
+    pageTitle: z.optional(z.string().check(z.maxLength(boardLimits.pageTitle))),
+    title: trimmed(limits.titleLength.min, limits.titleLength.max),
+    body: z._default(trimmed(limits.questionBody.min, limits.questionBody.max), ''),
+    ...authorFields,
+  })
+  .check(emailWhenNotifying);
+
 export const NewComment = z
   .object({body: trimmed(limits.commentBody.min, limits.commentBody.max), ...authorFields})
   .check(emailWhenNotifying);
@@ -117,6 +133,7 @@ export type NewQuestion = z.input<typeof NewQuestion>;
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export type NewAnswer = z.input<typeof NewAnswer>;
 export type NewComment = z.input<typeof NewComment>;
+export type AskedQuestion = z.input<typeof AskedQuestion>;
 export type NewFlag = z.input<typeof NewFlag>;
 export type PostEdit = z.infer<typeof PostEdit>;
 export type CreatedQuestion = z.infer<typeof CreatedQuestion>;

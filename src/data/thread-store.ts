@@ -1,5 +1,4 @@
 import type {ReactiveControllerHost} from 'lit';
-import {initialState} from '@lit/task';
 import * as z from 'zod/mini';
 import {QuandaError, toQuandaError} from '../api/api-error.js';
 import {RestClient} from '../api/client.js';
@@ -15,6 +14,7 @@ import {storageKey} from '../storage/keys.js';
 import {defaultDatabaseName} from '../storage/names.js';
 import {peek} from '../storage/peek.js';
 import {IndexedDbViewerTokens, defaultViewerTokens} from '../storage/viewer-tokens.js';
+import {nothingToLoad} from '../controllers/load-controller.js';
 import {Store} from './store.js';
 import {withoutWrites} from './thread-view.js';
 import type {ThreadView} from './thread-view.js';
@@ -192,10 +192,10 @@ export class ThreadStore extends Store<ThreadState> {
    * Loads the thread: the device's copy paints at once while the network answers
    * (stale-while-revalidate); offline, the copy stays and says so.
    */
-  async load(signal: AbortSignal): Promise<Thread | typeof initialState> {
+  async load(signal: AbortSignal): Promise<Thread | typeof nothingToLoad> {
     this.#moreRequest?.abort();
     const {questionId, client, endpoint, sort} = this.#source;
-    if (!questionId || !(client || endpoint)) return initialState;
+    if (!questionId || !(client || endpoint)) return nothingToLoad;
     const network = this.#fetch({sort, signal});
     let fresh = false;
     network.then(() => (fresh = true)).catch(() => undefined);

@@ -5,6 +5,7 @@
 export const enEmail = {
   'form.answer.notify': 'Email me when my answer is chosen as best or gets a comment',
   'form.comment.notify': 'Email me when someone comments after me',
+  'form.question.notify': 'Email me when someone answers my question',
   'form.email.label': 'Email address',
   'form.email.privacy': 'Used only for these emails. Never shown to anyone.',
   'form.error.email': 'Enter a valid email address, or untick the box above.',

@@ -21,6 +21,7 @@ import type {
   QuandaFormCancelEvent,
   QuandaFormDoneEvent,
 } from '../write/write-events.js';
+import type {QuandaAskSubmitEvent, QuandaAskedEvent} from '../board/board-events.js';
 
 /** Every Quanda event by name (beside `quanda-error`, in error-event.ts). */
 export interface QuandaEventMap {
@@ -41,6 +42,8 @@ export interface QuandaEventMap {
   'quanda-removed': QuandaRemovedEvent;
   'quanda-form-done': QuandaFormDoneEvent;
   'quanda-form-cancel': QuandaFormCancelEvent;
+  'quanda-ask-submit': QuandaAskSubmitEvent;
+  'quanda-asked': QuandaAskedEvent;
 }
 
 // GlobalEventHandlersEventMap is what HTMLElementEventMap (and the document's and the

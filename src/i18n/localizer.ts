@@ -2,6 +2,7 @@ import {en} from './locales/en.js';
 import type {enActions} from '../actions/en-actions.js';
 import type {enEditor} from '../editor/en-editor.js';
 import type {enFlag} from './locales/en-flag.js';
+import type {enBoard} from '../components/board/en-board.js';
 import type {enWrite} from '../write/en-write.js';
 import type {enEmail} from '../email/en-email.js';
 
@@ -10,7 +11,8 @@ type Source = typeof en &
   typeof enEditor &
   typeof enActions &
   typeof enFlag &
-  typeof enEmail;
+  typeof enEmail &
+  typeof enBoard;
 export type MessageKey = keyof Source;
 
 /** A message: text with `{name}` placeholders, or plural forms chosen by `count`. */

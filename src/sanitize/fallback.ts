@@ -3,8 +3,7 @@
  * allow-list (purify.ts). Loaded only there, on first use.
  *
  * Under Trusted Types, DOMPurify must hand its HTML parser a TrustedHTML. It gets it from
- * a policy named `quanda`, created here once and given only to DOMPurify: the policy
- * passes the string through unchanged, which is what lets DOMPurify parse it into an
+ * Quanda's policy, `quanda` (policy.ts): the policy passes the string through unchanged, which is what lets DOMPurify parse it into an
  * inert document of its own before anything is kept. Sites list `quanda` in their
  * `trusted-types` directive (see docs/embedding.md). Where the page forbids that name, DOMPurify
  * is told to use no policy rather than try one of its own; if the page then blocks the
@@ -13,27 +12,14 @@
 import createDOMPurify from 'dompurify';
 import type {Config} from 'dompurify';
 import type {AllowList} from './allow-list.js';
+import {hasTrustedTypes, quandaPolicy} from './policy.js';
 import {purifier} from './purify.js';
 
 type Policy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
 
-/** Trusted Types, where the browser has them (not yet in TypeScript's DOM types). */
-const trustedTypes = (
-  window as {trustedTypes?: {createPolicy(name: string, rules: object): Policy}}
-).trustedTypes;
-
 export function fallbackSanitizer(allowList: AllowList): (html: string) => DocumentFragment {
-  let policy: Policy | null = null;
-  try {
-    policy =
-      trustedTypes?.createPolicy('quanda', {
-        createHTML: (input: string) => input,
-        createScriptURL: (input: string) => input,
-      }) ?? null;
-  } catch {
-    // The page's `trusted-types` directive does not allow `quanda`.
-  }
-  if (!policy && trustedTypes && !canParse()) return asText;
+  const policy = quandaPolicy() as Policy | null;
+  if (!policy && hasTrustedTypes() && !canParse()) return asText;
   return purifier(createDOMPurify(window), allowList, policy);
 }
 

@@ -45,9 +45,11 @@ import type {Repository} from './domain/repository.js';
 import {RuleError} from './domain/rule-error.js';
 import {isUnavailable} from './db/errors.js';
 import {chooseBestAnswer, vote} from './domain/votes.js';
-import {InvalidCursorError} from './store.js';
+import {InvalidCursorError, KyselyStore} from './store.js';
+import {boardRoutes} from './board-routes.js';
 import type {Store, Viewers, WriteResponse} from './store.js';
 import {Notices} from './domain/notifications.js';
+import type {PostedMail} from './domain/notifications.js';
 import {mailLocale} from './mail/messages/index.js';
 
 /** What the API reads from the server's configuration. */
@@ -58,6 +60,8 @@ export type ApiConfig = Pick<
   | 'allowedOrigins'
   | 'flagThreshold'
   | 'premoderate'
+  | 'ask'
+  | 'premoderateQuestions'
   | 'rateLimits'
   | 'ipKey'
   | 'trustProxy'
@@ -70,6 +74,8 @@ const apiDefaults: ApiConfig = {
   allowedOrigins: [],
   flagThreshold: DEFAULT_FLAG_THRESHOLD,
   premoderate: false,
+  ask: 'anyone',
+  premoderateQuestions: false,
   rateLimits: defaultRateLimits,
   ipKey: null,
   trustProxy: 0,
@@ -315,6 +321,19 @@ export function createApi({
     }
   }
 
+  /** What a new post brings for mail: an address only when mail can be sent and the reader asked. */
+  function mailOf(
+    viewerId: string,
+    input: {notify?: boolean; email?: string; locale?: string; page?: string},
+  ): PostedMail {
+    return {
+      viewerId,
+      email: notices.enabled && input.notify ? (input.email ?? null) : null,
+      locale: mailLocale(input.locale),
+      page: pageOf(input.page),
+    };
+  }
+
   api.get('/openapi.json', (c) => c.json(openApiDocument(new URL('.', c.req.url).pathname)));
 
   // For a load balancer: 200 while the database answers, 503 while it does not.
@@ -381,13 +400,7 @@ export function createApi({
       viewerId,
       premoderate: config.premoderate,
     };
-    // An address is kept only when mail can be sent and the reader asked for it.
-    const mailed = {
-      viewerId,
-      email: notices.enabled && input.notify ? (input.email ?? null) : null,
-      locale: mailLocale(input.locale),
-      page: pageOf(input.page),
-    };
+    const mailed = mailOf(viewerId, input);
     const action = kind === 'answer' ? 'answers' : 'comments';
     const response = await write(c, viewerId, {action, input}, async (tx) => {
       const created = await addPost(tx, kind, parentId, post);
@@ -509,6 +522,15 @@ export function createApi({
     notices.wake();
     return response;
   });
+
+  // Boards: a topic's questions, search, similar questions, asking (board-routes.ts).
+  if (store instanceof KyselyStore) {
+    const allowed = (origin: string) => originAllowed(origin, config.allowedOrigins);
+    boardRoutes(api, {
+      ...{store, config, originAllowed: allowed, ipHash, requireViewer, render, write},
+      ...{notices, mailOf},
+    });
+  }
 
   api.notFound((c) => sendError(c, new ApiError(404, 'not_found', 'No such API route')));
 

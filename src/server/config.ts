@@ -4,7 +4,8 @@ import {Email} from '../api/email.js';
 import {isPostgresUrl} from './db/target.js';
 
 /** Writes with an hourly limit per viewer and per IP address. */
-export type LimitedAction = 'answers' | 'comments' | 'votes' | 'flags' | 'edits' | 'viewers';
+export type LimitedAction =
+  'questions' | 'answers' | 'comments' | 'votes' | 'flags' | 'edits' | 'viewers';
 
 /** Hourly limits of one kind of write: per viewer, and per IP address (all viewers behind it). */
 export interface HourlyLimit {
@@ -19,6 +20,7 @@ export type RateLimits = Record<LimitedAction, HourlyLimit>;
  * is how an anonymous reader starts, and a flood of them is how a script would start.
  */
 export const defaultRateLimits: RateLimits = {
+  questions: {viewer: 10, ip: 20},
   answers: {viewer: 25, ip: 50},
   comments: {viewer: 20, ip: 40},
   votes: {viewer: 300, ip: 600},
@@ -61,6 +63,10 @@ export interface ServerConfig {
   flagThreshold: number;
   /** New answers and comments wait for a moderator (`QUANDA_PREMODERATE=1`; default off). */
   premoderate: boolean;
+  /** Who may ask on a board (`QUANDA_ASK`): `anyone` (the default) or `nobody` (answers only). */
+  ask: 'anyone' | 'nobody';
+  /** Readers' new questions wait for a moderator (`QUANDA_PREMODERATE_QUESTIONS=1`; default off). */
+  premoderateQuestions: boolean;
   /** Hourly write limits (`QUANDA_LIMIT_ANSWERS=25/50`: per viewer / per IP; and so on). */
   rateLimits: RateLimits;
   /**
@@ -136,6 +142,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     seed: env['QUANDA_SEED'] !== '0',
     flagThreshold,
     premoderate: env['QUANDA_PREMODERATE'] === '1',
+    ask: askFromEnv(env['QUANDA_ASK']),
+    premoderateQuestions: env['QUANDA_PREMODERATE_QUESTIONS'] === '1',
     rateLimits: rateLimitsFromEnv(env),
     ipKey: env['QUANDA_IP_KEY'] || null,
     trustProxy: proxiesFromEnv(env['QUANDA_TRUST_PROXY']),
@@ -211,6 +219,14 @@ function wholeNumber(
     );
   }
   return number;
+}
+
+function askFromEnv(value = ''): 'anyone' | 'nobody' {
+  const ask = value.trim() || 'anyone';
+  if (ask !== 'anyone' && ask !== 'nobody') {
+    throw new Error(`QUANDA_ASK must be "anyone" or "nobody", not "${value}"`);
+  }
+  return ask;
 }
 
 function proxiesFromEnv(value = '0'): number {

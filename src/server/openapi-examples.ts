@@ -21,6 +21,7 @@ import type {
 } from '../api/schemas.js';
 import type {ModeratedPost, ModerationQueue} from '../api/moderation.js';
 import type {CreatedQuestion} from '../api/requests.js';
+import type {QuestionList, QuestionSummary, SimilarQuestions} from '../api/board.js';
 
 export const QUESTION_ID = 'therapist-confidentiality';
 export const ANSWER_ID = '206but0n0kxt';
@@ -171,6 +172,36 @@ const moderated: ModeratedPost = {
   ],
 };
 
+const summary: QuestionSummary = {
+  id: 'r4t8m2x9q1zb',
+  title: 'How long should an afternoon nap be?',
+  excerpt:
+    'Mine run past an hour and I wake up groggier than before. Is there a length that helps?',
+  status: 'published',
+  score: 3,
+  answerCount: 2,
+  hasAcceptedAnswer: true,
+  author: {displayName: 'Ren', points: 41, isViewer: false},
+  createdAt: '2026-12-04T08:12:40.000Z',
+  activityAt: '2026-12-05T19:03:11.000Z',
+  topic: '/posts/sleep-better',
+};
+
+const askedQuestion: Question = {
+  ...question,
+  id: 'c6v2n8k4w0sd',
+  title: 'Is it fine to nap every day?',
+  body: {format: 'markdown', html: '<p>I work nights.</p>\n', source: 'I work nights.'},
+  author: {displayName: 'Sam', points: 0, isViewer: true},
+  createdAt: '2026-12-06T04:25:00.000Z',
+  lastEdit: null,
+  score: 0,
+  viewerCan: {...authorCan, accept: no('not-answer'), comment: yes},
+  category: null,
+  tags: [],
+  answerCount: 0,
+};
+
 /** Response bodies, by schema. */
 export const responses = {
   thread,
@@ -193,6 +224,13 @@ export const responses = {
   removed: {id: myAnswer.id, removed: true} satisfies Removed,
   moderationQueue: {posts: [moderated]} satisfies ModerationQueue,
   moderatedPost: {...moderated, status: 'published', flags: []} satisfies ModeratedPost,
+  questionList: {
+    items: [summary],
+    nextCursor: 'WyJhY3Rpdml0eSIsIjIwMjYtMTItMDUiLCJyNHQ4In0',
+    canAsk: yes,
+  } satisfies QuestionList,
+  similarQuestions: {items: [summary]} satisfies SimilarQuestions,
+  askedQuestion,
 };
 
 /** Request bodies, by schema. */
@@ -212,6 +250,13 @@ export const requests = {
   flag: {reason: 'other', note: 'Advertises a clinic'},
   edit: {body: newAnswerText},
   moderation: {action: 'restore'},
+  askedQuestion: {
+    topic: '/posts/sleep-better',
+    pageTitle: 'Sleep better: ten small habits',
+    title: 'Is it fine to nap every day?',
+    body: 'I work nights.',
+    displayName: 'Sam',
+  },
 };
 
 const envelope = (

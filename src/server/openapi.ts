@@ -3,6 +3,7 @@ import {Settings} from '../api/settings.js';
 import * as moderation from '../api/moderation.js';
 import * as requests from '../api/requests.js';
 import * as api from '../api/schemas.js';
+import * as board from '../api/board.js';
 import * as examples from './openapi-examples.js';
 
 /**
@@ -61,6 +62,10 @@ const components: Record<string, Schema> = {
   FlagResult: api.FlagResult,
   PostEdit: requests.PostEdit,
   Removed: api.Removed,
+  QuestionSummary: board.QuestionSummary,
+  QuestionList: board.QuestionList,
+  SimilarQuestions: board.SimilarQuestions,
+  AskedQuestion: requests.AskedQuestion,
   ModerationQueue: moderation.ModerationQueue,
   ModeratedPost: moderation.ModeratedPost,
   ModerationAction: moderation.ModerationAction,
@@ -78,6 +83,7 @@ const requestSchemas = new Set([
   'NewFlag',
   'PostEdit',
   'ModerationAction',
+  'AskedQuestion',
 ]);
 
 const error = (description: string, example?: api.ErrorEnvelope) => ({
@@ -409,6 +415,79 @@ export const operations: Operation[] = [
         errorExample('forbidden', 'Only the author of a post can edit or remove it', 'not-author'),
       ),
       404: noPost,
+    },
+  },
+  {
+    id: 'getTopicQuestions',
+    method: 'get',
+    path: '/topics/questions',
+    summary: "A board: a topic's questions, sorted and paged, or those that match `q`",
+    description: [
+      'Optional: a backend without boards answers 404, and `<quanda-board>` says so.',
+      '',
+      "- The topic is scoped by the page's origin, taken from the `Origin` header (the server's own origin without one), never from the query: two sites never share a board.",
+      '- A topic no one has asked on yet is an empty list (200), not an error; so is a `q` too short to search (under 3 characters).',
+      "- The first page leads with the viewer's own questions (pending and hidden ones included, with their `status`), then the others in the order of `sort`: `activity` (the latest answer, or when asked), `newest`, `votes`, `unanswered`.",
+      '- `nextCursor` is opaque and stable, null on the last page; search results come in one page.',
+      '- `canAsk` says whether `POST /topics/questions` will take a question from this viewer here now, and when not, why (`no-asking`, `origin`, `closed`, `rate-limited`).',
+    ].join('\n'),
+    auth: 'reader',
+    query: board.BoardQuery,
+    responses: {
+      200: {
+        description: "The topic's questions",
+        schema: board.QuestionList,
+        example: ex.questionList,
+      },
+      400: error(
+        'Malformed topic, sort or cursor',
+        errorExample('validation', 'Invalid query: check topic'),
+      ),
+    },
+  },
+  {
+    id: 'getSimilarQuestions',
+    method: 'get',
+    path: '/topics/similar',
+    summary: "Questions like a title being typed: this topic's first, then the site's",
+    auth: 'reader',
+    query: board.SimilarQuery,
+    responses: {
+      200: {
+        description: 'At most five questions',
+        schema: board.SimilarQuestions,
+        example: ex.similarQuestions,
+      },
+      400: error('Malformed topic', errorExample('validation', 'Invalid query: check topic')),
+    },
+  },
+  {
+    id: 'askQuestion',
+    method: 'post',
+    path: '/topics/questions',
+    summary: 'Ask a question on a topic; the first question makes the topic',
+    description:
+      'A topic is made only for pages whose origin the server lets embed (QUANDA_ALLOWED_ORIGINS, localhost, its own). Limited to 10 questions an hour per viewer and 20 per address by default. Under premoderation the question is `pending`, seen only by its author.',
+    auth: 'viewer',
+    idempotent: true,
+    body: requests.AskedQuestion,
+    example: examples.requests.askedQuestion,
+    responses: {
+      201: {
+        description: 'The question, as its author sees it',
+        schema: api.Question,
+        example: ex.askedQuestion,
+      },
+      ...writeErrors,
+      403: error(
+        'Nobody may ask here (`no-asking`, `origin`, `closed`)',
+        errorExample('forbidden', 'This topic is closed to new questions', 'closed'),
+      ),
+      409: error(
+        'The viewer asked this question here already',
+        errorExample('duplicate', 'You asked this question here already'),
+      ),
+      ...limited,
     },
   },
   {

@@ -152,6 +152,7 @@ export async function purgeRateCounters(db: Kysely<DB>, now: Date): Promise<numb
 }
 
 const nouns: Record<LimitedAction, string> = {
+  questions: 'questions',
   answers: 'answers',
   comments: 'comments',
   votes: 'votes',

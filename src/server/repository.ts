@@ -35,6 +35,11 @@ export class KyselyRepository implements Repository {
 
   readonly mail: MailOutbox;
 
+  /** The transaction, for the board's queries (topics.ts), which are not the domain's. */
+  get kysely(): Kysely<DB> {
+    return this.#db;
+  }
+
   constructor(db: Kysely<DB>, reads: PostReads, now: string, compiled?: CompiledCache) {
     this.#db = db;
     this.#reads = reads;
@@ -171,7 +176,11 @@ export class KyselyRepository implements Repository {
   async addToAnswerCount(questionId: string, change: number): Promise<void> {
     await this.#db
       .updateTable('posts')
-      .set((eb) => ({answer_count: eb('answer_count', '+', change)}))
+      .set((eb) => ({
+        answer_count: eb('answer_count', '+', change),
+        // A board lists by activity: an answer arriving is some.
+        ...(change > 0 ? {activity_at: this.#now} : {}),
+      }))
       .where('id', '=', questionId)
       .execute();
   }

@@ -34,8 +34,9 @@ function apiNotFound(c: Context) {
 }
 
 /**
- * The whole site `npm start` serves: the API under `/api`, the drop-in file and its chunks
- * (`/quanda.js`, `/chunks/…`) for any origin, and the demo blog at `/`.
+ * The whole site `npm start` serves: the API under `/api`, the drop-in file and what it
+ * loads (`/quanda.js`, `/quanda-threads.js`, `/chunks/…`) for any origin, and the demo
+ * blog at `/`.
  */
 export function createSite(api: HonoApp<any>, extra: {mailPages?: HonoApp<any>} = {}) {
   const site = new Hono();
@@ -59,12 +60,13 @@ export function createSite(api: HonoApp<any>, extra: {mailPages?: HonoApp<any>} 
   site.all('/api/*', apiNotFound);
 
   // Module scripts are fetched with CORS: any page may load Quanda from here.
-  for (const path of ['/quanda.js', '/quanda.js.map', '/chunks/*']) {
+  const dropIn = ['/quanda.js', '/quanda.js.map', '/quanda-threads.js', '/quanda-threads.js.map'];
+  for (const path of [...dropIn, '/chunks/*']) {
     site.use(path, async (c, next) => {
       await next();
       c.header('Access-Control-Allow-Origin', '*');
       c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-      // Chunks carry content hashes in their names; the drop-in URL stays the same across releases.
+      // Chunks carry content hashes in their names; the drop-in URLs stay the same across releases.
       const hashed = c.req.path.startsWith('/chunks/');
       c.header(
         'Cache-Control',
@@ -77,6 +79,7 @@ export function createSite(api: HonoApp<any>, extra: {mailPages?: HonoApp<any>} 
     });
   }
   site.use('/quanda.js', etag());
+  site.use('/quanda-threads.js', etag());
   site.get('/quanda.js', async (c, next) => {
     if (existsSync(`${DIST}/quanda.js`)) return next();
     return c.text(
@@ -85,8 +88,9 @@ export function createSite(api: HonoApp<any>, extra: {mailPages?: HonoApp<any>} 
     );
   });
   // The build leaves a .br and a .gz beside each script (vite.config.ts, precompress).
-  site.use('/quanda.js', serveStatic({root: DIST, precompressed: true}));
-  site.use('/quanda.js.map', serveStatic({root: DIST}));
+  for (const path of dropIn) {
+    site.use(path, serveStatic({root: DIST, precompressed: path.endsWith('.js')}));
+  }
   site.use('/chunks/*', serveStatic({root: DIST, precompressed: true}));
 
   site.use('/*', async (c, next) => {

@@ -8,7 +8,7 @@ import type {LocalStore, StorageMessage} from '../storage/idb/local-store.js';
 import {storageKey} from '../storage/keys.js';
 
 /** What a draft holds of a form. */
-export type DraftFields = Pick<Draft, 'body' | 'displayName' | 'notify'>;
+export type DraftFields = Pick<Draft, 'body' | 'title' | 'displayName' | 'notify'>;
 
 /** What the form says about its draft: restored, changed in another tab, posted there, or that it cannot be kept. */
 export type DraftStatus = '' | 'restored' | 'elsewhere' | 'posted' | 'unavailable';
@@ -159,10 +159,9 @@ export class DraftController implements ReactiveController {
     if (!store || !this.#dirty) return;
     this.#dirty = false;
     const draft: Draft = {key: this.#key, ...this.#host.draftFields(), savedAt: this.#editedAt};
-    const empty = !draft.body.trim() && !draft.displayName && !draft.notify;
     this.#writing++;
     const kept = await store.write(
-      empty ? {store: 'drafts', delete: draft.key} : {store: 'drafts', put: draft},
+      isEmpty(draft) ? {store: 'drafts', delete: draft.key} : {store: 'drafts', put: draft},
     );
     this.#writing--;
     if (kept && !this.#dirty && !this.#writing) removeBackstop(store.database, draft.key);
@@ -216,8 +215,14 @@ export class DraftController implements ReactiveController {
   };
 }
 
+const isEmpty = (draft: DraftFields) =>
+  !draft.body.trim() && !draft.title?.trim() && !draft.displayName && !draft.notify;
+
 const sameFields = (a: DraftFields, b: DraftFields) =>
-  a.body === b.body && (a.displayName ?? '') === (b.displayName ?? '') && !!a.notify === !!b.notify;
+  a.body === b.body &&
+  (a.title ?? '') === (b.title ?? '') &&
+  (a.displayName ?? '') === (b.displayName ?? '') &&
+  !!a.notify === !!b.notify;
 
 /**
  * The draft kept for `key`: IndexedDB's, or its localStorage backstop when that is newer

@@ -1,17 +1,23 @@
-import type {ReactiveController} from 'lit';
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {toQuandaError} from '../api/api-error.js';
 import type {QuandaError} from '../api/api-error.js';
-import type {NewAnswer, NewComment} from '../api/requests.js';
-import type {ThreadStore} from '../data/thread-store.js';
+import type {StorageSettings} from '../context/contexts.js';
 import type {Draft, QueuedWrite} from '../storage/idb/database.js';
 import type {LocalStore} from '../storage/idb/local-store.js';
 import {outboxStore, rememberEmail, takeEmail} from '../storage/idb/outbox.js';
 import {storageKey} from '../storage/keys.js';
 
+/** Whose queue it is: a thread's, or a board's (questions). */
+export interface OutboxOwner {
+  readonly storage?: StorageSettings;
+  readonly host: ReactiveControllerHost;
+  viewerKey(): Promise<string>;
+}
+
 /** What the thread does with its queue: send an item, and show the outcome. */
 export interface OutboxHandlers {
   /** Sends one queued write under its own idempotency key. */
-  send(item: QueuedWrite, post: NewAnswer | NewComment | undefined): Promise<unknown>;
+  send(item: QueuedWrite, post: QueuedWrite['post']): Promise<unknown>;
   /** The server confirmed it; `withoutEmail`: notifications were asked for, but the address was gone. */
   sent(item: QueuedWrite, result: unknown, withoutEmail: boolean): void | Promise<void>;
   /** The server refused it for good: resolves with the reason, in the reader's words. */
@@ -34,7 +40,7 @@ const MAX_DELAY = 60_000;
  */
 export class OutboxController implements ReactiveController {
   items: QueuedWrite[] = [];
-  readonly #thread: ThreadStore;
+  readonly #thread: OutboxOwner;
   readonly #handlers: OutboxHandlers;
   #store?: LocalStore;
   #scope = '';
@@ -42,7 +48,7 @@ export class OutboxController implements ReactiveController {
   #timer?: ReturnType<typeof setTimeout>;
   #flushing = false;
 
-  constructor(thread: ThreadStore, handlers: OutboxHandlers) {
+  constructor(thread: OutboxOwner, handlers: OutboxHandlers) {
     this.#thread = thread;
     this.#handlers = handlers;
     thread.host.addController(this);
@@ -185,6 +191,7 @@ export class OutboxController implements ReactiveController {
       draft = {
         key,
         body: body + since,
+        ...('title' in item.post ? {title: item.post.title} : {}),
         displayName,
         notify,
         savedAt: Date.now(),

@@ -18,10 +18,12 @@ import {mailFor} from './mail-offer.js';
 import type {EmailFields} from './mail-offer.js';
 import {LocalizedElement} from '../components/shared/localized-element.js';
 
-type Field = 'body' | 'displayName' | 'email';
-type Errors = Partial<Record<Field, string>>;
+type Field = 'title' | 'body' | 'displayName' | 'email';
+export type Errors = Partial<Record<Field, string>>;
 
 export interface PostFormValues {
+  /** A question's title (the ask form). */
+  title?: string;
   body: string;
   displayName?: string;
   notify: boolean;
@@ -132,7 +134,7 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
       @submit=${this.handleSubmit}
       @input=${this.handleInput}
     >
-      ${this.renderHeading()}
+      ${this.renderHeading()} ${this.renderLead()}
       <div class="field">
         <label part="label" for="body">${i18n.t(text.label)}</label>
         ${bodyHint ? html`<p id="body-hint" part="hint" class="hint">${bodyHint}</p>` : nothing}
@@ -199,6 +201,11 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
   }
 
   protected renderHeading(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  /** Fields before the text (the ask form's title). */
+  protected renderLead(): TemplateResult | typeof nothing {
     return nothing;
   }
 
@@ -383,12 +390,12 @@ export abstract class PostForm extends LocalizedElement implements DraftHost {
   }
 }
 
-function describedBy(...ids: (string | false | undefined)[]) {
+export function describedBy(...ids: (string | false | undefined)[]) {
   const list = ids.filter(Boolean).join(' ');
   return list || nothing;
 }
 
-function fieldError(field: Field, message: string | undefined) {
+export function fieldError(field: Field, message: string | undefined) {
   return message
     ? html`<p id="${field}-error" part="field-error" class="error">${message}</p>`
     : nothing;

@@ -1,5 +1,5 @@
 import {QuandaError} from '../api/api-error.js';
-import type {NewAnswer, NewComment} from '../api/requests.js';
+import type {NewAnswer} from '../api/requests.js';
 import {newIdempotencyKey} from './rest-writes.js';
 import {Answer} from '../api/schemas.js';
 import type {Question, Comment} from '../api/schemas.js';
@@ -164,7 +164,7 @@ export class ThreadWrites implements Writes {
   /** Sends a queued write under its own key. */
   #sendQueued(
     item: Pick<QueuedWrite, 'key' | 'kind' | 'postId' | 'value'>,
-    post: NewAnswer | NewComment | undefined,
+    post: QueuedWrite['post'],
   ): Promise<unknown> {
     const options = {idempotencyKey: item.key};
     const store = this.#store;

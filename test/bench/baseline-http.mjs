@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * The HTTP side both baselines share (baseline-server.mjs on SQLite, baseline-pg-server.mjs
- * on PostgreSQL): plain `node:http`, the two routes the benchmark sends, the values a
- * request binds (see baseline-server.mjs), and the rows as JSON.
+ * on PostgreSQL): plain `node:http`, the routes the benchmark sends, the values a
+ * request binds (see baseline-server.mjs), and the rows as JSON. A board's reads bind
+ * nothing: their SQL is replayed with the values the probe's request had.
  */
 import {createHash} from 'node:crypto';
 import {createServer} from 'node:http';
@@ -27,6 +28,8 @@ export function serveBaseline(has, run, close = () => {}) {
       }
       if (request.method === 'GET' && (match = /^\/api\/questions\/([^/]+)$/.exec(url.pathname))) {
         result = await run(scenario, {questionId: decodeURIComponent(match[1] ?? ''), now});
+      } else if (request.method === 'GET' && url.pathname.startsWith('/api/topics/')) {
+        result = await run(scenario, {now});
       } else if (
         request.method === 'PUT' &&
         (match = /^\/api\/posts\/([^/]+)\/vote$/.exec(url.pathname))

@@ -7,7 +7,9 @@
  *   node --import tsx test/bench/generate-db.mjs <file> [questions] [answers]
  *
  * Question `big` has 1,000 answers (or all of them, if fewer); the others share the rest at
- * random. Ids, tokens and text are deterministic, so every run makes the same database:
+ * random. The questions are on boards: 1,000 a topic (`/articles/0`, `/articles/1`, …), all
+ * of site `BOARD_ORIGIN`. Ids, tokens and text are deterministic, so every run makes the same
+ * database:
  *   questions `big`, `q1` … (`big` and every `q<n>` with n % 10 = 0 have a best answer);
  *   answers `a0` … (`a0`–`a999` belong to `big`);
  *   voters `voter0` … with bearer tokens `bench-voter-token-0` … (they author nothing, so
@@ -24,6 +26,9 @@ export const BIG_QUESTION = 'big';
 export const BIG_ANSWERS = 1_000;
 export const VOTERS = 1_000;
 export const voterToken = (/** @type {number} */ i) => `bench-voter-token-${i}`;
+/** The boards' site, and how many questions each of its topics (articles) holds. */
+export const BOARD_ORIGIN = 'https://blog.example.org';
+export const TOPIC_QUESTIONS = 1_000;
 
 const WORDS = (
   'therapy sleep trust session week feel talk friend family help time people know think ' +
@@ -76,8 +81,11 @@ export async function generateDatabase(file, {questions = 10_000, answers = 200_
   );
   const post = db.prepare(
     `insert into posts (id, kind, question_id, body, author_id, author_name, created_at,
-       score, title, category, tags, answer_count, accepted_answer_id)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       score, title, category, tags, answer_count, accepted_answer_id, topic_id, activity_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const topic = db.prepare(
+    'insert into topics (id, origin, topic, title, created_at) values (?, ?, ?, ?, ?)',
   );
   const vote = db.prepare(
     'insert or ignore into votes (post_id, viewer_id, value, created_at) values (?, ?, ?, ?)',
@@ -87,6 +95,9 @@ export async function generateDatabase(file, {questions = 10_000, answers = 200_
   let votes = 0;
   db.transaction(() => {
     for (let i = 0; i < VOTERS; i++) viewer.run(`voter${i}`, hashToken(voterToken(i)), 0, at(0));
+    for (let t = 0; t * TOPIC_QUESTIONS < questions; t++) {
+      topic.run(`topic${t}`, BOARD_ORIGIN, `/articles/${t}`, `Article ${t}`, at(0));
+    }
     for (let i = 0; i < authors; i++) {
       viewer.run(`author${i}`, hashToken(`bench-author-token-${i}`), pick(5000), at(0));
     }
@@ -123,6 +134,8 @@ export async function generateDatabase(file, {questions = 10_000, answers = 200_
         JSON.stringify(['sleep', 'habits']),
         ids.length,
         accepted,
+        `topic${Math.floor(q / TOPIC_QUESTIONS)}`,
+        at(q + ids.length),
       );
       for (const [k, id] of ids.entries()) {
         const score = pick(4) === 0 ? pick(60) - 5 : pick(5);
@@ -139,6 +152,8 @@ export async function generateDatabase(file, {questions = 10_000, answers = 200_
           null,
           null,
           0,
+          null,
+          null,
           null,
         );
         // Some vote rows, so the join that finds the reader's own vote has rows to skip.
@@ -172,7 +187,7 @@ export async function copyToPostgres(file, url) {
   const client = new pg.Client({connectionString: url});
   await client.connect();
   try {
-    for (const table of ['viewers', 'posts', 'votes']) {
+    for (const table of ['viewers', 'topics', 'posts', 'votes']) {
       const columns = /** @type {{name: string}[]} */ (
         source.prepare(`pragma table_info(${table})`).all()
       ).map((column) => column.name);

@@ -24,12 +24,19 @@ import {withSchema} from '../support/test-db.mjs';
 import {
   BIG_ANSWERS,
   BIG_QUESTION,
+  BOARD_ORIGIN,
   VOTERS,
   copyToPostgres,
   generateDatabase,
   voterToken,
 } from './generate-db.mjs';
-import {captureThread, captureVote, slowPlans, slowPlansPostgres} from './sql-plan.mjs';
+import {
+  captureBoard,
+  captureThread,
+  captureVote,
+  slowPlans,
+  slowPlansPostgres,
+} from './sql-plan.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -51,6 +58,40 @@ const pick = (/** @type {number} */ n) => Math.floor(Math.random() * n);
 
 /** Questions without a best answer, so that every one runs the same SQL as the probe's. */
 const plainQuestion = () => `q${1 + pick(999) * 10 + pick(9)}`;
+
+/**
+ * A board's reads, as a page of the boards' site sends them: a topic of 1,000 questions
+ * listed, searched for two words, and titles like one typed looked up over the whole site
+ * (10,000 questions). Common words, so each search matches hundreds of questions.
+ */
+const BOARD_READS = [
+  ['GET board list, a topic of 1,000 questions', '/topics/questions?topic=/articles/3'],
+  [
+    'GET board search, 2 common words in a topic of 1,000',
+    `/topics/questions?topic=/articles/3&q=${encodeURIComponent('sleep habit')}`,
+  ],
+  [
+    'GET similar titles, 3 common words over a site of 10,000',
+    `/topics/similar?topic=/articles/3&q=${encodeURIComponent('morning routine worry')}`,
+  ],
+];
+
+/**
+ * @param {'large' | 'postgres'} database
+ * @returns {Scenario[]}
+ */
+const boardScenarios = (database) =>
+  BOARD_READS.map(([name, path]) => ({
+    name: `${database === 'postgres' ? 'PostgreSQL: ' : ''}${name} (db of 200,000 answers)`,
+    database,
+    probe: (/** @type {string} */ file) => captureBoard(file, path, BOARD_ORIGIN),
+    request: () =>
+      /** @type {BenchRequest} */ ({
+        method: 'GET',
+        path: `/api${path}`,
+        headers: {origin: BOARD_ORIGIN},
+      }),
+  }));
 
 /** @type {Scenario[]} */
 export const SCENARIOS = [
@@ -78,6 +119,7 @@ export const SCENARIOS = [
     probe: async (file) => voteProbe(file),
     request: () => voteRequest(),
   },
+  ...boardScenarios('large'),
   {
     name: 'PostgreSQL: GET thread, 1,000 answers (db of 200,000 answers)',
     database: 'postgres',
@@ -96,6 +138,7 @@ export const SCENARIOS = [
     probe: async (target) => voteProbe(target),
     request: () => voteRequest(),
   },
+  ...boardScenarios('postgres'),
 ];
 
 /** @param {string} target */

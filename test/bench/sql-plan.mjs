@@ -72,6 +72,27 @@ export async function captureThread(file, questionId) {
 }
 
 /**
+ * The SQL of a board's read (`GET /api/topics/…`) from a page of `origin`, every value as
+ * the probe's request had it (the benchmark sends that same request).
+ * @param {string} file
+ * @param {string} path  under the API, with its query
+ * @param {string} origin
+ */
+export async function captureBoard(file, path, origin) {
+  const {queries, store, api} = probe(file);
+  try {
+    const response = await api.request(path, {headers: {origin}});
+    if (response.status !== 200)
+      throw new Error(`GET ${path} answered ${response.status} while probing`);
+    const body = /** @type {{items: unknown[]}} */ (await response.json());
+    if (!body.items.length) throw new Error(`GET ${path} found nothing while probing`);
+    return {plan: toPlan(queries, {})};
+  } finally {
+    await store.close();
+  }
+}
+
+/**
  * The SQL of `PUT /api/posts/:id/vote`. While that route is not there (the server answers
  * 404), the SQL of the Store calls it will make (`viewerIdForToken`, `setVote`) stands in,
  * so the baseline has a figure either way.

@@ -138,8 +138,10 @@ describe('size budgets', () => {
       );
       const {failures} = checkBudgets(stood, {...BUDGET, answerLoad: 1_000}, modules);
       const figure = `${(stood.answerLoad!.gzip / 1000).toFixed(2)} kB gzip`;
-      assert.equal(failures.length, 1);
-      assert.ok(failures[0].includes(`write an answer is ${figure}, over the budget of 1.00 kB`));
+      // The ask load shares the budget, so it fails too.
+      const answering = failures.filter((failure) => failure.includes('write an answer'));
+      assert.equal(answering.length, 1);
+      assert.ok(answering[0].includes(`write an answer is ${figure}, over the budget of 1.00 kB`));
     });
   });
 });

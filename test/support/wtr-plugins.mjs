@@ -32,11 +32,15 @@
  *   quanda-tab {id, do, …}                 → drives that tab (see tabs.ts): type, value,
  *                                           text, click, eval, reload, goto, crash, offline,
  *                                           quota, close
+ *   mail-sink-start                        → {url}: a real SMTP server on loopback for this
+ *                                           test file (mail-sink.mjs), for QUANDA_SMTP_URL
+ *   mail-sink-mails                        → [{to, subject, text}]: what it received so far
  */
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {startDropProxy} from './drop-proxy.mjs';
+import {startMailSink} from './mail-sink.mjs';
 import {startMisbehavingServer} from './misbehaving-server.mjs';
 import {runTs, startServer} from './quanda-server.mjs';
 import {dropDatabase} from './test-db.mjs';
@@ -54,6 +58,8 @@ export function serversPlugin() {
   const bySession = new Map();
   /** @type {Map<string, Awaited<ReturnType<typeof startDropProxy>>>} */
   const proxies = new Map();
+  /** @type {Map<string, Awaited<ReturnType<typeof startMailSink>>>} */
+  const sinks = new Map();
   /** @type {ReturnType<typeof startMisbehavingServer> | undefined} */
   let misbehaving;
   /** @type {ReturnType<typeof startStrictPageServer> | undefined} */
@@ -262,6 +268,14 @@ export function serversPlugin() {
           proxy?.dropNextResponse();
           return {dropped: proxy?.dropped ?? 0};
         }
+        case 'mail-sink-start': {
+          const sink = await startMailSink();
+          bySession.set(session.id, [...(bySession.get(session.id) ?? []), sink]);
+          sinks.set(session.id, sink);
+          return {url: sink.url};
+        }
+        case 'mail-sink-mails':
+          return sinks.get(session.id)?.mails ?? [];
         case 'contract-backend-start': {
           // QUANDA_PROPERTY_SEED replays a failing run; otherwise a new seed each time.
           const seed =

@@ -1,12 +1,14 @@
 import {LitElement, html, nothing} from 'lit';
 import {ContextProvider} from '@lit/context';
-import {Task, TaskStatus} from '@lit/task';
 import {repeat} from 'lit/directives/repeat.js';
 import * as z from 'zod/mini';
+import type {QuandaError} from '../../api/api-error.js';
 import type {QuandaClient} from '../../api/client.js';
 import {Sort} from '../../api/schemas.js';
 import {commentFormsContext, localizerContext, storageContext} from '../../context/contexts.js';
 import {LiveRegionController} from '../../controllers/live-region-controller.js';
+import {LoadController} from '../../controllers/load-controller.js';
+import type {LoadStatus} from '../../controllers/load-controller.js';
 import {LocaleController} from '../../controllers/locale-controller.js';
 import {StoreController} from '../../controllers/store-controller.js';
 import {ThreadStore} from '../../data/thread-store.js';
@@ -165,11 +167,13 @@ export class QuandaThread extends LitElement {
     intent.respondWith(loadWrites().then(({handleIntent}) => handleIntent(this.#store, intent)));
   };
 
-  readonly #load = new Task(this, {
+  readonly #load = new LoadController(this, {
     task: (_args, {signal}) => this.#store.load(signal),
     args: () => [this.client, this.endpoint, this.questionId, this.sort, this.viewerToken] as const,
     onComplete: (thread) => {
       this.#store.shown(thread);
+      // Search engines hear of the question once it has painted (src/seo/).
+      void import('../../seo/qa-page.js').then(({watch}) => watch(this, this.#store));
       if (!this.#store.writable) return;
       preloadWhenIdle('quanda-answer-form');
       // What waits in this thread's outbox shows, and is sent.
@@ -207,7 +211,7 @@ export class QuandaThread extends LitElement {
     return html`<section
       part="thread"
       dir=${this.#store.i18n.dir}
-      aria-busy=${status === TaskStatus.PENDING}
+      aria-busy=${status === 'pending'}
     >
       ${view && state.copy?.offline ? this.#renderOffline(state.copy.savedAt) : nothing}
       ${view ? this.#renderThread(state, view, status) : this.#renderPlaceholder(status)}
@@ -220,9 +224,9 @@ export class QuandaThread extends LitElement {
     if (focus) this.renderRoot.querySelector<HTMLElement>(focus)?.focus();
   }
 
-  #renderPlaceholder(status: TaskStatus) {
-    if (status === TaskStatus.ERROR) return this.#renderError();
-    if (status === TaskStatus.INITIAL) {
+  #renderPlaceholder(status: LoadStatus) {
+    if (status === 'error') return this.#renderError();
+    if (status === 'initial') {
       return html`<p part="status">${this.#store.i18n.t('thread.noQuestion')}</p>`;
     }
     return this.#renderLoading();
@@ -234,6 +238,10 @@ export class QuandaThread extends LitElement {
 
   #renderError() {
     const {i18n} = this.#store;
+    // A question that is not there (yet, or for this reader): trying again cannot help.
+    if ((this.#load.error as QuandaError | undefined)?.status === 404) {
+      return html`<p part="error" role="alert">${i18n.t('thread.notFound')}</p>`;
+    }
     return html`<div part="error" role="alert">
       <p>${i18n.t('error.load')} ${describeError(i18n, this.#load.error)}</p>
       <button part="retry-button" type="button" @click=${this.handleRetry}>
@@ -254,7 +262,7 @@ export class QuandaThread extends LitElement {
     </p>`;
   }
 
-  #renderThread(state: ThreadState, view: ThreadView, status: TaskStatus) {
+  #renderThread(state: ThreadState, view: ThreadView, status: LoadStatus) {
     const {i18n} = this.#store;
     const now = this.#postsNow(state.clockOffset);
     const count = view.question.answerCount;
@@ -279,9 +287,9 @@ export class QuandaThread extends LitElement {
         ${count > 1 ? this.#renderSort() : nothing}
       </div>
       ${
-        status === TaskStatus.PENDING && !state.copy
+        status === 'pending' && !state.copy
           ? this.#renderLoading()
-          : status === TaskStatus.ERROR
+          : status === 'error'
             ? this.#renderError()
             : this.#renderAnswers(state, view, now)
       }

@@ -26,6 +26,7 @@ export const en = {
   'error.network': 'Quanda could not reach its server. Check your connection.',
   'error.timeout': 'The server took too long to answer.',
   'error.notFound': 'This question was not found.',
+  'thread.notFound': 'There is no such question yet.',
   'error.server': 'The server ran into a problem.',
   'error.invalidResponse': 'The server sent something Quanda could not read.',
   'error.rateLimited': 'Too many requests. Please wait a moment.',

@@ -59,6 +59,22 @@ export interface DB {
     /** Published answers only. */
     answer_count: Generated<number>;
     accepted_answer_id: string | null;
+    /** The board topic a reader's question was asked on; null for the site owner's questions. */
+    topic_id: Generated<string | null>;
+    /** A question's last answer, or when it was asked: what "activity" sorts by. */
+    activity_at: Generated<string | null>;
+  };
+  topics: {
+    id: string;
+    /** The site (`https://blog.example`) whose page this is: topics never cross sites. */
+    origin: string;
+    /** The page's canonical path, or the name a site chose (see docs/board.md). */
+    topic: string;
+    /** The page's title when its first question was asked, for moderators. */
+    title: string | null;
+    /** Set when the site owner closed the topic to new questions. */
+    closed_at: string | null;
+    created_at: string;
   };
   votes: {
     post_id: string;

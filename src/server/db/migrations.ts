@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto';
 import {Migrator, sql} from 'kysely';
 import type {Kysely, Migration, MigrationProvider, MigrationResultSet, RawBuilder} from 'kysely';
 import {dialectOf} from './open.js';
+import {createSearchIndex, dropSearchIndex} from './search.js';
 
 /**
  * The schema's history. Each migration runs once, in order, inside a transaction, and is
@@ -363,6 +364,54 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007_topics_and_board': {
+    // Readers ask on boards: a topic is an article (its canonical path) on one site (its
+    // origin), made by its first question. A topic's questions list by activity, time,
+    // votes or unanswered, each an index range; their text is searchable (db/search.ts).
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('topics')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('origin', 'text', (col) => col.notNull())
+        .addColumn('topic', 'text', (col) => col.notNull())
+        .addColumn('title', 'text')
+        .addColumn('closed_at', 'text')
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addUniqueConstraint('topics_by_name', ['origin', 'topic'])
+        .execute();
+      await db.schema.alterTable('posts').addColumn('topic_id', 'text').execute();
+      await db.schema.alterTable('posts').addColumn('activity_at', 'text').execute();
+      await db
+        .updateTable('posts')
+        .set((eb) => ({activity_at: eb.ref('created_at')}))
+        .where('kind', '=', 'question')
+        .execute();
+      // Like 0005: the ids and times compared or sorted take byte order on PostgreSQL.
+      await collateOrdered(db, sql`"C"`, BINARY_ORDERED_0007);
+      for (const [name, order] of Object.entries(BOARD_ORDERS)) {
+        await db.schema
+          .createIndex(`posts_by_topic_${name}`)
+          .on('posts')
+          .columns(['topic_id', 'kind', 'status', ...order])
+          .execute();
+      }
+      await db.schema
+        .createIndex('posts_by_topic_author')
+        .on('posts')
+        .columns(['topic_id', 'author_id', 'kind', 'created_at'])
+        .execute();
+      await createSearchIndex(db);
+    },
+    async down(db: Kysely<any>) {
+      await dropSearchIndex(db);
+      for (const name of [...Object.keys(BOARD_ORDERS), 'author']) {
+        await db.schema.dropIndex(`posts_by_topic_${name}`).execute();
+      }
+      await db.schema.alterTable('posts').dropColumn('activity_at').execute();
+      await db.schema.alterTable('posts').dropColumn('topic_id').execute();
+      await db.schema.dropTable('topics').execute();
+    },
+  },
 };
 
 /** Gives every column of `BINARY_ORDERED` the collation, on PostgreSQL (SQLite is binary). */
@@ -396,6 +445,20 @@ const BINARY_ORDERED_0006: Record<string, string[]> = {
   mail_subscriptions: ['id', 'post_id', 'created_at'],
   mail_outbox: ['id', 'group_key', 'status', 'due_at', 'post_id', 'lease_until', 'created_at'],
   question_pages: ['question_id'],
+};
+
+/** The text columns of 0007 that are compared or sorted, by table. */
+const BINARY_ORDERED_0007: Record<string, string[]> = {
+  topics: ['id', 'origin', 'topic', 'created_at'],
+  posts: ['topic_id', 'activity_at'],
+};
+
+/** The board's orders, as migration 0007 indexed them (after topic, kind and status). */
+const BOARD_ORDERS = {
+  activity: ['activity_at', 'id'],
+  newest: ['created_at', 'id'],
+  votes: ['score', 'created_at', 'id'],
+  unanswered: ['answer_count', 'created_at', 'id'],
 };
 
 /**

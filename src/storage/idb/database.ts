@@ -1,6 +1,6 @@
 import {openDB} from 'idb';
 import type {DBSchema, IDBPDatabase} from 'idb';
-import type {NewAnswer, NewComment} from '../../api/requests.js';
+import type {AskedQuestion, NewAnswer, NewComment} from '../../api/requests.js';
 import type {Thread, VoteValue} from '../../api/schemas.js';
 import {defaultDatabaseName} from '../names.js';
 
@@ -9,6 +9,8 @@ export interface Draft {
   /** Endpoint, question and form (`answer`, `comment:<post>`, `edit:<post>`), one per line. */
   key: string;
   body: string;
+  /** A question's title (the ask form's draft). */
+  title?: string;
   displayName?: string;
   notify?: boolean;
   /** When the reader made this edit (ms since the epoch): across tabs, the newer edit wins. */
@@ -43,13 +45,16 @@ export interface QueuedWrite {
   viewer: string;
   /** The form it came from (drafts' naming), so a refusal can put the text back. */
   form: string;
-  kind: 'answer' | 'comment' | 'vote';
-  /** The post commented on or voted on; the question for an answer. */
+  kind: 'answer' | 'comment' | 'vote' | 'question';
+  /** The post commented on or voted on; the question for an answer; '' for a question. */
   postId: string;
-  post?: NewAnswer | NewComment;
+  post?: NewAnswer | NewComment | QueuedQuestion;
   value?: VoteValue;
   savedAt: number;
 }
+
+/** A reader's question as queued: what the board sends (the email address is never kept). */
+export type QueuedQuestion = Omit<AskedQuestion, 'body'> & {body: string};
 
 /**
  * Quanda's one IndexedDB database per origin, by store. Each version adds what it needs in

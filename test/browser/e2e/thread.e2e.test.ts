@@ -147,7 +147,7 @@ describe('<quanda-thread> against the reference server', () => {
     expect(text($(el, '[part~="empty"]'))).to.equal('No answers yet.');
   });
 
-  it('explains an unknown question, with Retry', async () => {
+  it('says an unknown question is not there yet, without a Retry that cannot help', async () => {
     const errored = nextError(document.body);
     const el = await fixture<QuandaThread>(
       html`<quanda-thread endpoint=${server.api} question-id="no-such-thread"></quanda-thread>`,
@@ -155,8 +155,8 @@ describe('<quanda-thread> against the reference server', () => {
     const event = await errored;
     expect(event.error.status).to.equal(404);
     await waitUntil(() => $(el, '[part~="error"]'));
-    expect(text($(el, '[part~="error"]'))).to.contain('This question was not found.');
-    expect($(el, '[part~="retry-button"]')).to.exist;
+    expect(text($(el, '[part~="error"]'))).to.equal('There is no such question yet.');
+    expect($(el, '[part~="retry-button"]')).to.be.null;
     await expect(el).to.be.accessible();
   });
 
@@ -172,7 +172,6 @@ describe('<quanda-thread> against the reference server', () => {
       ['html-page', 'invalid-response', 'The server sent something Quanda could not read.'],
       ['empty-body', 'invalid-response', 'The server sent something Quanda could not read.'],
       ['other-question', 'invalid-response', 'The server sent something Quanda could not read.'],
-      ['not-found', 'http', 'This question was not found.'],
       ['server-error', 'http', 'The server ran into a problem.'],
       ['html-error', 'http', 'The server ran into a problem.'],
       ['rate-limited', 'http', 'Too many requests. Please wait a moment.'],
@@ -180,6 +179,21 @@ describe('<quanda-thread> against the reference server', () => {
       ['no-response', 'timeout', 'The server took too long to answer.'],
       ['closed-port', 'network', 'Quanda could not reach its server. Check your connection.'],
     ];
+
+    it('not-found: says there is no such question yet, without Retry, fires quanda-error', async () => {
+      const errored = nextError(document.body);
+      const el = await fixture<QuandaThread>(
+        html`<quanda-thread
+          .client=${new RestClient({endpoint: `${bad.url}/not-found`, timeout: 400})}
+          question-id="42"
+        ></quanda-thread>`,
+      );
+      expect((await errored).error.kind).to.equal('http');
+      const alert = await waitFor(el, '[part~="error"]');
+      expect(text(alert)).to.equal('There is no such question yet.');
+      expect($(el, '[part~="retry-button"]')).to.be.null;
+      await expect(el).to.be.accessible();
+    });
 
     for (const [mode, kind, message] of cases) {
       it(`${mode}: says "${message}", offers Retry, fires quanda-error`, async () => {

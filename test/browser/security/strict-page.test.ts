@@ -80,14 +80,13 @@ describe('on a page with a strict Content Security Policy and Trusted Types', ()
     expect(seen.steps).to.deep.equal(everything);
   });
 
-  it("loaded twice without 'allow-duplicates': the second copy is refused, the first works", async function () {
+  it("loaded twice without 'allow-duplicates': one copy of Quanda loads, and nothing is refused", async function () {
     this.timeout(60_000);
     const seen = await visit({copies: '2'});
-    // The second copy's Lit cannot create `lit-html` again: one violation, one error, and
-    // that copy stops there. The first copy's elements carry on.
-    expect(seen.violations).to.deep.equal(['trusted-types trusted-types-policy lit-html']);
-    expect(seen.errors).to.have.length(1);
-    expect(seen.errors[0]).to.match(/lit-html/);
+    // Both drop-in files choose the same quanda-threads.js, which the browser loads once:
+    // one Lit, one `lit-html` policy, so no second copy for the policy to refuse.
+    expect(seen.violations).to.deep.equal([]);
+    expect(seen.errors).to.deep.equal([]);
     expect(seen.steps).to.deep.equal(everything);
   });
 });

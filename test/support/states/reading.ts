@@ -26,11 +26,14 @@ const answers = (el: QuandaThread) => $$(el, 'quanda-answer').length;
 const loadingStatus = (el: QuandaThread) => !!deep(el, '[part~="status"][role="status"]');
 
 /** The first load failed: the error and its Retry, and no thread. */
-const failedState = (name: string, error: () => unknown): ThreadState =>
+const failedState = (name: string, error: () => unknown, retry = true): ThreadState =>
   defineState({
     name,
     render: (lang) => mountThread(lang, {client: [fail(error())]}),
-    reached: (el) => !!deep(el, '[part~="error"] [part~="retry-button"]') && !question(el),
+    reached: (el) =>
+      !!deep(el, '[part~="error"]') &&
+      !!deep(el, '[part~="error"] [part~="retry-button"]') === retry &&
+      !question(el),
   });
 
 /** The thread loaded with `data` (then `more` for later requests), showing `reached`. */
@@ -75,7 +78,8 @@ export const readingStates: ThreadState[] = [
   }),
   failedState('failed: network', () => new QuandaError('network', 'offline')),
   failedState('failed: timeout', () => new QuandaError('timeout', 'slow')),
-  failedState('failed: not found', http(404)),
+  // No such question (yet): trying again cannot help, so there is no Retry.
+  failedState('failed: not found', http(404), false),
   failedState('failed: rate limited', http(429)),
   failedState('failed: server error', http(503)),
   failedState('failed: other HTTP error', http(400)),
