@@ -196,9 +196,45 @@ describe('WordPress plugin', () => {
   it('shows a thread an Author embedded with the block, and a reader can answer', async () => {
     const link = await publish(
       'Night shifts, the block',
-      '<!-- wp:quanda/thread {"questionId":"wp-sleep","lang":"en"} /-->',
+      '<!-- wp:quanda/qa {"questionId":"wp-sleep","lang":"en"} /-->',
     );
     await answerOn(link, 'A short walk in daylight after waking helped me most.');
+  });
+
+  it('shows the readers’ questions about a post with [quanda], and a reader asks one', async () => {
+    const link = await publish('Naps', 'What our readers ask about naps.\n\n[quanda]');
+    const reader = await browser.createBrowserContext();
+    const page = await reader.newPage();
+    try {
+      await page.goto(link);
+      /** An element inside the board, through the shadow roots on the way. */
+      const inBoard = (...path: string[]) =>
+        page.waitForFunction(
+          (path) => {
+            let at: Element | null | undefined = document.querySelector('quanda-board');
+            for (const selector of path) at = at?.shadowRoot?.querySelector(selector);
+            return at;
+          },
+          {},
+          path,
+        ) as Promise<ElementHandle<HTMLElement>>;
+      const empty = await inBoard('[part~="empty"]');
+      assert.equal(
+        await empty.evaluate((element) => element.textContent),
+        'No questions about this article yet. Ask the first one.',
+      );
+      await (await inBoard('[part~="ask-button"]')).click();
+      await (await inBoard('quanda-ask-form', '#title')).type('How long should a nap be?');
+      await (await inBoard('quanda-ask-form', 'textarea')).type('Mine run past an hour.');
+      await (await inBoard('quanda-ask-form', '[part~="submit-button"]')).click();
+      const item = await inBoard('[part~="item-title"]');
+      assert.equal(
+        await item.evaluate((element) => element.textContent),
+        'How long should a nap be?',
+      );
+    } finally {
+      await reader.close();
+    }
   });
 
   it('loses what an Author pastes as HTML, which is why the block and shortcode exist', async () => {
@@ -229,22 +265,19 @@ describe('WordPress plugin', () => {
         };
       };
       const title = await page.waitForFunction(
-        () =>
-          (window as unknown as Partial<Editor>).wp?.blocks?.getBlockType('quanda/thread')?.title,
+        () => (window as unknown as Partial<Editor>).wp?.blocks?.getBlockType('quanda/qa')?.title,
         {timeout: 60_000},
       );
       assert.equal(await title.jsonValue(), 'Quanda');
       // Added as the inserter adds it, then its question typed into its own field.
       await page.evaluate(() => {
         const {wp} = window as unknown as Editor;
-        wp.data
-          .dispatch('core/block-editor')
-          .insertBlocks([wp.blocks.createBlock('quanda/thread')]);
+        wp.data.dispatch('core/block-editor').insertBlocks([wp.blocks.createBlock('quanda/qa')]);
       });
       const field = await page.waitForFunction(
         () =>
           [...document.querySelectorAll<HTMLLabelElement>('.quanda-block label')].find(
-            (label) => label.textContent === 'Question ID',
+            (label) => label.textContent === 'Question ID (optional)',
           )?.control,
       );
       await (field as ElementHandle<HTMLInputElement>).type('wp-sleep');

@@ -9,7 +9,7 @@
  * Text Domain:       quanda
  *
  * WordPress filters the HTML an author without `unfiltered_html` saves, and strips both a
- * <script> and <quanda-thread> from a Custom HTML block. The block and the shortcode store
+ * <script> and Quanda's elements from a Custom HTML block. The block and the shortcode store
  * only their settings; the markup is made here when the post is shown, so no filter sees it.
  */
 
@@ -25,34 +25,35 @@ function quanda_server_url() {
 }
 
 /**
- * The element for a post: a thread when a question is named. Readers see nothing when the
- * server's URL is not set; people who can edit the post see what to do.
+ * The element for a post: one question's thread when a question is named, else the board of
+ * the readers' questions about this post (its topic is the post's canonical URL unless one is
+ * given). Readers see nothing when the server's URL is not set; people who can edit the post
+ * see what to do.
  *
- * @param array $settings `question-id` and `lang`, as the shortcode or the block gives them.
+ * @param array $settings `question-id`, `topic` and `lang`, as the shortcode or the block gives them.
  */
 function quanda_markup($settings) {
 	$server = quanda_server_url();
-	$question = trim((string) ($settings['question-id'] ?? ''));
-	$lang = trim((string) ($settings['lang'] ?? ''));
-	$problem = '';
 	if ($server === '') {
 		$problem = __('Quanda is not shown: set the Quanda server’s URL under Settings → Quanda.', 'quanda');
-	} elseif ($question === '') {
-		$problem = __('Quanda is not shown: give the question’s ID, for example [quanda question-id="my-question"].', 'quanda');
-	}
-	if ($problem !== '') {
 		return current_user_can('edit_posts') ? '<p class="quanda-notice">' . esc_html($problem) . '</p>' : '';
 	}
 	quanda_enqueue($server);
-	$attributes = sprintf(
-		' endpoint="%s" question-id="%s"',
-		esc_attr($server . '/api'),
-		esc_attr($question)
+	$question = trim((string) ($settings['question-id'] ?? ''));
+	$element = $question === '' ? 'quanda-board' : 'quanda-thread';
+	$attributes = array(
+		'endpoint' => $server . '/api',
+		'question-id' => $question,
+		'topic' => $question === '' ? trim((string) ($settings['topic'] ?? '')) : '',
+		'lang' => trim((string) ($settings['lang'] ?? '')),
 	);
-	if ($lang !== '') {
-		$attributes .= sprintf(' lang="%s"', esc_attr($lang));
+	$html = '<' . $element;
+	foreach ($attributes as $name => $value) {
+		if ($value !== '') {
+			$html .= sprintf(' %s="%s"', $name, esc_attr($value));
+		}
 	}
-	return '<quanda-thread' . $attributes . '></quanda-thread>';
+	return $html . '></' . $element . '>';
 }
 
 /** The drop-in file, once per page however many elements it has, as a module script. */
@@ -76,7 +77,7 @@ add_filter(
 add_shortcode(
 	'quanda',
 	function ($attributes) {
-		$settings = shortcode_atts(array('question-id' => '', 'lang' => ''), $attributes, 'quanda');
+		$settings = shortcode_atts(array('question-id' => '', 'topic' => '', 'lang' => ''), $attributes, 'quanda');
 		return quanda_markup($settings);
 	}
 );

@@ -7,7 +7,7 @@
   var el = wp.element.createElement;
   var __ = wp.i18n.__;
 
-  wp.blocks.registerBlockType('quanda/thread', {
+  wp.blocks.registerBlockType('quanda/qa', {
     edit: function (props) {
       /** A text setting of the block, stored in its attribute `name`. */
       function field(name, label, help) {
@@ -28,8 +28,19 @@
         el('p', {}, __('Quanda: readers’ questions and answers', 'quanda')),
         field(
           'questionId',
-          __('Question ID', 'quanda'),
-          __('The question this post shows, as your Quanda server knows it.', 'quanda'),
+          __('Question ID (optional)', 'quanda'),
+          __(
+            'One question to show, as your Quanda server knows it. Empty: the readers’ questions about this post, where they can ask their own.',
+            'quanda',
+          ),
+        ),
+        field(
+          'topic',
+          __('Topic (optional)', 'quanda'),
+          __(
+            'Readers’ questions are kept per post; give a topic to share them between posts.',
+            'quanda',
+          ),
         ),
         field(
           'lang',

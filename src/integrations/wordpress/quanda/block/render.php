@@ -10,6 +10,7 @@ if (!defined('ABSPATH')) {
 echo quanda_markup(
 	array(
 		'question-id' => $attributes['questionId'] ?? '',
+		'topic' => $attributes['topic'] ?? '',
 		'lang' => $attributes['lang'] ?? '',
 	)
 );
