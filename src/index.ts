@@ -18,27 +18,4 @@ export {QuandaCommentForm} from './components/comment-form/comment-form.js';
 export {QuandaEditForm} from './components/edit-form/edit-form.js';
 export {QuandaFlagDialog} from './components/flag-dialog/flag-dialog.js';
 // Each event's own class (the drop-in file exports their base, `QuandaEvent`).
-export {
-  QuandaAcceptEvent,
-  QuandaCommentsRequestEvent,
-  QuandaIntentEvent,
-  QuandaVoteEvent,
-} from './events/quanda-event.js';
-export {
-  QuandaAcceptedEvent,
-  QuandaCommentSubmitEvent,
-  QuandaCommentedEvent,
-  QuandaEditEvent,
-  QuandaEditedEvent,
-  QuandaFlagEvent,
-  QuandaFlaggedEvent,
-  QuandaRemoveEvent,
-  QuandaRemovedEvent,
-  QuandaVotedEvent,
-} from './actions/action-events.js';
-export {
-  QuandaAnswerSubmitEvent,
-  QuandaAnswerSubmittedEvent,
-  QuandaFormCancelEvent,
-  QuandaFormDoneEvent,
-} from './write/write-events.js';
+export * from './events/event-classes.js';

@@ -1,49 +1,26 @@
-import type {
-  QuandaAcceptEvent,
-  QuandaCommentsRequestEvent,
-  QuandaVoteEvent,
-} from './quanda-event.js';
-import type {
-  QuandaAcceptedEvent,
-  QuandaCommentSubmitEvent,
-  QuandaCommentedEvent,
-  QuandaEditEvent,
-  QuandaEditedEvent,
-  QuandaFlagEvent,
-  QuandaFlaggedEvent,
-  QuandaRemoveEvent,
-  QuandaRemovedEvent,
-  QuandaVotedEvent,
-} from '../actions/action-events.js';
-import type {
-  QuandaAnswerSubmitEvent,
-  QuandaAnswerSubmittedEvent,
-  QuandaFormCancelEvent,
-  QuandaFormDoneEvent,
-} from '../write/write-events.js';
-import type {QuandaAskSubmitEvent, QuandaAskedEvent} from '../board/board-events.js';
+import type * as Events from './event-classes.js';
 
 /** Every Quanda event by name (beside `quanda-error`, in error-event.ts). */
 export interface QuandaEventMap {
-  'quanda-vote': QuandaVoteEvent;
-  'quanda-voted': QuandaVotedEvent;
-  'quanda-answer-submit': QuandaAnswerSubmitEvent;
-  'quanda-answer-submitted': QuandaAnswerSubmittedEvent;
-  'quanda-accept': QuandaAcceptEvent;
-  'quanda-accepted': QuandaAcceptedEvent;
-  'quanda-comments-request': QuandaCommentsRequestEvent;
-  'quanda-comment-submit': QuandaCommentSubmitEvent;
-  'quanda-commented': QuandaCommentedEvent;
-  'quanda-flag': QuandaFlagEvent;
-  'quanda-flagged': QuandaFlaggedEvent;
-  'quanda-edit': QuandaEditEvent;
-  'quanda-edited': QuandaEditedEvent;
-  'quanda-remove': QuandaRemoveEvent;
-  'quanda-removed': QuandaRemovedEvent;
-  'quanda-form-done': QuandaFormDoneEvent;
-  'quanda-form-cancel': QuandaFormCancelEvent;
-  'quanda-ask-submit': QuandaAskSubmitEvent;
-  'quanda-asked': QuandaAskedEvent;
+  'quanda-vote': Events.QuandaVoteEvent;
+  'quanda-voted': Events.QuandaVotedEvent;
+  'quanda-answer-submit': Events.QuandaAnswerSubmitEvent;
+  'quanda-answer-submitted': Events.QuandaAnswerSubmittedEvent;
+  'quanda-accept': Events.QuandaAcceptEvent;
+  'quanda-accepted': Events.QuandaAcceptedEvent;
+  'quanda-comments-request': Events.QuandaCommentsRequestEvent;
+  'quanda-comment-submit': Events.QuandaCommentSubmitEvent;
+  'quanda-commented': Events.QuandaCommentedEvent;
+  'quanda-flag': Events.QuandaFlagEvent;
+  'quanda-flagged': Events.QuandaFlaggedEvent;
+  'quanda-edit': Events.QuandaEditEvent;
+  'quanda-edited': Events.QuandaEditedEvent;
+  'quanda-remove': Events.QuandaRemoveEvent;
+  'quanda-removed': Events.QuandaRemovedEvent;
+  'quanda-form-done': Events.QuandaFormDoneEvent;
+  'quanda-form-cancel': Events.QuandaFormCancelEvent;
+  'quanda-ask-submit': Events.QuandaAskSubmitEvent;
+  'quanda-asked': Events.QuandaAskedEvent;
 }
 
 // GlobalEventHandlersEventMap is what HTMLElementEventMap (and the document's and the

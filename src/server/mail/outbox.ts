@@ -6,7 +6,7 @@
  * mail pages use. Portable queries only (SQLite and PostgreSQL).
  */
 import {randomBytes} from 'node:crypto';
-import type {Kysely, Selectable} from 'kysely';
+import type {Kysely, Selectable, SelectQueryBuilder} from 'kysely';
 import type {DB, MailEvent} from '../db/database.js';
 
 export type OutboxRow = Selectable<DB['mail_outbox']>;
@@ -196,19 +196,7 @@ export class MailOutbox {
 
   /** Who is subscribed to these posts, but not the given reader (the one who wrote). */
   async subscribers(postIds: string[], exceptViewerId: string | null): Promise<Subscriber[]> {
-    if (!postIds.length) return [];
-    let query = this.#db
-      .selectFrom('mail_subscriptions as s')
-      .innerJoin('mail_addresses as a', 'a.id', 's.address_id')
-      .select([
-        's.id as subscriptionId',
-        's.address_id as addressId',
-        'a.viewer_id as viewerId',
-        's.post_id as postId',
-      ])
-      .where('s.post_id', 'in', postIds);
-    if (exceptViewerId) query = query.where('a.viewer_id', '!=', exceptViewerId);
-    return query.orderBy('s.created_at').execute();
+    return postIds.length ? this.#subscribedTo(postIds, exceptViewerId) : [];
   }
 
   /** Who is subscribed to the comments on a post (for a later comment there), but not `exceptViewerId`. */
@@ -218,6 +206,14 @@ export class MailOutbox {
       .select('id')
       .where('parent_id', '=', parentId)
       .where('kind', '=', 'comment');
+    return this.#subscribedTo(comments, exceptViewerId);
+  }
+
+  /** The subscriptions to `posts` (ids, or a query of them), oldest first, but not `exceptViewerId`'s. */
+  #subscribedTo(
+    posts: string[] | SelectQueryBuilder<DB, 'posts', {id: string}>,
+    exceptViewerId: string | null,
+  ): Promise<Subscriber[]> {
     let query = this.#db
       .selectFrom('mail_subscriptions as s')
       .innerJoin('mail_addresses as a', 'a.id', 's.address_id')
@@ -227,7 +223,7 @@ export class MailOutbox {
         'a.viewer_id as viewerId',
         's.post_id as postId',
       ])
-      .where('s.post_id', 'in', comments);
+      .where('s.post_id', 'in', posts);
     if (exceptViewerId) query = query.where('a.viewer_id', '!=', exceptViewerId);
     return query.orderBy('s.created_at').execute();
   }
