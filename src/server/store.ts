@@ -160,13 +160,17 @@ export class KyselyStore implements Store {
             const stored = await storedResponse(q, scope, key, fingerprint);
             if (stored) return {...stored, replayed: true};
           }
-          const {limit} = request;
-          if (limit) await countWrite(q, limit.action, limit.subjects, limit.limits, this.#clock());
           const response = await run(this.#repository(trx));
           if (key) {
             const now = this.#clock().toISOString();
             await storeResponse(q, {scope, key, fingerprint, now, ...response});
           }
+          // Counted last, just before the commit: every write from one address updates its
+          // counter's row, and on PostgreSQL that row stays locked until the commit, so
+          // writes from one address (or one proxy) take turns only for this last step. A
+          // write over the limit rolls back with everything it did.
+          const {limit} = request;
+          if (limit) await countWrite(q, limit.action, limit.subjects, limit.limits, this.#clock());
           return {...response, replayed: false};
         });
       } catch (error) {
