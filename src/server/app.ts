@@ -27,7 +27,7 @@ import {cleanText} from './text.js';
 import {ApiError, bearerToken, jsonBody, sendError, validate} from './http.js';
 import {openApiDocument} from './openapi.js';
 import type {LimitedAction} from './config.js';
-import {RateLimitedError, hashIp} from './rate-limits.js';
+import {RateLimitedError, ipHasher} from './rate-limits.js';
 import type {RateSubjects} from './rate-limits.js';
 import {RenderPool} from './render-pool.js';
 import {TooComplexError} from './rich-text.js';
@@ -156,7 +156,7 @@ export function createApi({
   const {mail} = config;
   const notices = new Notices(mail, onMailQueued);
   const api = new Hono<Env>();
-  let ipKey: Promise<string> | undefined;
+  let hashIp: Promise<(ip: string) => string> | undefined;
 
   const allowCors = cors({
     origin: (origin) => (originAllowed(origin, config.allowedOrigins) ? origin : null),
@@ -221,8 +221,8 @@ export function createApi({
   async function ipHash(c: Context): Promise<string | null> {
     const ip = clientIp(c, config.trustProxy);
     if (!ip) return null;
-    ipKey ??= config.ipKey ? Promise.resolve(config.ipKey) : store.ipKey();
-    return hashIp(await ipKey, ip);
+    hashIp ??= (config.ipKey ? Promise.resolve(config.ipKey) : store.ipKey()).then(ipHasher);
+    return (await hashIp)(ip);
   }
 
   function requireViewer(c: Context<Env>): string {

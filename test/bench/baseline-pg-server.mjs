@@ -2,8 +2,9 @@
 /**
  * The server benchmark's PostgreSQL baseline: a plain `node:http` handler that runs the
  * very SQL the reference server ran on PostgreSQL (captured as for baseline-server.mjs)
- * through `pg`'s pool of the same size, one pooled connection per request, and answers
- * with the rows as JSON. No framework, no query builder, no validation, no mapping.
+ * through `pg`'s pool of the same size, one pooled connection per request, each statement
+ * prepared once per connection (named), and answers with the rows as JSON. No framework,
+ * no query builder, no validation, no mapping.
  *
  *   node test/bench/baseline-pg-server.mjs <postgres url> <plan json file>
  *
@@ -30,9 +31,11 @@ async function run(scenario, bound) {
   const client = await pool.connect();
   try {
     const results = [];
-    for (const {sql, parameters} of plan[scenario] ?? []) {
+    for (const [i, {sql, parameters}] of (plan[scenario] ?? []).entries()) {
       const values = parameters.map((p) => ('bind' in p ? bound[p.bind] : p.literal));
-      const {rows} = await client.query(sql, values);
+      // Prepared once per connection (a named statement), as any hand-written server would.
+      const name = values.length ? `s${scenario}_${i}` : undefined;
+      const {rows} = await client.query({name, text: sql, values});
       if (parameters.some((p) => 'bind' in p && p.bind === 'tokenHash')) {
         bound['viewerId'] = /** @type {{id?: string} | undefined} */ (rows[0])?.id ?? null;
       }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {defaultRateLimits} from '../../src/server/config.js';
+import {hashIp, ipHasher} from '../../src/server/rate-limits.js';
 import {createSite} from '../../src/server/site.js';
 import {openApiDocument} from '../../src/server/openapi.js';
 import {ADMIN, adminPost, answerText, makeApi, moderator} from './helpers.js';
@@ -366,6 +367,21 @@ describe('8. behind a proxy, only a valid address in X-Forwarded-For counts', ()
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('8b. the address hashes a server remembers for the hour', () => {
+  it('are the keyed hashes themselves, across hours and past the memory’s size', () => {
+    let now = Date.UTC(2026, 0, 1, 9, 59, 59);
+    const hash = ipHasher('key-a', () => now);
+    const addresses = Array.from(
+      {length: 10_050},
+      (_, i) => `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`,
+    );
+    for (const ip of addresses) assert.equal(hash(ip), hashIp('key-a', ip));
+    now += 1000; // the next hour: the memory starts over
+    for (const ip of addresses.slice(0, 3)) assert.equal(hash(ip), hashIp('key-a', ip));
+    assert.notEqual(ipHasher('key-b')('10.0.0.1'), hash('10.0.0.1'), 'another key, another hash');
   });
 });
 

@@ -29,6 +29,34 @@ const types = {
     oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/** Distinct statements that get a name, per pool: the store has a few dozen shapes. */
+const NAMED_STATEMENTS = 500;
+
+/** What PostgreSQL can prepare (not DDL, not `begin` and `commit`). */
+const PREPARABLE = /^\s*(?:select|insert|update|delete|with)\b/i;
+
+/**
+ * Names for the statements the store sends with parameters, so that PostgreSQL parses
+ * and plans each once per connection and then only binds and runs it (`pg` prepares a
+ * named statement on a connection's first use and reuses it there after). Unnamed, every
+ * statement of every request was parsed and planned again. The store's SQL comes from
+ * queries compiled once per shape (prepared.ts), so a few dozen texts cover it; past
+ * `NAMED_STATEMENTS` (an unusual query's many shapes) the rest go unnamed. The same text
+ * always gets the same name, and a name is never reused for another text.
+ */
+class StatementNames {
+  readonly #names = new Map<string, string>();
+
+  nameOf(text: string): string | undefined {
+    let name = this.#names.get(text);
+    if (name === undefined && this.#names.size < NAMED_STATEMENTS && PREPARABLE.test(text)) {
+      name = `quanda_${this.#names.size + 1}`;
+      this.#names.set(text, name);
+    }
+    return name;
+  }
+}
+
 /**
  * A pool whose waiting line is bounded: when every connection is busy, a request waits
  * (up to `queueTimeoutMs`, pg's own timer) in a line of at most `queue`; past that it is
@@ -38,7 +66,8 @@ const types = {
 class BoundedPool implements PostgresPool {
   readonly pool: pg.Pool;
   readonly #queue: number;
-  readonly #watched = new WeakSet<PoolClient>();
+  readonly #clients = new WeakMap<PoolClient, PostgresPoolClient>();
+  readonly #names = new StatementNames();
 
   constructor(pool: pg.Pool, queue: number) {
     this.pool = pool;
@@ -53,17 +82,31 @@ class BoundedPool implements PostgresPool {
       );
     }
     const client = await pool.connect();
-    if (!this.#watched.has(client)) {
-      this.#watched.add(client);
+    let named = this.#clients.get(client);
+    if (!named) {
       // The query in flight gets the error; without a listener it would end the process.
       client.on('error', () => {});
+      named = withNamedStatements(client, this.#names);
+      this.#clients.set(client, named);
     }
-    return client;
+    return named;
   }
 
   end(): Promise<void> {
     return this.pool.end();
   }
+}
+
+/** The client as Kysely uses it, its parameterized statements sent by name. */
+function withNamedStatements(client: PoolClient, names: StatementNames): PostgresPoolClient {
+  const query = (text: unknown, values: unknown[] = []) => {
+    // A cursor (Kysely's streaming) goes through as it is.
+    if (typeof text !== 'string') return client.query(text as never);
+    const name = values.length ? names.nameOf(text) : undefined;
+    return client.query(name ? {name, text, values} : {text, values});
+  };
+  const release = (destroy?: boolean) => client.release(destroy);
+  return {query, release} as unknown as PostgresPoolClient;
 }
 
 const pools = new WeakMap<Kysely<any>, pg.Pool>();

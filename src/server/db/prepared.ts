@@ -37,10 +37,17 @@ export class PreparedQueries {
     return this.#db;
   }
 
-  /** `db`: the database, or a transaction; `compiled`: the database's cache. */
-  constructor(db: Kysely<any>, compiled: CompiledCache = new Map()) {
+  /**
+   * `db`: the database, or a transaction; `compiled`: the database's cache. `direct: false`
+   * keeps reads on the connection that writes, for a read that comes right before a write.
+   */
+  constructor(
+    db: Kysely<any>,
+    compiled: CompiledCache = new Map(),
+    options: {direct?: boolean} = {},
+  ) {
     this.#db = db;
-    this.#direct = directReader(db);
+    this.#direct = options.direct === false ? undefined : directReader(db);
     this.#compiled = compiled;
   }
 
