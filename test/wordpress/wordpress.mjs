@@ -63,9 +63,15 @@ async function until(check, output, what) {
 /**
  * @param {string} command
  * @param {string[]} args
+ * @param {Record<string, string>} [env]
  */
-function start(command, args) {
-  const child = spawn(command, args, {stdio: ['ignore', 'pipe', 'pipe']});
+function start(command, args, env = {}) {
+  // A process group of its own: PHP's server forks its workers, and they go with it.
+  const child = spawn(command, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {...process.env, ...env},
+    detached: true,
+  });
   let output = '';
   child.stdout.on('data', (data) => (output += data));
   child.stderr.on('data', (data) => (output += data));
@@ -84,7 +90,7 @@ export async function startWordPress({plugin}) {
     for (const {child} of processes) {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
+        process.kill(-(child.pid ?? 0), 'SIGTERM');
         await exited;
       }
     }
@@ -161,6 +167,8 @@ define('WP_DEBUG_DISPLAY', false);
 define('WP_DEBUG_LOG', '${join(dir, 'debug.log')}');
 define('AUTOMATIC_UPDATER_DISABLED', true);
 define('DISABLE_WP_CRON', true);
+// No calls out (update checks, the pattern directory): offline they would hold a request.
+define('WP_HTTP_BLOCK_EXTERNAL', true);
 ${['AUTH', 'SECURE_AUTH', 'LOGGED_IN', 'NONCE']
   .flatMap((name) => [
     `define('${name}_KEY', '${name}-key-for-tests');`,
@@ -193,7 +201,11 @@ echo "\\n" . $password;
     // The author's application password, on the last line the installer prints.
     const password = installed.stdout.trim().split('\n').pop() ?? '';
 
-    const web = start('php', ['-S', `127.0.0.1:${port}`, '-t', root]);
+    // Several workers: the editor loads many files at once, and one slow request must not
+    // hold the rest.
+    const web = start('php', ['-S', `127.0.0.1:${port}`, '-t', root], {
+      PHP_CLI_SERVER_WORKERS: '4',
+    });
     processes.push(web);
     await until(async () => (await fetch(`${url}/wp-login.php`)).ok, web.output, 'PHP');
     return {
