@@ -9,8 +9,7 @@ import type {StorageSettings} from '../context/contexts.js';
 import {QuandaErrorEvent} from '../events/error-event.js';
 import {english} from '../i18n/localizer.js';
 import type {Localizer} from '../i18n/localizer.js';
-import {defaultDatabaseName} from '../storage/names.js';
-import {IndexedDbViewerTokens, defaultViewerTokens} from '../storage/viewer-tokens.js';
+import {viewerTokensIn} from '../storage/viewer-tokens.js';
 import {Store} from './store.js';
 
 /** What a board is set up with: the public properties of the element that shows it. */
@@ -148,15 +147,13 @@ export class BoardStore extends Store<BoardState> {
 
   get client(): BoardClient {
     const {endpoint, viewerToken, databaseName} = this.#source;
-    const key = `${endpoint}\n${viewerToken}\n${databaseName}`;
+    // An unset token stays distinct from any token: JSON writes it as null.
+    const key = JSON.stringify([endpoint, viewerToken, databaseName]);
     if (this.#rest?.key !== key) {
       const client = new BoardClient({
         endpoint,
         viewerToken,
-        tokens:
-          databaseName === defaultDatabaseName()
-            ? defaultViewerTokens()
-            : new IndexedDbViewerTokens(databaseName),
+        tokens: viewerTokensIn(databaseName),
       });
       this.#rest = {key, client};
     }

@@ -11,9 +11,8 @@ import {english} from '../i18n/localizer.js';
 import type {Localizer} from '../i18n/localizer.js';
 import type {CachedThread} from '../storage/idb/database.js';
 import {storageKey} from '../storage/keys.js';
-import {defaultDatabaseName} from '../storage/names.js';
 import {peek} from '../storage/peek.js';
-import {IndexedDbViewerTokens, defaultViewerTokens} from '../storage/viewer-tokens.js';
+import {viewerTokensIn} from '../storage/viewer-tokens.js';
 import {nothingToLoad} from '../controllers/load-controller.js';
 import {Store} from './store.js';
 import {withoutWrites} from './thread-view.js';
@@ -317,14 +316,10 @@ export class ThreadStore extends Store<ThreadState> {
     // An unset token stays distinct from any token: JSON writes it as null.
     const key = JSON.stringify([endpoint, viewerToken, databaseName]);
     if (this.#rest?.key !== key) {
-      // The viewer token lives in the same database as everything else this thread keeps.
       const client = new RestClient({
         endpoint,
         viewerToken,
-        tokens:
-          databaseName === defaultDatabaseName()
-            ? defaultViewerTokens()
-            : new IndexedDbViewerTokens(databaseName),
+        tokens: viewerTokensIn(databaseName),
       });
       this.#rest = {key, client};
     }

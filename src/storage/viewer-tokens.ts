@@ -51,3 +51,13 @@ let shared: IndexedDbViewerTokens | undefined;
 export function defaultViewerTokens(): IndexedDbViewerTokens {
   return (shared ??= new IndexedDbViewerTokens());
 }
+
+/**
+ * Where an element's client keeps its viewer token: the same database as everything else
+ * the element keeps (the shared store on the default one).
+ */
+export function viewerTokensIn(databaseName: string): IndexedDbViewerTokens {
+  return databaseName === defaultDatabaseName()
+    ? defaultViewerTokens()
+    : new IndexedDbViewerTokens(databaseName);
+}

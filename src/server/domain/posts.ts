@@ -259,15 +259,9 @@ export async function changeStatus(tx: Repository, post: PostFacts, status: Stor
   }
 }
 
-/**
- * A question's title, body and asker's name without invisible characters, the title and
- * body within their lengths counted in what a reader sees (text.ts): eight zero-width
- * spaces are not an eight-character title. Cleaning clean text changes nothing, so the
- * API cleans before rendering the body, outside the transaction, and `createQuestion`
- * cleans again for every other caller (the CLI, the seed).
- */
-export function questionText(data: NewQuestionData): NewQuestionData {
-  const title = cleanText(data.title, {multiline: false});
+/** A title as stored: one line, within 8 to 200 visible characters. */
+export function titleText(given: string): string {
+  const title = cleanText(given, {multiline: false});
   const {min, max} = limits.titleLength;
   const length = visibleLength(title);
   if (length < min || length > max) {
@@ -277,6 +271,18 @@ export function questionText(data: NewQuestionData): NewQuestionData {
       reason: length < min ? 'too-short' : 'too-long',
     });
   }
+  return title;
+}
+
+/**
+ * A question's title, body and asker's name without invisible characters, the title and
+ * body within their lengths counted in what a reader sees (text.ts): eight zero-width
+ * spaces are not an eight-character title. Cleaning clean text changes nothing, so the
+ * API cleans before rendering the body, outside the transaction, and `createQuestion`
+ * cleans again for every other caller (the CLI, the seed).
+ */
+export function questionText(data: NewQuestionData): NewQuestionData {
+  const title = titleText(data.title);
   const body = bodyText('question', data.body, 'question');
   const {author} = data;
   const displayName = author?.displayName && cleanText(author.displayName, {multiline: false});

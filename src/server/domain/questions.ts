@@ -6,9 +6,7 @@
  * write's transaction; refuses with a RuleError. Nothing here knows about HTTP.
  */
 import type {Permission} from '../../api/schemas.js';
-import {limits} from '../../api/schemas.js';
 import type {Topics} from '../topics.js';
-import {cleanText, visibleLength} from '../text.js';
 import {RuleError} from './rule-error.js';
 
 export interface AskRules {
@@ -34,21 +32,6 @@ export function canAsk(
   if (topic?.closed_at) return {allowed: false, reason: 'closed'};
   if (limited) return {allowed: false, reason: 'rate-limited'};
   return {allowed: true};
-}
-
-/** A title as stored: one line, within 8 to 200 visible characters. */
-export function titleText(given: string): string {
-  const title = cleanText(given, {multiline: false});
-  const {min, max} = limits.titleLength;
-  const length = visibleLength(title);
-  if (length < min || length > max) {
-    const message = `A title is ${min} to ${max} characters long`;
-    throw new RuleError('validation', `Invalid question: ${message}`, {
-      fields: {title: message},
-      reason: length < min ? 'too-short' : 'too-long',
-    });
-  }
-  return title;
 }
 
 /** Asks a question on a topic (made by this first question); returns the new id. */
